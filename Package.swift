@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// bureau-compare: toolchain only, no package dependencies (the owner asked for none).
+let package = Package(
+    name: "bureau-compare",
+    products: [
+        .executable(name: "bureau-compare", targets: ["bureau-compare"]),
+        .library(name: "DisclosureKit", targets: ["DisclosureKit"]),
+    ],
+    targets: [
+        // read → normalize → detect → segment → extract → resolve: never prints, never exits.
+        .target(name: "DisclosureKit"),
+        // CSV, TSV, JSON text, terminal tables measured in display columns: pure string building.
+        .target(name: "Rendering"),
+        // The command layer: arguments, commands, streams, atomic files, exit codes.
+        .target(name: "CompareCLI", dependencies: ["DisclosureKit", "Rendering"]),
+        // main.swift only: hands the process arguments to CompareCLI and exits with its status.
+        .executableTarget(name: "bureau-compare", dependencies: ["CompareCLI"]),
+        .testTarget(
+            name: "DisclosureKitTests",
+            dependencies: ["DisclosureKit"],
+            resources: [.copy("expected-metrics.csv")]
+        ),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "CompareCLITests", dependencies: ["CompareCLI", "DisclosureKit", "Rendering"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DisclosureKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

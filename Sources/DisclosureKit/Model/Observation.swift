@@ -1,0 +1,67 @@
+/// One statement of a figure in a report, with the line it came from.
+///
+/// `公务接待费全年预算 0.98 万元，支出决算 0.97 万元，完成预算的 99.31%` gives three
+/// observations of `sangong_reception`: a budget amount, a value and an execution rate.
+public struct Observation: Sendable, Hashable {
+    /// What the number says about the metric.
+    public enum Role: String, Sendable, Hashable, Codable {
+        /// The figure itself: 支出决算 0.97 万元, 预算支出 3.77 万元.
+        case value
+        /// The full-year or initial budget beside a final figure: 全年预算 0.98 万元.
+        case budget
+        /// The change against the previous year: 与上年决算相比，减少 0.01 万元.
+        case change
+        /// The stated change in percent: 下降 1.02%.
+        case changePercent = "change_percent"
+        /// A stated share: 占 52.31%, 占政府采购支出总额的 98.69%.
+        case share
+        /// A stated execution rate: 完成预算的 99.31%.
+        case execution
+    }
+
+    /// Where in the report a statement was found; narrative sections of the metric's own
+    /// family are trusted most, then tables, then everything else.
+    public enum Place: String, Sendable, Hashable, Codable {
+        /// The template's section for this family (八、财政拨款“三公”经费支出决算情况说明).
+        case ownSection = "own_section"
+        /// A table row (tab-separated cells).
+        case table
+        /// Any other narrative: other sections, performance reports, glossaries.
+        case elsewhere
+    }
+
+    public let metric: MetricID
+    public let role: Role
+    /// The number as written (after normalization): `0.97`, `-5252.65`.
+    public let stated: FixedDecimal
+    /// The unit of an amount; nil for a percentage.
+    public let unit: AmountUnit?
+    /// The amount in exact 分, for amount roles; nil for percentages.
+    public let amount: Amount?
+    /// 1-based line number in the original file.
+    public let line: Int
+    /// 1-based page for paged input (PDF), nil for text.
+    public let page: Int?
+    /// The sentence the number stands in, as normalized text.
+    public let snippet: String
+    public let place: Place
+    /// What matched: the label as written (`公务接待费`), for tracing a rule back.
+    public let label: String
+    /// For shares, the denominator named in the text (`政府采购支出总额`), if any.
+    public let shareOf: String?
+
+    public init(metric: MetricID, role: Role, stated: FixedDecimal, unit: AmountUnit?, amount: Amount?,
+                line: Int, page: Int? = nil, snippet: String, place: Place, label: String, shareOf: String? = nil) {
+        self.metric = metric
+        self.role = role
+        self.stated = stated
+        self.unit = unit
+        self.amount = amount
+        self.line = line
+        self.page = page
+        self.snippet = snippet
+        self.place = place
+        self.label = label
+        self.shareOf = shareOf
+    }
+}
