@@ -5,10 +5,36 @@ public struct ReportExtractor: Sendable {
     public init() {}
 
     /// Extracts every catalog figure from `text`; `document` is the file name to report.
-    /// Fails with `.notAReport` when the text is not a disclosure report.
+    /// Fails with `.notAReport` when the text is neither a final-accounts nor a budget
+    /// report and states none of the shared figures.
     public func extract(text: String, document: String) -> Result<ExtractedReport, InputProblem> {
-        // Placeholder until the engine lands: every figure undisclosed.
-        let figures = MetricID.allCases.map { Figure(metric: $0, value: nil) }
-        return .success(ExtractedReport(document: document, metadata: ReportMetadata(), observations: [], figures: figures))
+        let normalized = Normalizer().normalize(text)
+        let contexts = Segmenter().segment(normalized)
+        let statements = StatementScanner()
+        let tables = TableRowScanner()
+        // A first look at units for tables without a declared unit: the narrative's majority.
+        var observations: [Observation] = []
+        var tableRows: [(LogicalLine, LineContext)] = []
+        for (line, context) in zip(normalized.lines, contexts) where !context.inContents {
+            switch context.kind {
+            case .text:
+                observations += statements.scan(line, family: context.family, defaultUnit: .wanYuan)
+            case .tableRow:
+                tableRows.append((line, context))
+            case .heading:
+                continue
+            }
+        }
+        let narrativeUnit: AmountUnit = observations.filter { $0.unit == .yuan }.count > observations.filter { $0.unit == .wanYuan }.count ? .yuan : .wanYuan
+        for (line, context) in tableRows {
+            observations += tables.scan(line, unit: context.tableUnit ?? narrativeUnit)
+        }
+        observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
+        let metadata = MetadataDetector().detect(normalized, observations: observations)
+        if metadata.kind == nil && observations.isEmpty {
+            return .failure(.notAReport("no budget or final-accounts wording and no shared figure"))
+        }
+        let figures = Resolver().resolve(observations, kind: metadata.kind)
+        return .success(ExtractedReport(document: document, metadata: metadata, observations: observations, figures: figures))
     }
 }

@@ -49,9 +49,12 @@ public struct Observation: Sendable, Hashable {
     public let label: String
     /// For shares, the denominator named in the text (`政府采购支出总额`), if any.
     public let shareOf: String?
+    /// The preference of the label among the metric's labels: 0 best (`机关运行经费` 0, `公用经费` 1).
+    public let labelRank: Int
 
     public init(metric: MetricID, role: Role, stated: FixedDecimal, unit: AmountUnit?, amount: Amount?,
-                line: Int, page: Int? = nil, snippet: String, place: Place, label: String, shareOf: String? = nil) {
+                line: Int, page: Int? = nil, snippet: String, place: Place, label: String, shareOf: String? = nil,
+                labelRank: Int = 0) {
         self.metric = metric
         self.role = role
         self.stated = stated
@@ -63,5 +66,6 @@ public struct Observation: Sendable, Hashable {
         self.place = place
         self.label = label
         self.shareOf = shareOf
+        self.labelRank = labelRank
     }
 }

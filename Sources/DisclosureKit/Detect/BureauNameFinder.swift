@@ -1,0 +1,136 @@
+/// Finds the issuing department's name and region in a report's text.
+///
+/// Every name the text gives of the form *regions + department* is collected
+/// (`内蒙古自治区包头市工业和信息化局`, `昆区工业和信息化局`, `包头市昆都仑区工业和信息化局`).
+/// The department named most often wins (by its name without regions); of its spellings the
+/// one with the most administrative levels is the bureau, less a leading province when a
+/// city or county follows (`包头市工业和信息化局`); its last level is the region.
+enum BureauNameFinder {
+    /// Endings of a department's name.
+    static let departmentEndings: [[Unicode.Scalar]] = ["局", "厅", "委员会", "办公室"].map { Array($0.unicodeScalars) }
+    /// Endings of an administrative region.
+    static let regionEndings: Set<Unicode.Scalar> = ["省", "市", "区", "县", "旗", "州", "盟"]
+    /// Words that may stand right before a name and are not part of it.
+    static let leadingWords: [[Unicode.Scalar]] = [
+        "设立", "成立", "包括", "包含", "本部门", "本单位", "部门", "单位", "年度", "年", "度", "为", "是", "由", "对",
+        "在", "将", "和", "与", "及", "的", "即", "原", "现", "称", "经", "报送", "中共", "名称", "我局", "本局",
+    ].map { Array($0.unicodeScalars) }
+
+    struct Name: Hashable {
+        let regions: [String]
+        let department: String
+        var full: String { regions.joined() + department }
+    }
+
+    static func find(in lines: [LogicalLine]) -> (bureau: String, region: String?)? {
+        var counts: [Name: Int] = [:]
+        for line in lines {
+            for name in names(in: line.scalars) { counts[name, default: 0] += 1 }
+        }
+        guard !counts.isEmpty else { return nil }
+        counts = canonicalizingLeadingRegions(counts)
+        var byDepartment: [String: Int] = [:]
+        for (n, c) in counts { byDepartment[n.department, default: 0] += c }
+        guard let department = byDepartment.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
+        let spellings = counts.filter { $0.key.department == department }
+        guard let best = spellings.max(by: { a, b in
+            (a.key.regions.count, a.value, a.key.full.count, b.key.full) < (b.key.regions.count, b.value, b.key.full.count, a.key.full)
+        })?.key else { return nil }
+        var regions = best.regions
+        if regions.count > 1, let first = regions.first, first.hasSuffix("省") || first.hasSuffix("自治区") {
+            regions.removeFirst()
+        }
+        return (regions.joined() + department, regions.last)
+    }
+
+    /// A leading region that swallowed a word before it (`家为包头市` from `共有1家为包头市…`)
+    /// is replaced by its suffix that the text uses more often as a region (`包头市`).
+    static func canonicalizingLeadingRegions(_ counts: [Name: Int]) -> [Name: Int] {
+        var unitCounts: [String: Int] = [:]
+        for (n, c) in counts { for r in n.regions { unitCounts[r, default: 0] += c } }
+        var out: [Name: Int] = [:]
+        for (n, c) in counts {
+            var regions = n.regions
+            if let first = regions.first {
+                let own = unitCounts[first] ?? 0
+                var best: (String, Int)?
+                var suffix = Substring(first).dropFirst()
+                while suffix.count >= 2 {
+                    let k = String(suffix)
+                    if let sc = unitCounts[k], sc > own, sc > (best?.1 ?? 0) { best = (k, sc) }
+                    suffix = suffix.dropFirst()
+                }
+                if let b = best { regions[0] = b.0 }
+            }
+            out[Name(regions: regions, department: n.department), default: 0] += c
+        }
+        return out
+    }
+
+    /// Names in one line: each department ending, walked back over its name and regions.
+    static func names(in s: [Unicode.Scalar]) -> [Name] {
+        var out: [Name] = []
+        var i = 0
+        while i < s.count {
+            guard let ending = departmentEndings.first(where: { e in
+                i + e.count <= s.count && s[i..<(i + e.count)].elementsEqual(e)
+            }) else {
+                i += 1
+                continue
+            }
+            let end = i + ending.count
+            defer { i = end }
+            // The department's own words: back to a region ending, 2–12 scalars.
+            var k = i - 1
+            while k >= 0, isCJK(s[k]), !regionEndings.contains(s[k]), i - k <= 12 { k -= 1 }
+            let coreStart = k + 1
+            guard i - coreStart >= 2, k >= 0, regionEndings.contains(s[k]) else { continue }
+            var department = String.UnicodeScalarView()
+            department.append(contentsOf: s[coreStart..<end])
+            // Regions: runs ending in a region ending, walking left.
+            var regions: [String] = []
+            var unitEnd = coreStart
+            var j = k
+            while j >= 0, regionEndings.contains(s[j]) {
+                var m = j - 1
+                while m >= 0, isCJK(s[m]), !regionEndings.contains(s[m]), j - m <= 6 { m -= 1 }
+                var unitStart = m + 1
+                // `自治区`, `自治州`, `自治县`: the ending spans three scalars.
+                var unit = Array(s[unitStart..<unitEnd])
+                let stripped = stripLeadingWords(unit)
+                let trimmedCount = unit.count - stripped.count
+                unitStart += trimmedCount
+                unit = stripped
+                guard unit.count >= 2 else { break }
+                var v = String.UnicodeScalarView()
+                v.append(contentsOf: unit)
+                regions.insert(String(v), at: 0)
+                // Stop when the unit did not reach back to another region ending.
+                if trimmedCount > 0 || m < 0 || !regionEndings.contains(s[m]) { break }
+                unitEnd = unitStart
+                j = m
+            }
+            guard !regions.isEmpty else { continue }
+            out.append(Name(regions: regions, department: String(department)))
+        }
+        return out
+    }
+
+    static func stripLeadingWords(_ unit: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var u = unit[...]
+        var changed = true
+        while changed {
+            changed = false
+            for w in leadingWords where u.count > w.count + 1 && u.starts(with: w) {
+                u = u.dropFirst(w.count)
+                changed = true
+                break
+            }
+        }
+        return Array(u)
+    }
+
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+    }
+}

@@ -1,0 +1,94 @@
+/// Reads a report's metadata from its text: bureau, region, fiscal year, kind, scope, unit.
+///
+/// Never from the file name. Each property is a vote over the whole text, so one stray
+/// mention (乌海's report names 2022 once) does not decide it.
+struct MetadataDetector: Sendable {
+    func detect(_ text: NormalizedText, observations: [Observation]) -> ReportMetadata {
+        var meta = ReportMetadata()
+        let plain = text.lines.map(\.text).joined(separator: "\n")
+        if let found = BureauNameFinder.find(in: text.lines) {
+            meta.bureau = found.bureau
+            meta.region = found.region
+        }
+        meta.fiscalYear = fiscalYear(plain)
+        meta.kind = kind(plain)
+        meta.scope = scope(plain)
+        let yuan = observations.filter { $0.unit == .yuan }.count
+        let wan = observations.filter { $0.unit == .wanYuan }.count
+        meta.amountUnit = yuan > wan ? .yuan : .wanYuan
+        return meta
+    }
+
+    /// The year written most often as `YYYY 年度`, then as `YYYY 年`.
+    func fiscalYear(_ s: String) -> Int? {
+        var fiscal: [Int: Int] = [:]
+        var plainYear: [Int: Int] = [:]
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        while i + 4 < scalars.count {
+            guard scalars[i..<(i + 4)].allSatisfy(ScalarFolding.isDigit),
+                  i == 0 || !ScalarFolding.isDigit(scalars[i - 1]) else {
+                i += 1
+                continue
+            }
+            var value = 0
+            for k in i..<(i + 4) { value = value * 10 + Int(scalars[k].value - 0x30) }
+            var k = i + 4
+            guard k >= scalars.count || !ScalarFolding.isDigit(scalars[k]) else {
+                i += 4
+                continue
+            }
+            while k < scalars.count, ScalarFolding.isSpace(scalars[k]) { k += 1 }
+            if (1990...2100).contains(value), k < scalars.count, scalars[k] == "年" {
+                if k + 1 < scalars.count, scalars[k + 1] == "度" { fiscal[value, default: 0] += 1 }
+                else { plainYear[value, default: 0] += 1 }
+            }
+            i += 4
+        }
+        let pick = fiscal.isEmpty ? plainYear : fiscal
+        return pick.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// `final` when the template's final-accounts phrases outnumber the budget ones.
+    func kind(_ s: String) -> ReportKind? {
+        let finalScore = ["决算情况说明", "决算表", "决算公开", "决算报告"].reduce(0) { $0 + s.occurrences(of: $1) }
+        let budgetScore = ["预算情况说明", "预算表", "预算公开", "预算报告"].reduce(0) { $0 + s.occurrences(of: $1) }
+        if finalScore == 0 && budgetScore == 0 {
+            let f = s.occurrences(of: "决算")
+            let b = s.occurrences(of: "预算")
+            if f == 0 && b == 0 { return nil }
+            return f * 3 >= b ? .final : .budget
+        }
+        return finalScore >= budgetScore ? .final : .budget
+    }
+
+    /// `unit` for a single unit's report (本级, 单位决算), `department` for a consolidated one.
+    func scope(_ s: String) -> ReportScope? {
+        let unitScore = 2 * (s.occurrences(of: "本级）") + s.occurrences(of: "本级)"))
+            + s.occurrences(of: "单位决算") + s.occurrences(of: "单位预算")
+        let departmentScore = s.occurrences(of: "（部门）") + s.occurrences(of: "(部门)")
+            + s.occurrences(of: "部门决算") + s.occurrences(of: "部门预算")
+        if unitScore == 0 && departmentScore == 0 { return nil }
+        return unitScore > departmentScore ? .unit : .department
+    }
+}
+
+extension String {
+    /// Non-overlapping occurrences of `needle`, by Unicode scalars.
+    func occurrences(of needle: String) -> Int {
+        let h = Array(unicodeScalars)
+        let n = Array(needle.unicodeScalars)
+        guard let first = n.first, !n.isEmpty, h.count >= n.count else { return 0 }
+        var count = 0
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == first, h[i..<(i + n.count)].elementsEqual(n) {
+                count += 1
+                i += n.count
+            } else {
+                i += 1
+            }
+        }
+        return count
+    }
+}

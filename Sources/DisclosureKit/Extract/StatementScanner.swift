@@ -1,0 +1,163 @@
+/// Finds every statement of a metric in narrative text: label, role words, number, unit.
+///
+/// Works clause by clause (`，` `、` `：` split clauses, `。` `；` end sentences). A label binds
+/// the numbers after it when only role words stand between them; a later clause of the
+/// same sentence that opens with role words keeps the label:
+/// `“三公”经费全年预算 0.98 万元，支出决算 0.97 万元，完成预算的 99.31%` gives a budget,
+/// a value and an execution rate of `sangong_total`. A label right after `占` names the
+/// denominator of a share (`占政府采购支出总额的98.69%`), not a new subject.
+struct StatementScanner: Sendable {
+    let dictionary: TermDictionary
+
+    init(dictionary: TermDictionary = .standard) {
+        self.dictionary = dictionary
+    }
+
+    private enum Event {
+        case sentenceEnd(Int)
+        case clauseEnd(Int)
+        case term(start: Int, end: Int, term: Term, denominator: Bool)
+        case value(ValueToken)
+
+        var position: Int {
+            switch self {
+            case .sentenceEnd(let p), .clauseEnd(let p): return p
+            case .term(let s, _, _, _): return s
+            case .value(let v): return v.range.lowerBound
+            }
+        }
+    }
+
+    static let sentenceEnders: Set<Unicode.Scalar> = ["。", "！", "？", "；", ";", "!", "?"]
+    static let clauseSeparators: Set<Unicode.Scalar> = ["，", "、", "：", ":", ","]
+
+    func scan(_ line: LogicalLine, family: Metric.Family?, defaultUnit: AmountUnit) -> [Observation] {
+        let s = line.scalars
+        var events: [Event] = []
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if Self.sentenceEnders.contains(c) {
+                events.append(.sentenceEnd(i))
+                i += 1
+            } else if Self.clauseSeparators.contains(c)
+                        && !(c == "," && i > 0 && i + 1 < s.count && ScalarFolding.isDigit(s[i - 1]) && ScalarFolding.isDigit(s[i + 1])) {
+                events.append(.clauseEnd(i))
+                i += 1
+            } else if let t = dictionary.match(s, at: i) {
+                events.append(.term(start: i, end: i + t.text.count, term: t, denominator: Self.followsShareWord(s, i)))
+                i += t.text.count
+            } else {
+                i += 1
+            }
+        }
+        for v in ValueToken.scan(s, in: 0..<s.count) { events.append(.value(v)) }
+        events.sort { $0.position < $1.position }
+
+        var out: [Observation] = []
+        var subject: (term: Term, start: Int)?
+        var anchor = 0
+        var sentenceStart = 0
+        var neutral: [Range<Int>] = []
+        var shareOf: String?
+        for event in events {
+            switch event {
+            case .sentenceEnd(let p):
+                subject = nil
+                anchor = p + 1
+                sentenceStart = p + 1
+                neutral = []
+                shareOf = nil
+            case .clauseEnd(let p):
+                anchor = p + 1
+                neutral = []
+                shareOf = nil
+            case .term(let start, let end, let term, let denominator):
+                guard start >= anchor else { continue }
+                if denominator {
+                    neutral.append(start..<end)
+                    shareOf = line.text(start..<end)
+                } else {
+                    subject = (term, start)
+                    anchor = end
+                    neutral = []
+                    shareOf = nil
+                }
+            case .value(let v):
+                guard v.range.lowerBound >= anchor else { continue }
+                let gap = GapVocabulary.read(s, anchor..<v.range.lowerBound, skipping: neutral)
+                defer { anchor = max(anchor, v.end) }
+                guard let subj = subject, gap.unknown <= GapVocabulary.maxUnknown else {
+                    if gap.unknown > GapVocabulary.maxUnknown { subject = nil }
+                    continue
+                }
+                guard let number = v.number else {
+                    // A malformed number where a figure should be: the label binds nothing more.
+                    subject = nil
+                    continue
+                }
+                let role: Observation.Role
+                var unit: AmountUnit?
+                var amount: Amount?
+                switch v.kind {
+                case .amount(let u):
+                    unit = u
+                    amount = Amount(number, unit: u)
+                    if amount == nil { continue }
+                    if gap.hasChange { role = .change }
+                    else if gap.lastRole == .budget { role = .budget }
+                    else { role = .value }
+                case .percent:
+                    if gap.hasExecution { role = .execution }
+                    else if gap.hasChange { role = .changePercent }
+                    else { role = .share }
+                case .bare, .malformed:
+                    continue
+                }
+                let snippetRange = Self.sentenceRange(s, around: subj.start..<v.end, sentenceStart: sentenceStart)
+                out.append(Observation(
+                    metric: subj.term.metric, role: role, stated: number, unit: unit, amount: amount,
+                    line: line.line(at: v.range.lowerBound), page: line.page(at: v.range.lowerBound),
+                    snippet: line.text(snippetRange).trimmingSpaces,
+                    place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
+                    label: line.text(subj.start..<(subj.start + subj.term.text.count)),
+                    shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank))
+            }
+        }
+        _ = defaultUnit
+        return out
+    }
+
+    /// True when `占` (optionally with `本年`) stands right before `i`.
+    static func followsShareWord(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, ScalarFolding.isSpace(s[k]) { k -= 1 }
+        if k >= 0, s[k] == "占" { return true }
+        if k >= 2, s[k] == "年", s[k - 1] == "本", s[k - 2] == "占" { return true }
+        if k >= 2, s[k] == "部", s[k - 1] == "全", s[k - 2] == "占" { return true }
+        return false
+    }
+
+    /// The sentence around `span`, at most 160 scalars, cut around the span when longer.
+    static func sentenceRange(_ s: [Unicode.Scalar], around span: Range<Int>, sentenceStart: Int) -> Range<Int> {
+        var end = span.upperBound
+        while end < s.count, !sentenceEnders.contains(s[end]) { end += 1 }
+        if end < s.count { end += 1 }
+        var start = min(sentenceStart, span.lowerBound)
+        let limit = 160
+        if end - start > limit {
+            start = max(start, span.lowerBound - 40)
+            end = min(end, max(span.upperBound + 40, start + limit))
+        }
+        return start..<end
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\u{3000}" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\u{3000}" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,70 @@
+/// Reads figures from tab-separated table rows: a label cell, then its amount.
+///
+/// `本年收入合计	27	5307.63	本年支出合计	58	5307.63` gives `total_expenditure` 5307.63:
+/// the label cell must be a catalog label (optionally with `合计`/`小计` or an ordinal such
+/// as `一、`), a small integer right after it is the row number (行次) and is skipped, and
+/// the unit is the table's declared one (`金额单位：万元`) or the report's.
+struct TableRowScanner: Sendable {
+    let dictionary: TermDictionary
+
+    init(dictionary: TermDictionary = .standard) {
+        self.dictionary = dictionary
+    }
+
+    func scan(_ line: LogicalLine, unit: AmountUnit) -> [Observation] {
+        let s = line.scalars
+        // Cells as scalar ranges, trimmed.
+        var cells: [Range<Int>] = []
+        var start = 0
+        for i in 0...s.count where i == s.count || s[i] == "\t" {
+            var lo = start
+            var hi = i
+            while lo < hi, ScalarFolding.isSpace(s[lo]) { lo += 1 }
+            while hi > lo, ScalarFolding.isSpace(s[hi - 1]) { hi -= 1 }
+            cells.append(lo..<hi)
+            start = i + 1
+        }
+        var out: [Observation] = []
+        for (index, cell) in cells.enumerated() {
+            guard let term = labelTerm(s, cell) else { continue }
+            var k = index + 1
+            // Skip the row number (行次): a 1–3 digit integer followed by another cell.
+            if k + 1 < cells.count, isRowNumber(s, cells[k]) { k += 1 }
+            guard k < cells.count, let number = numberCell(s, cells[k]), let amount = Amount(number, unit: unit) else { continue }
+            let r = cells[k]
+            out.append(Observation(
+                metric: term.metric, role: .value, stated: number, unit: unit, amount: amount,
+                line: line.line(at: r.lowerBound), page: line.page(at: r.lowerBound),
+                snippet: line.text(cells[index].lowerBound..<r.upperBound).replacingTabs,
+                place: .table, label: line.text(cell), labelRank: term.rank))
+        }
+        return out
+    }
+
+    /// The term a cell names: the whole cell, less an ordinal (`一、`) and a `合计`/`小计` tail.
+    private func labelTerm(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> Term? {
+        var lo = cell.lowerBound
+        // Ordinal prefix: 一、 （一） 1.
+        while lo < cell.upperBound, HeadingParser.numerals.contains(s[lo]) || ScalarFolding.isDigit(s[lo]) { lo += 1 }
+        if lo < cell.upperBound, lo > cell.lowerBound, s[lo] == "、" || s[lo] == "." { lo += 1 } else { lo = cell.lowerBound }
+        guard let term = dictionary.match(s, at: lo) else { return nil }
+        let rest = s[(lo + term.text.count)..<cell.upperBound]
+        let allowedTails: [String] = ["", "合计", "小计", "总额", "（万元）", "(万元)"]
+        guard allowedTails.contains(where: { rest.elementsEqual($0.unicodeScalars) }) else { return nil }
+        return term
+    }
+
+    private func isRowNumber(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> Bool {
+        cell.count >= 1 && cell.count <= 3 && s[cell].allSatisfy(ScalarFolding.isDigit)
+    }
+
+    private func numberCell(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> FixedDecimal? {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s[cell])
+        return FixedDecimal(String(v))
+    }
+}
+
+extension String {
+    var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The labels of the Ministry of Finance template, for every reported metric.
+///
+/// Written for the template's language, not for any one report: each metric lists the
+/// wordings seen across provinces and years (`机关运行经费` / `机构运行经费`, `拟采购货物
+/// 支出` in budgets). Variants with ASCII parentheses and other quote marks are generated.
+struct TermDictionary: Sendable {
+    let terms: [Term]
+    /// Terms by first scalar, longest first, for longest-match scanning.
+    private let byFirst: [Unicode.Scalar: [Term]]
+
+    static let standard = TermDictionary(terms: Self.baseTerms.flatMap(Self.variants))
+
+    init(terms: [Term]) {
+        self.terms = terms
+        var map: [Unicode.Scalar: [Term]] = [:]
+        for t in terms {
+            guard let f = t.text.first else { continue }
+            map[f, default: []].append(t)
+        }
+        for k in map.keys { map[k]?.sort { $0.text.count > $1.text.count } }
+        self.byFirst = map
+    }
+
+    /// The longest term starting at `i`, if its excluded prefixes do not precede it.
+    func match(_ s: [Unicode.Scalar], at i: Int) -> Term? {
+        guard i < s.count, let list = byFirst[s[i]] else { return nil }
+        for t in list where i + t.text.count <= s.count {
+            var equal = true
+            for k in 0..<t.text.count where s[i + k] != t.text[k] {
+                equal = false
+                break
+            }
+            guard equal else { continue }
+            if t.excludedPrefixes.contains(where: { p in
+                p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
+            }) { return nil }
+            return t
+        }
+        return nil
+    }
+
+    private static let appropriationOnly = ["财政拨款", "拨款", "预算", "基金", "资本经营", "经营预算"]
+
+    private static let baseTerms: [Term] = [
+        // 三公
+        Term("“三公”经费", .sangongTotal),
+        Term("三公经费", .sangongTotal),
+        Term("因公出国（境）费", .sangongOutbound),
+        Term("因公出国（境）经费", .sangongOutbound),
+        Term("因公出国（境）", .sangongOutbound, rank: 1),
+        Term("因公出国费", .sangongOutbound),
+        Term("公务用车购置及运行维护费", .sangongVehicle),
+        Term("公务用车购置和运行维护费", .sangongVehicle),
+        Term("公务用车购置及运行费", .sangongVehicle),
+        Term("公务用车购置及运维费", .sangongVehicle),
+        Term("公务用车费", .sangongVehicle, rank: 1),
+        Term("公务用车购置费", .sangongVehiclePurchase),
+        Term("公务用车购置", .sangongVehiclePurchase),
+        Term("公务用车运行维护费", .sangongVehicleOperation),
+        Term("公务用车运行维护", .sangongVehicleOperation),
+        Term("公务用车运行费", .sangongVehicleOperation),
+        Term("公务用车运维费", .sangongVehicleOperation),
+        Term("公务接待费", .sangongReception, notAfter: ["国内", "外事", "国（境）外", "境外", "国外"]),
+        // 机关运行经费
+        Term("机关运行经费", .adminOperatingCost),
+        Term("机构运行经费", .adminOperatingCost),
+        Term("公用经费", .adminOperatingCost, rank: 1, notAfter: ["日常"]),
+        // Expenditure
+        Term("本年支出合计", .totalExpenditure, notAfter: appropriationOnly),
+        Term("本年支出决算合计", .totalExpenditure, notAfter: appropriationOnly),
+        Term("本年支出预算合计", .totalExpenditure, notAfter: appropriationOnly),
+        Term("支出合计", .totalExpenditure, rank: 1, notAfter: appropriationOnly + ["采购"]),
+        Term("支出决算合计", .totalExpenditure, rank: 1, notAfter: appropriationOnly + ["采购"]),
+        Term("支出预算合计", .totalExpenditure, rank: 1, notAfter: appropriationOnly + ["采购"]),
+        Term("基本支出", .basicExpenditure, notAfter: appropriationOnly),
+        Term("项目支出", .projectExpenditure, notAfter: appropriationOnly),
+        // Procurement
+        Term("政府采购支出总额", .procurementTotal),
+        Term("政府采购支出预算总额", .procurementTotal),
+        Term("政府采购预算总额", .procurementTotal),
+        Term("政府采购支出合计", .procurementTotal),
+        Term("政府采购总额", .procurementTotal),
+        Term("政府采购支出", .procurementTotal, rank: 1),
+        Term("政府采购货物支出", .procurementGoods),
+        Term("政府采购货物", .procurementGoods, rank: 1),
+        Term("拟采购货物支出", .procurementGoods),
+        Term("采购货物支出", .procurementGoods, rank: 1),
+        Term("货物采购支出", .procurementGoods, rank: 1),
+        Term("政府采购工程支出", .procurementWorks),
+        Term("政府采购工程", .procurementWorks, rank: 1),
+        Term("拟采购工程支出", .procurementWorks),
+        Term("采购工程支出", .procurementWorks, rank: 1),
+        Term("工程采购支出", .procurementWorks, rank: 1),
+        Term("政府采购服务支出", .procurementServices),
+        Term("政府采购服务", .procurementServices, rank: 1),
+        Term("拟购买服务支出", .procurementServices),
+        Term("拟采购服务支出", .procurementServices),
+        Term("购买服务支出", .procurementServices, rank: 1),
+        Term("采购服务支出", .procurementServices, rank: 1),
+        Term("服务采购支出", .procurementServices, rank: 1),
+        Term("授予中小企业合同金额", .procurementSME, notAfter: ["货物采购", "工程采购", "服务采购"]),
+        Term("授予中小企业的合同金额", .procurementSME, notAfter: ["货物采购", "工程采购", "服务采购"]),
+        Term("中小企业合同金额", .procurementSME, rank: 1, notAfter: ["货物采购", "工程采购", "服务采购", "小微企业"]),
+        Term("授予小微企业合同金额", .procurementSmallMicro),
+        Term("授予小微企业的合同金额", .procurementSmallMicro),
+        Term("小微企业合同金额", .procurementSmallMicro, rank: 1),
+    ]
+
+    /// The term as written plus its ASCII-parenthesis and quote-mark variants.
+    private static func variants(_ t: Term) -> [Term] {
+        var texts: Set<String> = []
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: t.text)
+        let base = String(v)
+        texts.insert(base)
+        texts.insert(base.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: ")", with: ")").replacingOccurrences(of: "）", with: ")"))
+        if base.contains("“三公”") {
+            for (l, r) in [("\"", "\""), ("‘", "’"), ("「", "」"), ("”", "“"), ("“", "“"), ("”", "”"), ("'", "'")] {
+                texts.insert(base.replacingOccurrences(of: "“三公”", with: l + "三公" + r))
+            }
+        }
+        return texts.sorted().map { text in
+            Term(text, t.metric, rank: t.rank, notAfter: t.excludedPrefixes.map { p in
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: p)
+                return String(s)
+            })
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// A number in the text together with the unit written after it.
+///
+/// `0.97万元` → amount in 万元; `9700元` → amount in 元; `52.31%` → percent; `44 个` → other.
+/// A malformed number (`7.496,5`, `1.2.3`, forty digits) is `.malformed` and never a figure.
+struct ValueToken: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case amount(AmountUnit)
+        case percent
+        /// A number with no money or percent unit: a count, a year, a table cell.
+        case bare
+        case malformed
+    }
+
+    /// Scalar offsets of the number (without the unit).
+    let range: Range<Int>
+    /// Offset just past the unit (or the number when there is none).
+    let end: Int
+    let number: FixedDecimal?
+    let kind: Kind
+
+    /// Every number in `s[range]`, in order.
+    static func scan(_ s: [Unicode.Scalar], in range: Range<Int>) -> [ValueToken] {
+        var out: [ValueToken] = []
+        var i = range.lowerBound
+        let upper = min(range.upperBound, s.count)
+        while i < upper {
+            let c = s[i]
+            let isDigit = ScalarFolding.isDigit(c)
+            let isSign = c == "-" && i + 1 < upper && ScalarFolding.isDigit(s[i + 1])
+                && (i == range.lowerBound || !(ScalarFolding.isDigit(s[i - 1]) || isLetter(s[i - 1])))
+            guard isDigit || isSign else {
+                i += 1
+                continue
+            }
+            // A digit glued to a letter or a preceding number part is not a figure start.
+            if isDigit, i > 0, isLetter(s[i - 1]) {
+                var j = i
+                while j < upper, ScalarFolding.isDigit(s[j]) { j += 1 }
+                i = j
+                continue
+            }
+            let start = i
+            var j = isSign ? i + 1 : i
+            while j < upper, ScalarFolding.isDigit(s[j]) || s[j] == "." || s[j] == "," { j += 1 }
+            var numberEnd = j
+            // A trailing point is punctuation (`1.` list numbers): leave it out.
+            while numberEnd > start + 1, s[numberEnd - 1] == "." || s[numberEnd - 1] == "," { numberEnd -= 1 }
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: s[start..<numberEnd])
+            let literal = String(text)
+            let parsed = FixedDecimal(literal)
+            var malformed = parsed == nil
+            // `7.496,5`: a separator inside the run that normalization did not remove.
+            if s[start..<numberEnd].contains(",") { malformed = true }
+            // Glued to a preceding decimal part (`1.2.3` split oddly) is malformed too.
+            if start > 0, s[start - 1] == "." || s[start - 1] == "," , start > 1, ScalarFolding.isDigit(s[start - 2]) {
+                malformed = true
+            }
+            var k = numberEnd
+            while k < upper, ScalarFolding.isSpace(s[k]) { k += 1 }
+            var kind: ValueToken.Kind = .bare
+            var end = numberEnd
+            if k < upper {
+                if s[k] == "%" {
+                    kind = .percent
+                    end = k + 1
+                } else if s[k] == "万" {
+                    if k + 1 < upper, s[k + 1] == "元" {
+                        kind = .amount(.wanYuan)
+                        end = k + 2
+                    } else if k + 1 >= upper || isPunctuation(s[k + 1]) {
+                        kind = .amount(.wanYuan)
+                        end = k + 1
+                    }
+                } else if s[k] == "元", !(k + 1 < upper && (s[k + 1] == "/" || s[k + 1] == "每")) {
+                    kind = .amount(.yuan)
+                    end = k + 1
+                }
+            }
+            out.append(ValueToken(range: start..<numberEnd, end: end, number: malformed ? nil : parsed,
+                                  kind: malformed ? .malformed : kind))
+            i = max(j, end)
+        }
+        return out
+    }
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+    }
+
+    static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+        "，。；、：,.;:！？)）”".unicodeScalars.contains(s) || ScalarFolding.isSpace(s)
+    }
+}

@@ -1,0 +1,99 @@
+/// Joins physical lines that a PDF converter cut apart, and only those.
+///
+/// Three cuts are mended:
+/// - a number or its unit pushed to the next line: `本年支出决算合计` / `4,499.46万元`,
+///   `0.68` / `万元`, `下降-` / `73.50%`;
+/// - hard wrapping at a fixed width (pdftotext without `-layout`): when most lines have
+///   about the same width, a full line that does not end a sentence continues on the next;
+/// - blank lines between the two halves (page breaks, paragraph spacing) are skipped.
+/// Tables (tab-separated rows), markdown headings and list items are never joined.
+struct LineJoiner {
+    /// Blank lines that may stand between two halves of a cut.
+    let maxBlankGap = 4
+
+    func join(_ lines: [PhysicalLine]) -> (lines: [LogicalLine], hardWrapped: Bool) {
+        let wrap = WrapWidth.detect(lines)
+        var result: [LogicalLine] = []
+        result.reserveCapacity(lines.count)
+        var i = 0
+        while i < lines.count {
+            let first = lines[i]
+            if first.isBlank {
+                i += 1
+                continue
+            }
+            var scalars = Array(first.trimmed)
+            var origins = [LogicalLine.Origin(offset: 0, line: first.number, page: first.page)]
+            var last = first
+            var next = i + 1
+            while true {
+                // Find the next non-blank line within the gap.
+                var j = next
+                var blanks = 0
+                while j < lines.count, lines[j].isBlank, blanks <= maxBlankGap {
+                    blanks += 1
+                    j += 1
+                }
+                guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
+                guard shouldJoin(last, lines[j], current: scalars, wrap: wrap) else { break }
+                origins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number, page: lines[j].page))
+                scalars.append(contentsOf: lines[j].trimmed)
+                last = lines[j]
+                next = j + 1
+            }
+            result.append(LogicalLine(scalars: scalars, origins: origins, wasMarkdownHeading: first.heading))
+            i = next
+        }
+        return (result, wrap != nil)
+    }
+
+    func shouldJoin(_ a: PhysicalLine, _ b: PhysicalLine, current: [Unicode.Scalar], wrap: WrapWidth?) -> Bool {
+        if a.heading || b.heading { return false }
+        if a.scalars.contains("\t") || b.scalars.contains("\t") { return false }
+        let at = a.trimmed
+        let bt = b.trimmed
+        guard let aLast = at.last, let bFirst = bt.first else { return false }
+        if isListMarker(bt) { return false }
+        if Self.sentenceEnders.contains(aLast) { return false }
+        let bStartsUnit = bFirst == "万" || bFirst == "元" || bFirst == "%"
+        let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "."
+            || (bFirst == "-" && bt.count > 1 && ScalarFolding.isDigit(bt[bt.startIndex + 1]))
+        let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "-"
+        let full = wrap?.isFull(a) ?? false
+        // The unit of a number went to the next line: `0.68` / `万元`.
+        if bStartsUnit && (aEndsInNumber || aLast == "万") { return true }
+        // A number was cut: `3332.` / `37万元`, `下降-` / `73.50%`.
+        if (aLast == "." || aLast == "-") && bStartsNumber { return true }
+        if ScalarFolding.isDigit(aLast) && bStartsNumber && full { return true }
+        // A label whose number went to the next line: `本年支出决算合计` / `4499.46万元`.
+        if bStartsNumber && !aEndsInNumber && !isOrdinalHeading(current) && !a.heading
+            && (isCJK(aLast) || aLast == "，" || aLast == "、" || aLast == "（" || aLast == "：") {
+            return aLast != "：" || !Self.isCountingSentence(current)
+        }
+        // Hard-wrapped text: a full line continues on the next.
+        return full
+    }
+
+    static let sentenceEnders: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "；", ";"]
+
+    /// `其中：` followed by a numbered item is a list, not a cut.
+    static func isCountingSentence(_ s: [Unicode.Scalar]) -> Bool {
+        s.count >= 3 && s.suffix(3).elementsEqual("其中：".unicodeScalars)
+            || s.suffix(3).elementsEqual("包括：".unicodeScalars)
+    }
+
+    private func isListMarker(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let f = t.first else { return false }
+        if (f == "-" || f == "*" || f == "•"), t.count > 1, ScalarFolding.isSpace(t[t.startIndex + 1]) { return true }
+        return false
+    }
+
+    /// A line such as `三、支出决算情况说明` or `（二）政府采购支出情况` is a heading.
+    private func isOrdinalHeading(_ s: [Unicode.Scalar]) -> Bool {
+        HeadingParser.level(of: s) != nil
+    }
+
+    func isCJK(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0x20000...0x2FFFF).contains(s.value)
+    }
+}

@@ -1,0 +1,72 @@
+/// Turns decoded report text into `NormalizedText`: one canonical text per report, with a
+/// map back to the original line numbers.
+///
+/// Steps, each general (no rule knows a particular report):
+/// 1. split on CR, LF or CRLF; a form feed starts a new page (pdftotext's page break);
+/// 2. fold each line (`ScalarFolding`): full-width digits, markdown marks, thousands separators;
+/// 3. drop watermark lines: a short line without digits repeated many times (`仅供内部审核`);
+/// 4. join lines that a converter cut (`LineJoiner`).
+public struct Normalizer: Sendable {
+    public init() {}
+
+    public func normalize(_ text: String) -> NormalizedText {
+        var physical: [PhysicalLine] = []
+        var lineNumber = 0
+        var page = 1
+        // Split on \r\n, \r, \n; `split` with a closure would merge \r\n badly, so scan.
+        var current = Substring.UnicodeScalarView()
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var pendingPageBreak = false
+        func flush() {
+            lineNumber += 1
+            let line = Substring(current)
+            let folded = ScalarFolding.fold(line)
+            physical.append(PhysicalLine(scalars: folded.scalars, number: lineNumber, page: page, heading: folded.heading))
+            current = Substring.UnicodeScalarView()
+            if pendingPageBreak {
+                page += 1
+                pendingPageBreak = false
+            }
+        }
+        while index < scalars.endIndex {
+            let s = scalars[index]
+            if s == "\n" {
+                flush()
+            } else if s == "\r" {
+                let next = scalars.index(after: index)
+                if next < scalars.endIndex, scalars[next] == "\n" { index = next }
+                flush()
+            } else if s == "\u{0C}" {
+                pendingPageBreak = true
+                // A form feed also ends the line it is on when text follows it.
+                if !current.isEmpty { flush() }
+            } else {
+                current.append(s)
+            }
+            index = scalars.index(after: index)
+        }
+        if !current.isEmpty { flush() }
+        let kept = WatermarkFilter.removingWatermarks(physical)
+        let joined = LineJoiner().join(kept)
+        return NormalizedText(lines: joined.lines, physicalLineCount: lineNumber, wasHardWrapped: joined.hardWrapped)
+    }
+}
+
+/// A folded line of the file with its 1-based number and page.
+struct PhysicalLine: Sendable {
+    var scalars: [Unicode.Scalar]
+    let number: Int
+    let page: Int
+    let heading: Bool
+
+    var isBlank: Bool { scalars.allSatisfy { ScalarFolding.isSpace($0) || $0 == "\t" } }
+
+    var trimmed: ArraySlice<Unicode.Scalar> {
+        var lo = 0
+        var hi = scalars.count
+        while lo < hi, ScalarFolding.isSpace(scalars[lo]) { lo += 1 }
+        while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
+        return scalars[lo..<hi]
+    }
+}

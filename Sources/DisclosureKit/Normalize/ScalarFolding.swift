@@ -1,0 +1,115 @@
+/// Folds one physical line to canonical scalars: ASCII digits and signs, no markdown
+/// emphasis, no thousands separators, no space between a number and its unit.
+///
+/// `**１，２３４．５６** 万元` → `1234.56万元`; `减少-5,252.65 万元` → `减少-5252.65万元`.
+/// Offsets change, which is fine: provenance is kept per physical line, not per column.
+enum ScalarFolding {
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\u{3000}" || s == "\u{A0}" || s == "\u{2002}" || s == "\u{2003}" || s == "\u{2009}"
+    }
+
+    /// Full-width and look-alike characters to their ASCII forms, one scalar for one scalar.
+    static func foldWidth(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0xFF10...0xFF19: return Unicode.Scalar(s.value - 0xFF10 + 0x30) ?? s
+        case 0xFF05: return "%"
+        case 0x3000, 0xA0, 0x2002, 0x2003, 0x2009: return " "
+        case 0x2212, 0xFE63: return "-"
+        default: return s
+        }
+    }
+
+    /// Folds a physical line; returns the scalars and whether it was a markdown heading.
+    static func fold(_ line: Substring) -> (scalars: [Unicode.Scalar], heading: Bool) {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(line.unicodeScalars.count)
+        var src = Array(line.unicodeScalars)
+        // Markdown heading marks and block quotes at the start of a line.
+        var heading = false
+        var start = 0
+        while start < src.count, isSpace(src[start]) { start += 1 }
+        var hashes = start
+        while hashes < src.count, src[hashes] == "#" { hashes += 1 }
+        if hashes > start, hashes - start <= 6, hashes == src.count || isSpace(src[hashes]) {
+            heading = true
+            start = hashes
+        }
+        if start > 0 { src.removeFirst(min(start, src.count)) }
+        // First pass: width folding, emphasis markers, number-context punctuation.
+        var i = 0
+        while i < src.count {
+            let s = foldWidth(src[i])
+            // `**` and `__` emphasis markers vanish.
+            if (s == "*" || s == "_"), i + 1 < src.count, src[i + 1] == s {
+                i += 2
+                continue
+            }
+            out.append(s)
+            i += 1
+        }
+        // Full-width ． ， － only inside numbers: `１．５` → `1.5`, `１，２３４` → `1,234`.
+        for k in out.indices where out[k] == "\u{FF0E}" || out[k] == "\u{FF0C}" || out[k] == "\u{FF0D}" {
+            let before = k > 0 && isDigit(out[k - 1])
+            let after = k + 1 < out.count && isDigit(out[k + 1])
+            if out[k] == "\u{FF0D}" {
+                if after { out[k] = "-" }
+            } else if before && after {
+                out[k] = out[k] == "\u{FF0E}" ? "." : ","
+            }
+        }
+        return (removeSeparatorsAndUnitSpaces(out), heading)
+    }
+
+    /// Drops thousands separators in well-formed groups (`4,499.46`, `33,389,400`) and the
+    /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`).
+    static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "," , isThousandsSeparator(s, at: i) {
+                i += 1
+                continue
+            }
+            if isSpace(c), let last = out.last, isDigit(last) {
+                // Look past the spaces: a unit follows?
+                var j = i
+                while j < s.count, isSpace(s[j]) { j += 1 }
+                if j < s.count, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
+                    i = j
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// A comma at `i` separates thousands when it follows 1–3 digits that start a number
+    /// (or follow another such group) and precedes exactly three digits.
+    static func isThousandsSeparator(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        // Exactly three digits after, then a non-digit.
+        for k in (i + 1)...(i + 3) where k >= s.count || !isDigit(s[k]) { return false }
+        if i + 4 < s.count, isDigit(s[i + 4]) { return false }
+        // Walk back over the integer part: digits and commas, groups of three.
+        var k = i - 1
+        var run = 0
+        while k >= 0, isDigit(s[k]) || s[k] == "," {
+            if s[k] == "," {
+                if run != 3 { return false }
+                run = 0
+            } else {
+                run += 1
+            }
+            k -= 1
+        }
+        guard run >= 1, run <= 3 else { return false }
+        // Not the fraction of a decimal (`7.496,5`) nor after a letter or another number.
+        if k >= 0, s[k] == "." { return false }
+        return true
+    }
+}

@@ -1,0 +1,30 @@
+/// A parts-add-up-to-total relation of the template: `三公 = 出国 + 用车 + 接待`.
+///
+/// Used to choose between conflicting statements (the value that makes the relations hold
+/// wins) and to fill an unstated total from its stated parts.
+public struct Relation: Sendable, Hashable {
+    public let total: MetricID
+    public let parts: [MetricID]
+
+    public static let all: [Relation] = [
+        Relation(total: .sangongVehicle, parts: [.sangongVehiclePurchase, .sangongVehicleOperation]),
+        Relation(total: .sangongTotal, parts: [.sangongOutbound, .sangongVehicle, .sangongReception]),
+        Relation(total: .totalExpenditure, parts: [.basicExpenditure, .projectExpenditure]),
+        Relation(total: .procurementTotal, parts: [.procurementGoods, .procurementWorks, .procurementServices]),
+    ]
+
+    public var members: [MetricID] { [total] + parts }
+
+    /// Whether the relation holds within rounding for the given statements; nil when a
+    /// member is missing.
+    public func holds(_ value: (MetricID) -> Observation?) -> Bool? {
+        guard let t = value(total).flatMap(RoundingInterval.init) else { return nil }
+        var intervals: [RoundingInterval] = []
+        for p in parts {
+            guard let i = value(p).flatMap(RoundingInterval.init) else { return nil }
+            intervals.append(i)
+        }
+        guard let sum = RoundingInterval.sum(intervals) else { return nil }
+        return sum.overlaps(t)
+    }
+}

@@ -1,0 +1,71 @@
+/// The interval a stated, rounded figure stands for: `0.82` means 0.815 … 0.825.
+///
+/// METRICS.md: every amount is rounded to its last written decimal, so a check (parts add
+/// up, a stated share equals the computed one) fails only when the stated result lies
+/// outside the interval implied by its inputs.
+public struct RoundingInterval: Sendable, Hashable {
+    /// Bounds in 分 (for amounts).
+    public let lower: Int64
+    public let upper: Int64
+
+    /// The interval of an observation's amount: ± half a unit of the last written decimal.
+    public init?(_ o: Observation) {
+        guard let amount = o.amount, let unit = o.unit else { return nil }
+        let half = Self.halfUnit(scale: o.stated.scale, unit: unit)
+        lower = amount.fen - half
+        upper = amount.fen + half
+    }
+
+    public init(lower: Int64, upper: Int64) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// Half a unit of the last decimal, in 分: 5000 for `0.82 万元`, 50 for `9700 元`.
+    public static func halfUnit(scale: Int, unit: AmountUnit) -> Int64 {
+        var unitFen = unit.fen
+        for _ in 0..<min(scale, 12) { unitFen /= 10 }
+        return max(unitFen / 2, 0)
+    }
+
+    public func contains(_ fen: Int64) -> Bool { fen >= lower && fen <= upper }
+
+    public func overlaps(_ other: RoundingInterval) -> Bool { lower <= other.upper && other.lower <= upper }
+
+    /// The interval of a sum; nil on overflow.
+    public static func sum(_ parts: [RoundingInterval]) -> RoundingInterval? {
+        var lo: Int64 = 0
+        var hi: Int64 = 0
+        for p in parts {
+            let (l, o1) = lo.addingReportingOverflow(p.lower)
+            let (h, o2) = hi.addingReportingOverflow(p.upper)
+            if o1 || o2 { return nil }
+            lo = l
+            hi = h
+        }
+        return RoundingInterval(lower: lo, upper: hi)
+    }
+
+    /// Whether a stated percentage `stated` (with its own rounding) can be `part / whole × 100`.
+    public static func shareHolds(stated: FixedDecimal, part: RoundingInterval, whole: RoundingInterval) -> Bool {
+        guard whole.lower > 0 || whole.upper < 0 else { return true }
+        let partLow = max(part.lower, 0)
+        guard let minShare = Ratio.percentFen(partLow, of: whole.upper),
+              let maxShare = Ratio.percentFen(part.upper, of: whole.lower) else { return true }
+        // Stated interval: stated ± half unit, as a ratio with denominator 10^(scale+1).
+        var denom: Int64 = 10
+        for _ in 0..<min(stated.scale, 12) { denom *= 10 }
+        let (m, o) = stated.mantissa.multipliedReportingOverflow(by: 10)
+        guard !o, let lowStated = Ratio(m - 5, denom), let highStated = Ratio(m + 5, denom) else { return true }
+        return !(highStated < minShare) && !(maxShare < lowStated)
+    }
+}
+
+extension Ratio {
+    /// `part / whole × 100` for amounts in 分.
+    static func percentFen(_ part: Int64, of whole: Int64) -> Ratio? {
+        let (n, o) = part.multipliedReportingOverflow(by: 100)
+        guard !o else { return nil }
+        return Ratio(n, whole)
+    }
+}

@@ -1,0 +1,45 @@
+/// Recognises the template's ordinal headings and their level.
+///
+/// `第二部分 部门决算情况说明` → 0, `三、支出决算情况说明` → 1,
+/// `（七）关于 2020 年度财政拨款“三公”经费支出决算情况说明` → 2. A line that states an
+/// amount (`（一）人员经费 1464.79 万元。`) is a statement, not a heading.
+enum HeadingParser {
+    static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "〇", "零"]
+    static let maxLength = 64
+
+    static func level(of line: [Unicode.Scalar]) -> Int? {
+        var s = line[...]
+        while let f = s.first, ScalarFolding.isSpace(f) || f == "-" || f == "*" { s = s.dropFirst() }
+        guard !s.isEmpty, s.count <= maxLength, !statesAmount(s), !s.contains("\t") else { return nil }
+        if s.first == "第" {
+            let rest = s.dropFirst()
+            let n = rest.prefix { numerals.contains($0) }
+            if !n.isEmpty, rest.dropFirst(n.count).starts(with: "部分".unicodeScalars) { return 0 }
+            return nil
+        }
+        if s.first == "（" || s.first == "(" {
+            let rest = s.dropFirst()
+            let n = rest.prefix { numerals.contains($0) }
+            if !n.isEmpty, let close = rest.dropFirst(n.count).first, close == "）" || close == ")" { return 2 }
+            return nil
+        }
+        let n = s.prefix { numerals.contains($0) }
+        if !n.isEmpty, let mark = s.dropFirst(n.count).first, mark == "、" { return 1 }
+        return nil
+    }
+
+    /// True when the text holds a number followed by 万元, 元 or %.
+    static func statesAmount(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        var sawDigit = false
+        for c in s {
+            if ScalarFolding.isDigit(c) {
+                sawDigit = true
+            } else if sawDigit && (c == "万" || c == "元" || c == "%") {
+                return true
+            } else if c != "." {
+                sawDigit = false
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,80 @@
+/// Finds the template's sections and tables in a normalized report.
+///
+/// A heading opens a section that lasts until the next heading of the same or a higher
+/// level; a section inherits the family of the nearest enclosing heading that has one, so
+/// `（一）机关运行经费支出情况说明` under `十、其他重要事项情况说明` is an admin section.
+public struct Segmenter: Sendable {
+    public init() {}
+
+    public func segment(_ text: NormalizedText) -> [LineContext] {
+        var contexts: [LineContext] = []
+        contexts.reserveCapacity(text.lines.count)
+        // Stack of open headings: (level, family).
+        var stack: [(level: Int, family: Metric.Family?)] = []
+        var inContents = false
+        var contentsHeadingsSeen = 0
+        var tableUnit: AmountUnit?
+        var linesSinceUnit = 0
+        for line in text.lines {
+            let s = line.scalars
+            let plain = line.text
+            if let unit = Self.declaredUnit(plain) {
+                tableUnit = unit
+                linesSinceUnit = 0
+            } else {
+                linesSinceUnit += 1
+            }
+            // A table unit holds for the table below it; prose far away resets it.
+            if linesSinceUnit > 120 { tableUnit = nil }
+            let compact = plain.filter { $0 != " " }
+            if compact == "目录" || compact.hasPrefix("目录") && compact.count <= 4 {
+                inContents = true
+                contentsHeadingsSeen = 0
+                contexts.append(LineContext(kind: .text, family: nil, inContents: true, tableUnit: tableUnit))
+                continue
+            }
+            if s.contains("\t") && !Self.isContentsEntry(s) {
+                contexts.append(LineContext(kind: .tableRow, family: stack.last(where: { $0.family != nil })?.family,
+                                            inContents: inContents, tableUnit: tableUnit))
+                continue
+            }
+            if let level = HeadingParser.level(of: s) ?? (line.wasMarkdownHeading ? 1 : nil) {
+                if inContents {
+                    // The contents end where a heading repeats one already listed: detect by a
+                    // level-0 heading after at least one listed entry that is followed by text.
+                    contentsHeadingsSeen += 1
+                }
+                while let top = stack.last, top.level >= level { stack.removeLast() }
+                let family = SectionClassifier.family(of: plain)
+                stack.append((level, family))
+                contexts.append(LineContext(kind: .heading(level: level), family: stack.last(where: { $0.family != nil })?.family,
+                                            inContents: inContents, tableUnit: tableUnit))
+                continue
+            }
+            // Narrative that is not a contents entry ends the contents.
+            if inContents && !Self.isContentsEntry(s) && contentsHeadingsSeen > 0 && HeadingParser.statesAmount(s[...]) {
+                inContents = false
+            }
+            if inContents && s.count > 40 && !Self.isContentsEntry(s) { inContents = false }
+            contexts.append(LineContext(kind: .text, family: stack.last(where: { $0.family != nil })?.family,
+                                        inContents: inContents, tableUnit: tableUnit))
+        }
+        return contexts
+    }
+
+    /// `金额单位：万元`, `单位：元`, `（单位：万元）`, `项目资金 (万元)`.
+    static func declaredUnit(_ text: String) -> AmountUnit? {
+        guard let r = text.range(of: "单位：") ?? text.range(of: "单位:") else { return nil }
+        let rest = text[r.upperBound...].drop { $0 == " " }
+        if rest.hasPrefix("万元") { return .wanYuan }
+        if rest.hasPrefix("元") { return .yuan }
+        return nil
+    }
+
+    /// A contents entry: a heading followed by a page number (`一、收入支出决算总表	3`).
+    static func isContentsEntry(_ s: [Unicode.Scalar]) -> Bool {
+        guard let tab = s.lastIndex(of: "\t") else { return false }
+        let tail = s[(tab + 1)...].filter { !ScalarFolding.isSpace($0) }
+        return !tail.isEmpty && tail.allSatisfy(ScalarFolding.isDigit) && HeadingParser.level(of: Array(s[..<tab])) != nil
+    }
+}
