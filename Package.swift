@@ -17,14 +17,16 @@ let package = Package(
         .target(name: "CompareCLI", dependencies: ["DisclosureKit", "Rendering"]),
         // main.swift only: hands the process arguments to CompareCLI and exits with its status.
         .executableTarget(name: "bureau-compare", dependencies: ["CompareCLI"]),
+        // Helpers shared by the test targets (a CSV reader for checking output); not shipped.
+        .target(name: "TestHelpers", path: "Tests/TestHelpers"),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit"],
+            dependencies: ["DisclosureKit", "TestHelpers"],
             resources: [.copy("expected-metrics.csv")]
         ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "CompareCLITests", dependencies: ["CompareCLI", "DisclosureKit", "Rendering"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DisclosureKit"]),
+        .testTarget(name: "CompareCLITests", dependencies: ["CompareCLI", "DisclosureKit", "Rendering", "TestHelpers"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DisclosureKit", "TestHelpers"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,3 +37,24 @@ struct DatasetOracleTests {
         }
     }
 }
+
+/// Provenance: the line a figure cites holds the figure's number.
+@Suite("Every figure carries its source line")
+struct ProvenanceTests {
+    @Test("the cited line of each stated amount contains the stated number", arguments: TestSupport.datasetNames)
+    func citedLineHoldsNumber(_ name: String) throws {
+        let text = try TestSupport.text(name)
+        let lines = text.components(separatedBy: "\n")
+        let report = try TestSupport.extract(text, document: name)
+        var checked = 0
+        for figure in report.figures where figure.metric.metric.origin == .reported && figure.isDisclosed {
+            guard !figure.flags.contains(.summedFromParts) else { continue }
+            let source = try #require(figure.source)
+            let line = lines[source.line - 1].replacingOccurrences(of: ",", with: "")
+            #expect(line.contains(source.stated.description), "\(name) \(figure.metric.rawValue): line \(source.line)")
+            #expect(source.snippet.contains(source.stated.description))
+            checked += 1
+        }
+        #expect(checked >= 14)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 @testable import DisclosureKit
 
 /// Paths and small helpers shared by the DisclosureKit tests.
@@ -21,39 +22,6 @@ enum TestSupport {
         try ReportExtractor().extract(text: text, document: document).get()
     }
 
-    /// Parses RFC 4180 CSV (quoted fields, doubled quotes, commas and newlines in quotes).
-    static func parseCSV(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var chars = Array(text)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if quoted {
-                if c == "\"" {
-                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
-                } else {
-                    field.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                row.append(field); field = ""
-            } else if c == "\n" || c == "\r\n" {
-                row.append(field); field = ""
-                rows.append(row); row = []
-            } else if c != "\r" {
-                field.append(c)
-            }
-            i += 1
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
-    }
-
     /// One row of `expected-metrics.csv`.
     struct Expected: Sendable, CustomStringConvertible {
         let document, bureau, region, fiscalYear, kind, scope, metric, value, reported, note: String
@@ -64,7 +32,7 @@ enum TestSupport {
         guard let url = Bundle.module.url(forResource: "expected-metrics", withExtension: "csv") else {
             throw CocoaError(.fileNoSuchFile)
         }
-        let rows = parseCSV(try String(contentsOf: url, encoding: .utf8))
+        let rows = CSVRecords.parse(try String(contentsOf: url, encoding: .utf8))
         return rows.dropFirst().filter { $0.count >= 9 }.map {
             Expected(document: $0[0], bureau: $0[1], region: $0[2], fiscalYear: $0[3], kind: $0[4], scope: $0[5],
                      metric: $0[6], value: $0[7], reported: $0[8], note: $0.count > 9 ? $0[9] : "")

@@ -24,7 +24,7 @@ enum GapVocabulary {
         ("与上年决算相比", .change), ("与上年预算相比", .change), ("与上年相比", .change), ("与上年度相比", .change),
         ("比上年决算", .change), ("比上年预算", .change), ("比上年", .change), ("较上年", .change), ("比去年", .change),
         ("较去年", .change), ("同比", .change), ("上年", .change), ("增加", .change), ("减少", .change), ("增长", .change),
-        ("下降", .change), ("上升", .change), ("降低", .change), ("减", .change), ("增", .change), ("相比", .change), ("和", .filler),
+        ("下降", .change), ("上升", .change), ("降低", .change), ("减", .change), ("增", .change), ("比", .change), ("较", .change), ("相比", .change), ("和", .filler),
         ("完成全年预算的", .execution), ("完成年初预算的", .execution), ("完成预算的", .execution), ("预算执行率", .execution),
         ("执行率", .execution), ("完成", .execution),
         ("全年预算数", .budget), ("年初预算数", .budget), ("调整预算", .budget), ("全年预算", .budget), ("年初预算", .budget),

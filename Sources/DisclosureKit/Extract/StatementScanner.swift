@@ -60,16 +60,19 @@ struct StatementScanner: Sendable {
         var sentenceStart = 0
         var neutral: [Range<Int>] = []
         var shareOf: String?
+        var clauseStart = 0
         for event in events {
             switch event {
             case .sentenceEnd(let p):
                 subject = nil
                 anchor = p + 1
                 sentenceStart = p + 1
+                clauseStart = p + 1
                 neutral = []
                 shareOf = nil
             case .clauseEnd(let p):
                 anchor = p + 1
+                clauseStart = p + 1
                 neutral = []
                 shareOf = nil
             case .term(let start, let end, let term, let denominator):
@@ -87,8 +90,12 @@ struct StatementScanner: Sendable {
                 guard v.range.lowerBound >= anchor else { continue }
                 let gap = GapVocabulary.read(s, anchor..<v.range.lowerBound, skipping: neutral)
                 defer { anchor = max(anchor, v.end) }
-                guard let subj = subject, gap.unknown <= GapVocabulary.maxUnknown else {
-                    if gap.unknown > GapVocabulary.maxUnknown { subject = nil }
+                // A label of an earlier clause carries over only through role words alone
+                // (`，支出决算 0.97 万元`), not through other labels (`：办公费 20.95 万元`).
+                let carried = (subject?.start ?? 0) < clauseStart
+                let allowed = carried ? 0 : GapVocabulary.maxUnknown
+                guard let subj = subject, gap.unknown <= allowed else {
+                    if gap.unknown > allowed { subject = nil }
                     continue
                 }
                 guard let number = v.number else {

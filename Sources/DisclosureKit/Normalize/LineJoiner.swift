@@ -41,7 +41,13 @@ struct LineJoiner {
                 last = lines[j]
                 next = j + 1
             }
-            result.append(LogicalLine(scalars: scalars, origins: origins, wasMarkdownHeading: first.heading))
+            // Numbers are made canonical only now, when both halves of a cut number are here.
+            let canonical = ScalarFolding.canonicalNumbers(scalars)
+            let mapped = origins.map { o in
+                LogicalLine.Origin(offset: o.offset < canonical.offsetMap.count ? canonical.offsetMap[o.offset] : canonical.scalars.count,
+                                   line: o.line, page: o.page)
+            }
+            result.append(LogicalLine(scalars: canonical.scalars, origins: mapped, wasMarkdownHeading: first.heading))
             i = next
         }
         return (result, wrap != nil)
@@ -53,7 +59,7 @@ struct LineJoiner {
         let at = a.trimmed
         let bt = b.trimmed
         guard let aLast = at.last, let bFirst = bt.first else { return false }
-        if isListMarker(bt) { return false }
+        if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
         if Self.sentenceEnders.contains(aLast) { return false }
         let bStartsUnit = bFirst == "万" || bFirst == "元" || bFirst == "%"
         let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "."
@@ -70,8 +76,13 @@ struct LineJoiner {
             && (isCJK(aLast) || aLast == "，" || aLast == "、" || aLast == "（" || aLast == "：") {
             return aLast != "：" || !Self.isCountingSentence(current)
         }
-        // Hard-wrapped text: a full line continues on the next.
-        return full
+        // Hard-wrapped text: a full line continues on the next; so does a short piece that
+        // already continues a paragraph and does not end it (a line wrapped twice).
+        if full { return true }
+        if wrap != nil, current.count > at.count, !isOrdinalHeading(current), HeadingParser.level(of: Array(bt)) == nil {
+            return true
+        }
+        return false
     }
 
     static let sentenceEnders: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "；", ";"]
@@ -80,6 +91,34 @@ struct LineJoiner {
     static func isCountingSentence(_ s: [Unicode.Scalar]) -> Bool {
         s.count >= 3 && s.suffix(3).elementsEqual("其中：".unicodeScalars)
             || s.suffix(3).elementsEqual("包括：".unicodeScalars)
+    }
+
+    /// `（七）`, `七、`, `第二部分`, `1、`, `1.`, `(1)`, `（1）`: the start of a heading or an item.
+    static func startsWithOrdinal(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        let numerals = HeadingParser.numerals
+        var s = t
+        if let f = s.first, f == "（" || f == "(" {
+            s = s.dropFirst()
+            let n = s.prefix { numerals.contains($0) || ScalarFolding.isDigit($0) }
+            guard !n.isEmpty, let close = s.dropFirst(n.count).first else { return false }
+            return close == "）" || close == ")"
+        }
+        if s.first == "第" {
+            let n = s.dropFirst().prefix { numerals.contains($0) }
+            return !n.isEmpty && s.dropFirst(1 + n.count).starts(with: "部分".unicodeScalars)
+        }
+        let chinese = s.prefix { numerals.contains($0) }
+        if !chinese.isEmpty { return s.dropFirst(chinese.count).first == "、" }
+        let digits = s.prefix { ScalarFolding.isDigit($0) }
+        guard !digits.isEmpty, digits.count <= 2 else { return false }
+        let rest = s.dropFirst(digits.count)
+        guard let mark = rest.first else { return false }
+        if mark == "、" { return true }
+        if mark == "." {
+            guard let after = rest.dropFirst().first else { return true }
+            return !ScalarFolding.isDigit(after)
+        }
+        return false
     }
 
     private func isListMarker(_ t: ArraySlice<Unicode.Scalar>) -> Bool {

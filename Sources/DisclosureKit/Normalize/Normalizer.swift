@@ -22,7 +22,9 @@ public struct Normalizer: Sendable {
             lineNumber += 1
             let line = Substring(current)
             let folded = ScalarFolding.fold(line)
-            physical.append(PhysicalLine(scalars: folded.scalars, number: lineNumber, page: page, heading: folded.heading))
+            physical.append(PhysicalLine(scalars: folded.scalars, number: lineNumber, page: page, heading: folded.heading,
+                                         rawCharacters: WrapWidth.measureRaw(line, .characters),
+                                         rawColumns: WrapWidth.measureRaw(line, .columns)))
             current = Substring.UnicodeScalarView()
             if pendingPageBreak {
                 page += 1
@@ -59,6 +61,10 @@ struct PhysicalLine: Sendable {
     let number: Int
     let page: Int
     let heading: Bool
+    /// The width of the line as the file has it (before folding), in scalars and columns:
+    /// hard wrapping is a property of the original layout.
+    var rawCharacters: Int = 0
+    var rawColumns: Int = 0
 
     var isBlank: Bool { scalars.allSatisfy { ScalarFolding.isSpace($0) || $0 == "\t" } }
 

@@ -41,15 +41,28 @@ enum ScalarFolding {
         var i = 0
         while i < src.count {
             let s = foldWidth(src[i])
-            // `**` and `__` emphasis markers vanish.
+            // `**` and `__` emphasis markers vanish; so does a lone `*` (half of a pair that a
+            // converter cut across lines), except a leading `* ` bullet.
             if (s == "*" || s == "_"), i + 1 < src.count, src[i + 1] == s {
                 i += 2
+                continue
+            }
+            if s == "*", !(out.allSatisfy(isSpace) && i + 1 < src.count && isSpace(src[i + 1])) {
+                i += 1
                 continue
             }
             out.append(s)
             i += 1
         }
-        // Full-width ． ， － only inside numbers: `１．５` → `1.5`, `１，２３４` → `1,234`.
+        return (out, heading)
+    }
+
+    /// Canonical numbers in a (joined) line: full-width `．` `，` `－` inside numbers, no
+    /// thousands separators, no space between a number and its unit. Runs after lines are
+    /// joined, because a converter may cut `１` / `．３３` or `4,4` / `99.46` apart.
+    /// Returns the new scalars and, for each old offset, the new offset (for provenance).
+    static func canonicalNumbers(_ input: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], offsetMap: [Int]) {
+        var out = input
         for k in out.indices where out[k] == "\u{FF0E}" || out[k] == "\u{FF0C}" || out[k] == "\u{FF0D}" {
             let before = k > 0 && isDigit(out[k - 1])
             let after = k + 1 < out.count && isDigit(out[k + 1])
@@ -59,17 +72,20 @@ enum ScalarFolding {
                 out[k] = out[k] == "\u{FF0E}" ? "." : ","
             }
         }
-        return (removeSeparatorsAndUnitSpaces(out), heading)
+        return removeSeparatorsAndUnitSpaces(out)
     }
 
     /// Drops thousands separators in well-formed groups (`4,499.46`, `33,389,400`) and the
     /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`).
-    static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], offsetMap: [Int]) {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count)
+        var map: [Int] = []
+        map.reserveCapacity(s.count + 1)
         var i = 0
         while i < s.count {
             let c = s[i]
+            map.append(out.count)
             if c == "," , isThousandsSeparator(s, at: i) {
                 i += 1
                 continue
@@ -79,6 +95,7 @@ enum ScalarFolding {
                 var j = i
                 while j < s.count, isSpace(s[j]) { j += 1 }
                 if j < s.count, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
+                    while map.count < j { map.append(out.count) }
                     i = j
                     continue
                 }
@@ -86,7 +103,8 @@ enum ScalarFolding {
             out.append(c)
             i += 1
         }
-        return out
+        map.append(out.count)
+        return (out, map)
     }
 
     /// A comma at `i` separates thousands when it follows 1–3 digits that start a number

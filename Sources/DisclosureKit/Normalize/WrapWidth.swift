@@ -16,7 +16,20 @@ struct WrapWidth: Sendable {
     var slack: Int { max(3, width / 6) }
 
     func isFull(_ line: PhysicalLine) -> Bool {
-        Self.measure(line.trimmed, measure) >= width - slack
+        Self.measure(line, measure) >= width - slack
+    }
+
+    static func measure(_ line: PhysicalLine, _ m: Measure) -> Int {
+        m == .characters ? line.rawCharacters : line.rawColumns
+    }
+
+    /// The trimmed width of an unfolded line.
+    static func measureRaw(_ line: Substring, _ m: Measure) -> Int {
+        // Width-folded (a full-width digit counts as a digit) but otherwise as written.
+        var scalars = line.unicodeScalars.map(ScalarFolding.foldWidth)[...]
+        while let f = scalars.first, ScalarFolding.isSpace(f) { scalars = scalars.dropFirst() }
+        while let l = scalars.last, ScalarFolding.isSpace(l) { scalars = scalars.dropLast() }
+        return measure(scalars, m)
     }
 
     static func measure(_ s: ArraySlice<Unicode.Scalar>, _ m: Measure) -> Int {
@@ -36,12 +49,12 @@ struct WrapWidth: Sendable {
     /// Detects the wrap width; nil when the text is not hard-wrapped.
     static func detect(_ lines: [PhysicalLine]) -> WrapWidth? {
         // Short lines (table fragments, headings) say nothing about the page width.
-        let candidates = lines.filter { !$0.heading && !$0.scalars.contains("\t") && $0.trimmed.count >= minLength }
+        let candidates = lines.filter { !$0.heading && !$0.scalars.contains("\t") && $0.rawCharacters >= minLength }
         guard candidates.count >= 20 else { return nil }
         var best: (share: Double, wrap: WrapWidth)?
         for m in [Measure.characters, .columns] {
             var histogram: [Int: Int] = [:]
-            for line in candidates { histogram[measure(line.trimmed, m), default: 0] += 1 }
+            for line in candidates { histogram[measure(line, m), default: 0] += 1 }
             guard let maxWidth = histogram.keys.max(), maxWidth >= 16 else { continue }
             // The width W whose window [W - slack, W] holds the most lines.
             var bestW = 0

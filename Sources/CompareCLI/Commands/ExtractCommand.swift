@@ -1,0 +1,62 @@
+import DisclosureKit
+
+/// `bureau-compare extract [PATH...] [--format table|csv|tsv|json]`: every catalog figure
+/// of every report, one row per report × metric.
+///
+/// Reads and extracts the files one by one, writing each report's rows as soon as they
+/// exist, so a large corpus streams and `| head` stops early. A file that cannot be read
+/// or is not a report costs one line on stderr and exit status 1; the others still run.
+enum ExtractCommand: Command {
+    /// The folder read when no PATH is given.
+    static let defaultPath = "Datasets"
+
+    static let spec = CommandSpec(
+        name: "extract",
+        abstract: "Extract every catalog figure from each report: one row per report and metric.",
+        usage: ["extract [PATH...] [--format FORMAT]"],
+        options: [OutputFormat.option()],
+        positional: PositionalSpec(
+            valueName: "PATH",
+            help: "A report (.txt or .md) or a folder searched recursively (default: \(defaultPath))."
+        ),
+        discussion: [
+            """
+            CSV and TSV columns, one row per report and metric in catalog order:
+              \(ExtractDocument.header.joined(separator: ","))
+            value is empty when the report does not disclose the figure (never 0); amounts are
+            in 万元 with 2 decimals, shares in % with 2 (the intensities with 3). JSON gives the
+            same figures per report, with null for figures not disclosed.
+            """,
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, terminal: Terminal,
+                    stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode {
+        let paths = arguments.positionals.isEmpty ? [defaultPath] : arguments.positionals
+        let collected = Corpus.collect(paths)
+        var status = ExitCode.success
+        for failure in collected.failures {
+            stderr.write(BureauCompare.diagnostic(failure.line))
+            status = .inputProblem
+        }
+
+        var document = ExtractDocument(format: .chosen(by: arguments, terminal: terminal), terminal: terminal)
+        stdout.write(document.begin())
+        let extractor = ReportExtractor()
+        for file in collected.files {
+            let extracted = Corpus.read(file).flatMap { decoded in
+                extractor.extract(text: decoded.text, document: file.name)
+                    .mapError { InputFailure(path: file.path, problem: $0) }
+            }
+            switch extracted {
+            case .success(let report):
+                stdout.write(document.add(report))
+            case .failure(let failure):
+                stderr.write(BureauCompare.diagnostic(failure.line))
+                status = .inputProblem
+            }
+        }
+        stdout.write(document.end())
+        return status
+    }
+}

@@ -1,0 +1,49 @@
+import DisclosureKit
+import Rendering
+
+extension ExtractedReport {
+    /// The report as a JSON object: the file name, the metadata, how many statements were
+    /// found, and one object per catalog metric.
+    ///
+    /// Numbers are written as the same decimals the CSV shows (`0.97`, `68.85`), as raw
+    /// JSON numbers, so no binary floating point ever touches a figure; a figure that is
+    /// not disclosed is `null`, never 0.
+    var jsonValue: JSONValue {
+        let metadata = self.metadata
+        return .object([
+            ("document", .string(document)),
+            ("bureau", .optionalString(metadata.bureau)),
+            ("region", .optionalString(metadata.region)),
+            ("fiscal_year", metadata.fiscalYear.map { .number(String($0)) } ?? .null),
+            ("kind", .optionalString(metadata.kind?.rawValue)),
+            ("scope", .optionalString(metadata.scope?.rawValue)),
+            ("amount_unit", .string(metadata.amountUnit.rawValue)),
+            ("observations", .number(String(observations.count))),
+            ("figures", .array(MetricID.allCases.map { self[$0].jsonValue })),
+        ])
+    }
+}
+
+extension Figure {
+    /// `{"metric": "sangong_reception", "label": "公务接待费", "unit": "万元", "value": 0.97, …}`
+    var jsonValue: JSONValue {
+        let value = formattedValue
+        return .object([
+            ("metric", .string(metric.rawValue)),
+            ("label", .string(metric.metric.chinese)),
+            ("unit", .string(metric.metric.unit.rawValue)),
+            ("value", value.isEmpty ? .null : .number(value)),
+            ("reported", reported.map { .number($0.description) } ?? .null),
+            ("source_line", source.map { .number(String($0.line)) } ?? .null),
+            ("source_text", .optionalString(source?.snippet)),
+            ("flags", .array(flags.map { .string($0.rawValue) })),
+        ])
+    }
+}
+
+extension JSONValue {
+    /// A string, or `null` when there is none.
+    static func optionalString(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+}

@@ -1,0 +1,41 @@
+import DisclosureKit
+
+extension ExtractedReport {
+    /// The long-format columns: the contract's twelve, in the contract's order, then
+    /// `unit` and `label` so a reader of the CSV needs no catalog to read a row.
+    static let longHeader = [
+        "document", "bureau", "region", "fiscal_year", "kind", "scope",
+        "metric", "value", "reported", "source_line", "source_text", "flags",
+        "unit", "label",
+    ]
+
+    /// One row per catalog metric, in catalog order, whatever the extractor returned:
+    /// a metric it left out is an undisclosed row, so every report has exactly
+    /// `MetricID.allCases.count` rows.
+    ///
+    /// `report.txt,某市某局,某市,2023,final,unit,sangong_reception,0.97,,212,公务接待费支出决算0.97万元…,,万元,公务接待费`
+    var longRows: [[String]] {
+        let metadata = self.metadata
+        let leading = [
+            document,
+            metadata.bureau ?? "",
+            metadata.region ?? "",
+            metadata.fiscalYear.map(String.init) ?? "",
+            metadata.kind?.rawValue ?? "",
+            metadata.scope?.rawValue ?? "",
+        ]
+        return MetricID.allCases.map { id in
+            let figure = self[id]
+            return leading + [
+                id.rawValue,
+                figure.formattedValue,
+                figure.reported?.description ?? "",
+                figure.source.map { String($0.line) } ?? "",
+                figure.source?.snippet ?? "",
+                figure.flags.map(\.rawValue).joined(separator: ";"),
+                id.metric.unit.rawValue,
+                id.metric.chinese,
+            ]
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds the report files among the paths a user gives and reads each one into text.
+///
+/// `bureau-compare extract Datasets extra/wuhai.txt` hands this the two paths: a folder is walked for
+/// `*.txt` and `*.md` reports (and `*.pdf`, so that a PDF is named in a clear error instead of silently
+/// ignored); a file is taken as given. Problems are returned per path, never thrown, so one bad input does not
+/// stop the others (exit status 1 with the rest processed).
+public enum Corpus {
+    /// Extensions, lower-cased, that a folder walk takes.
+    static let reportExtensions: Set<String> = ["txt", "md", "pdf"]
+
+    /// Lists the report files under `paths`, in argument order, each folder's files in byte order of their path.
+    ///
+    /// - a path that does not exist → `.missingPath`; a folder that cannot be listed → `.unreadable`
+    /// - a file given explicitly is taken whatever its extension (`notes.csv` too: the reader decides)
+    /// - a folder is walked recursively for `.txt`, `.md` and `.pdf` (any case: `A.TXT`), skipping names that
+    ///   start with `.`; symbolic links are followed, but each folder is entered once, so a link loop ends
+    /// - a folder that yields no file → `.noReportsInFolder`
+    /// - the same file reached twice (given twice, `a.txt` and `./a.txt`, or through a link) is taken once,
+    ///   under the first path that reached it
+    public static func collect(_ paths: [String]) -> (files: [ReportFile], failures: [InputFailure]) {
+        var files: [ReportFile] = []
+        var failures: [InputFailure] = []
+        var taken = Set<FileIdentity>()
+
+        for path in paths {
+            let status: FileStatus
+            switch FileStatus.of(path) {
+            case .success(let found): status = found
+            case .failure(let failure):
+                failures.append(InputFailure(path: path, problem: problem(forErrno: failure.code)))
+                continue
+            }
+
+            guard status.isDirectory else {
+                if taken.insert(status.identity).inserted {
+                    files.append(ReportFile(path: path))
+                }
+                continue
+            }
+
+            let walk = walkFolder(path, identity: status.identity)
+            failures.append(contentsOf: walk.failures)
+            if walk.found.isEmpty {
+                if walk.listed { failures.append(InputFailure(path: path, problem: .noReportsInFolder)) }
+                continue
+            }
+            for entry in walk.found where taken.insert(entry.identity).inserted {
+                files.append(ReportFile(path: entry.path))
+            }
+        }
+        return (files, failures)
+    }
+
+    /// Reads one file and decodes it; a failure carries the file's path, e.g. `x.pdf: a PDF file: …`.
+    public static func read(_ file: ReportFile) -> Result<DecodedText, InputFailure> {
+        guard !file.path.isEmpty else {
+            return .failure(InputFailure(path: file.path, problem: .missingPath))
+        }
+        let bytes: [UInt8]
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file.path))
+            defer { try? handle.close() }
+            bytes = [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            return .failure(InputFailure(path: file.path, problem: problem(for: error)))
+        }
+        return TextDecoder.decode(bytes).mapError { InputFailure(path: file.path, problem: $0) }
+    }
+
+    // MARK: - Walking a folder
+
+    /// What walking one given folder produced.
+    struct FolderWalk {
+        /// Report files found, sorted by the bytes of their path.
+        var found: [(path: String, identity: FileIdentity)] = []
+        /// Subfolders that could not be listed.
+        var failures: [InputFailure] = []
+        /// False when the given folder itself could not be listed (its failure is then in `failures`).
+        var listed = true
+    }
+
+    /// Walks `root` depth-first with an explicit stack, so a deep tree cannot overflow the call stack.
+    ///
+    /// Subfolders are visited in sorted order and marked when first seen, so which path reaches a folder that
+    /// is also linked from elsewhere does not depend on the order the system lists names in.
+    static func walkFolder(_ root: String, identity: FileIdentity) -> FolderWalk {
+        var walk = FolderWalk()
+        var visited: Set<FileIdentity> = [identity]
+        var pending = [root]
+
+        while let folder = pending.popLast() {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            } catch {
+                walk.failures.append(InputFailure(path: folder, problem: problem(for: error)))
+                if folder == root { walk.listed = false }
+                continue
+            }
+
+            var subfolders: [String] = []
+            for name in names where !name.hasPrefix(".") {
+                let path = join(folder, name)
+                // A broken link or a file removed meanwhile is simply not a report.
+                guard case .success(let status) = FileStatus.of(path) else { continue }
+                if status.isDirectory {
+                    if visited.insert(status.identity).inserted { subfolders.append(path) }
+                } else if status.isRegularFile && hasReportExtension(name) {
+                    walk.found.append((path, status.identity))
+                }
+            }
+            subfolders.sort(by: precedesInByteOrder)
+            pending.append(contentsOf: subfolders.reversed())
+        }
+
+        walk.found.sort { precedesInByteOrder($0.path, $1.path) }
+        return walk
+    }
+
+    /// `folder` + `/` + `name`, without doubling a slash the user typed (`Datasets/`).
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// True for `x.txt`, `x.MD`, `x.pdf`; false for `x.csv`, `README`, `x.`.
+    static func hasReportExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return reportExtensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// Byte order of the UTF-8 path: stable across locales, and `C.TXT` sorts before `a.md` as `ls` in C does.
+    static func precedesInByteOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    // MARK: - Reasons
+
+    /// The problem for a failed `stat`/`open`: a missing file is `.missingPath`, anything else `.unreadable`.
+    static func problem(forErrno code: Int32) -> InputProblem {
+        if code == ENOENT || code == ENOTDIR { return .missingPath }
+        return .unreadable(describe(errno: code))
+    }
+
+    /// The problem for an error thrown by FileManager or FileHandle, using its POSIX cause when there is one.
+    static func problem(for error: Error) -> InputProblem {
+        if let code = posixCode(of: error) { return problem(forErrno: code) }
+        let oneLine = error.localizedDescription
+            .split(whereSeparator: \.isNewline)
+            .joined(separator: " ")
+        return .unreadable(oneLine.isEmpty ? "unknown error" : oneLine)
+    }
+
+    /// The errno behind a Foundation error, looking one level into `NSUnderlyingErrorKey`.
+    static func posixCode(of error: Error) -> Int32? {
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain { return Int32(truncatingIfNeeded: nsError.code) }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain {
+            return Int32(truncatingIfNeeded: underlying.code)
+        }
+        return nil
+    }
+
+    /// `strerror` text such as `Permission denied` or `Is a directory`.
+    static func describe(errno code: Int32) -> String {
+        guard let message = strerror(code) else { return "error \(code)" }
+        return String(cString: message)
+    }
+}
+
+/// A file's identity on disk (device and inode): two paths to one file compare equal.
+struct FileIdentity: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+}
+
+/// What `stat` (which follows symbolic links) says about a path.
+struct FileStatus: Sendable {
+    let identity: FileIdentity
+    let isDirectory: Bool
+    let isRegularFile: Bool
+
+    /// The `errno` of a failed `stat`.
+    struct Failure: Error, Sendable {
+        let code: Int32
+    }
+
+    /// The status of `path`, or the `errno` of the failed `stat` (ENOENT for a missing path or a broken link,
+    /// ELOOP for a link that points at itself).
+    static func of(_ path: String) -> Result<FileStatus, Failure> {
+        guard !path.isEmpty else { return .failure(Failure(code: ENOENT)) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(Failure(code: errno)) }
+        let kind = info.st_mode & S_IFMT
+        return .success(FileStatus(
+            identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+            isDirectory: kind == S_IFDIR,
+            isRegularFile: kind == S_IFREG))
+    }
+}

@@ -1,0 +1,171 @@
+/// A JSON document as a value, rendered to text with keys in the order given:
+/// `.object([("单位", .string("包头市")), ("支出合计", .number("3332.37"))])` renders compactly
+/// as `{"单位":"包头市","支出合计":3332.37}`, and pretty-printed (the default) one member a line.
+///
+/// Why not `JSONEncoder`: amounts must appear exactly as stated (`3332.37`, `100.00`), and a
+/// `Double` would print `3332.3699999999999` or drop the trailing zeros, so a number is kept
+/// as its decimal text. Keys keep their order so that the output reads like the report and
+/// diffs cleanly. A `number` whose text is not a JSON number (`3,332.37`, `NaN`, `.5`) is
+/// written as a string instead, so the output is always valid JSON.
+///
+/// Equality compares exactly what would be written: numbers by their text (`1.0` ≠ `1`) and
+/// objects key by key in order. Rendering and comparison use an explicit stack, so even a
+/// very deeply nested value cannot overflow the call stack.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case string(String)
+    /// Raw decimal text such as `3332.37` or `-5252.65`, written without quotes.
+    case number(String)
+    case array([JSONValue])
+    /// Members in the order they are written.
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        var pending: [(JSONValue, JSONValue)] = [(lhs, rhs)]
+        while let (a, b) = pending.popLast() {
+            switch (a, b) {
+            case (.null, .null):
+                continue
+            case let (.bool(x), .bool(y)):
+                if x != y { return false }
+            case let (.string(x), .string(y)), let (.number(x), .number(y)):
+                if x != y { return false }
+            case let (.array(x), .array(y)):
+                if x.count != y.count { return false }
+                pending.append(contentsOf: zip(x, y))
+            case let (.object(x), .object(y)):
+                if x.count != y.count { return false }
+                for (m, n) in zip(x, y) {
+                    if m.0 != n.0 { return false }
+                    pending.append((m.1, n.1))
+                }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// One piece of work for the renderer: literal text, or a value at a nesting depth.
+    private enum Step {
+        case text(String)
+        case value(JSONValue, depth: Int)
+    }
+
+    /// The value as JSON text, without a final line break.
+    ///
+    /// Pretty output puts each element and member on its own line, indented `indent` spaces
+    /// per level (negative counts as 0), with `": "` after keys; compact output has no spaces
+    /// at all. Empty arrays and objects are `[]` and `{}`. Chinese is written as UTF-8.
+    public func rendered(pretty: Bool = true, indent: Int = 2) -> String {
+        let unit = String(repeating: " ", count: max(0, indent))
+        let colon = pretty ? ": " : ":"
+        func breakLine(_ depth: Int) -> String {
+            pretty ? "\n" + String(repeating: unit, count: depth) : ""
+        }
+        var out = ""
+        var steps: [Step] = [.value(self, depth: 0)]
+        while let step = steps.popLast() {
+            switch step {
+            case .text(let text):
+                out += text
+            case .value(let value, let depth):
+                switch value {
+                case .null:
+                    out += "null"
+                case .bool(let flag):
+                    out += flag ? "true" : "false"
+                case .string(let text):
+                    Self.appendQuoted(text, to: &out)
+                case .number(let text):
+                    if Self.isJSONNumber(text) {
+                        out += text
+                    } else {
+                        Self.appendQuoted(text, to: &out)
+                    }
+                case .array(let elements):
+                    guard !elements.isEmpty else { out += "[]"; continue }
+                    out += "["
+                    // Pushed in reverse: the stack pops the first element first.
+                    steps.append(.text(breakLine(depth) + "]"))
+                    for (index, element) in elements.enumerated().reversed() {
+                        if index < elements.count - 1 { steps.append(.text(",")) }
+                        steps.append(.value(element, depth: depth + 1))
+                        steps.append(.text(breakLine(depth + 1)))
+                    }
+                case .object(let members):
+                    guard !members.isEmpty else { out += "{}"; continue }
+                    out += "{"
+                    steps.append(.text(breakLine(depth) + "}"))
+                    for (index, member) in members.enumerated().reversed() {
+                        if index < members.count - 1 { steps.append(.text(",")) }
+                        steps.append(.value(member.1, depth: depth + 1))
+                        var key = ""
+                        Self.appendQuoted(member.0, to: &key)
+                        steps.append(.text(breakLine(depth + 1) + key + colon))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Appends `text` as a JSON string: `他说"好"\n` becomes `"他说\"好\"\n"` (escaped).
+    ///
+    /// Quote and backslash are escaped, `\n` `\r` `\t` by name, other controls below U+0020
+    /// as `\u00XX`, and U+2028/U+2029 as `\u2028`/`\u2029` so the text is also valid JavaScript.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}", "\u{2029}":
+                out += "\\u" + String(scalar.value, radix: 16)
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    /// Whether `text` follows the JSON number grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`:
+    /// `3332.37`, `-0.5`, `1e3` do; `3,332.37`, `+1`, `01`, `.5`, `1.`, `NaN` and `` do not.
+    static func isJSONNumber(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var i = 0
+        func isDigit(_ at: Int) -> Bool {
+            at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
+        }
+        func skipDigits() -> Bool {
+            guard isDigit(i) else { return false }
+            while isDigit(i) { i += 1 }
+            return true
+        }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "-") { i += 1 }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "0") {
+            i += 1
+        } else if !skipDigits() {
+            return false
+        }
+        if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            guard skipDigits() else { return false }
+        }
+        if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < bytes.count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { i += 1 }
+            guard skipDigits() else { return false }
+        }
+        return i == bytes.count
+    }
+}
