@@ -29,6 +29,7 @@ public struct ReportExtractor: Sendable {
         for (line, context) in tableRows {
             observations += tables.scan(line, unit: context.tableUnit ?? narrativeUnit)
         }
+        observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
         let metadata = MetadataDetector().detect(normalized, observations: observations)
         if metadata.kind == nil && observations.isEmpty {

@@ -128,7 +128,7 @@ struct StatementScanner: Sendable {
                     snippet: line.text(snippetRange).trimmingSpaces,
                     place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
                     label: line.text(subj.start..<(subj.start + subj.term.text.count)),
-                    shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank))
+                    shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank, part: subj.term.part))
             }
         }
         _ = defaultUnit

@@ -49,7 +49,8 @@ struct TableRowScanner: Sendable {
         if lo < cell.upperBound, lo > cell.lowerBound, s[lo] == "、" || s[lo] == "." { lo += 1 } else { lo = cell.lowerBound }
         guard let term = dictionary.match(s, at: lo) else { return nil }
         let rest = s[(lo + term.text.count)..<cell.upperBound]
-        let allowedTails: [String] = ["", "合计", "小计", "总额", "（万元）", "(万元)"]
+        let allowedTails: [String] = ["", "合计", "小计", "总额", "支出", "支出合计", "金额", "决算数", "支出决算",
+                                      "预算数", "（万元）", "(万元)", "（元）", "(元)"]
         guard allowedTails.contains(where: { rest.elementsEqual($0.unicodeScalars) }) else { return nil }
         return term
     }

@@ -9,11 +9,15 @@ struct Term: Sendable {
     /// Lower is preferred when a metric has several labels (`机关运行经费` 0, `公用经费` 1).
     let rank: Int
     let excludedPrefixes: [[Unicode.Scalar]]
+    /// For a label of one part of a figure that some templates state only in parts
+    /// (Shanghai's SME awards: reserved projects + other projects), the part's name.
+    let part: String?
 
-    init(_ text: String, _ metric: MetricID, rank: Int = 0, notAfter: [String] = []) {
+    init(_ text: String, _ metric: MetricID, rank: Int = 0, notAfter: [String] = [], part: String? = nil) {
         self.text = Array(text.unicodeScalars)
         self.metric = metric
         self.rank = rank
         self.excludedPrefixes = notAfter.map { Array($0.unicodeScalars) }
+        self.part = part
     }
 }

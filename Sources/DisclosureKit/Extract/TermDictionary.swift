@@ -103,6 +103,14 @@ struct TermDictionary: Sendable {
         Term("授予中小企业合同金额", .procurementSME, notAfter: ["货物采购", "工程采购", "服务采购"]),
         Term("授予中小企业的合同金额", .procurementSME, notAfter: ["货物采购", "工程采购", "服务采购"]),
         Term("中小企业合同金额", .procurementSME, rank: 1, notAfter: ["货物采购", "工程采购", "服务采购", "小微企业"]),
+        // Templates that state the SME awards in parts: reserved projects + other projects.
+        Term("预留给中小企业的项目中授予中小企业", .procurementSME, part: "reserved"),
+        Term("面向中小企业预留项目中授予中小企业", .procurementSME, part: "reserved"),
+        Term("专门面向中小企业采购授予中小企业", .procurementSME, part: "reserved"),
+        Term("预留份额授予中小企业", .procurementSME, part: "reserved"),
+        Term("其他项目中授予中小企业", .procurementSME, part: "other"),
+        Term("其他采购项目中授予中小企业", .procurementSME, part: "other"),
+        Term("非预留项目中授予中小企业", .procurementSME, part: "other"),
         Term("授予小微企业合同金额", .procurementSmallMicro),
         Term("授予小微企业的合同金额", .procurementSmallMicro),
         Term("小微企业合同金额", .procurementSmallMicro, rank: 1),
@@ -126,7 +134,7 @@ struct TermDictionary: Sendable {
                 var s = String.UnicodeScalarView()
                 s.append(contentsOf: p)
                 return String(s)
-            })
+            }, part: t.part)
         }
     }
 }

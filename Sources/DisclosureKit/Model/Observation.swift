@@ -51,10 +51,12 @@ public struct Observation: Sendable, Hashable {
     public let shareOf: String?
     /// The preference of the label among the metric's labels: 0 best (`机关运行经费` 0, `公用经费` 1).
     public let labelRank: Int
+    /// Set when the statement gives one part of a figure stated in parts (`reserved`, `other`).
+    public let part: String?
 
     public init(metric: MetricID, role: Role, stated: FixedDecimal, unit: AmountUnit?, amount: Amount?,
                 line: Int, page: Int? = nil, snippet: String, place: Place, label: String, shareOf: String? = nil,
-                labelRank: Int = 0) {
+                labelRank: Int = 0, part: String? = nil) {
         self.metric = metric
         self.role = role
         self.stated = stated
@@ -67,5 +69,6 @@ public struct Observation: Sendable, Hashable {
         self.label = label
         self.shareOf = shareOf
         self.labelRank = labelRank
+        self.part = part
     }
 }

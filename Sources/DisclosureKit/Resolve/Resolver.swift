@@ -16,7 +16,12 @@ public struct Resolver: Sendable {
     public func resolve(_ observations: [Observation], kind: ReportKind?) -> [Figure] {
         let amountMetrics = MetricID.allCases.filter { $0.metric.origin == .reported }
         var candidates: [MetricID: [Observation]] = [:]
+        var partStatements: [MetricID: [Observation]] = [:]
         for o in observations where o.amount != nil {
+            if o.part != nil {
+                if o.role == .value { partStatements[o.metric, default: []].append(o) }
+                continue
+            }
             if o.metric == .sangongTotal, o.role == .budget, kind != .budget {
                 candidates[.sangongBudget, default: []].append(o)
             } else if o.role == .value || (o.role == .budget && kind == .budget) {
@@ -35,26 +40,28 @@ public struct Resolver: Sendable {
             for o in top where !distinct.contains(where: { $0.amount == o.amount }) { distinct.append(o) }
             if distinct.count == 1 { chosen[m] = distinct[0] } else { options[m] = distinct }
         }
+        // A figure stated only in parts (reserved + other projects) is their sum.
+        var summed: Set<MetricID> = []
+        for (m, parts) in partStatements where chosen[m] == nil && options[m] == nil {
+            var best: [String: Observation] = [:]
+            for o in parts {
+                guard let key = o.part else { continue }
+                if let b = best[key], Self.rank(b).0 * 100 + Self.rank(b).1 <= Self.rank(o).0 * 100 + Self.rank(o).1 { continue }
+                best[key] = o
+            }
+            let ordered = best.keys.sorted().compactMap { best[$0] }
+            if let sum = Self.sum(ordered, metric: m) {
+                chosen[m] = sum
+                summed.insert(m)
+            }
+        }
         let conflicted = Set(options.keys)
         if !options.isEmpty { chooseConsistent(options, into: &chosen) }
         // Totals from parts, innermost first (vehicle before 三公 total).
-        var summed: Set<MetricID> = []
         for r in Relation.all where chosen[r.total] == nil {
             let parts = r.parts.compactMap { chosen[$0] }
-            guard parts.count == r.parts.count else { continue }
-            var total = Amount.zero
-            var ok = true
-            for p in parts {
-                guard let a = p.amount, let s = total + a else { ok = false; break }
-                total = s
-            }
-            guard ok, let unit = parts.first?.unit else { continue }
-            let scale = parts.map { $0.stated.scale }.max() ?? 2
-            let stated = FixedDecimal(mantissa: (total.fen / max(1, unit.fen / Self.pow10(scale))), scale: scale)
-            chosen[r.total] = Observation(
-                metric: r.total, role: .value, stated: stated, unit: unit, amount: total,
-                line: parts[0].line, page: parts[0].page, snippet: parts.map(\.snippet).joined(separator: " / "),
-                place: parts[0].place, label: parts.map(\.label).joined(separator: "+"))
+            guard parts.count == r.parts.count, let sum = Self.sum(parts, metric: r.total) else { continue }
+            chosen[r.total] = sum
             summed.insert(r.total)
         }
         var figures: [Figure] = []
@@ -88,6 +95,22 @@ public struct Resolver: Sendable {
         case .elsewhere: place = 2
         }
         return (place, o.labelRank)
+    }
+
+    /// A synthetic statement of `metric` as the sum of `parts`; nil on overflow or no parts.
+    static func sum(_ parts: [Observation], metric: MetricID) -> Observation? {
+        guard let first = parts.first, let unit = first.unit else { return nil }
+        var total = Amount.zero
+        for p in parts {
+            guard let a = p.amount, let s = total + a else { return nil }
+            total = s
+        }
+        let scale = min(6, parts.map { $0.stated.scale }.max() ?? 2)
+        let stated = FixedDecimal(mantissa: total.fen / max(1, unit.fen / pow10(scale)), scale: scale)
+        return Observation(
+            metric: metric, role: .value, stated: stated, unit: unit, amount: total,
+            line: first.line, page: first.page, snippet: parts.map(\.snippet).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: " / "),
+            place: first.place, label: parts.map(\.label).joined(separator: "+"))
     }
 
     static func pow10(_ n: Int) -> Int64 {
