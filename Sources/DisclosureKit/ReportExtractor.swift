@@ -1,4 +1,4 @@
-/// The pipeline for one decoded report: normalize → detect → segment → extract → resolve.
+/// The pipeline for one decoded report: normalize → segment → extract → detect → resolve → check.
 ///
 /// Pure: takes text, returns a value. Reading files is `Corpus`'s job, printing the caller's.
 public struct ReportExtractor: Sendable {
@@ -14,20 +14,20 @@ public struct ReportExtractor: Sendable {
         let tables = TableRowScanner()
         // A first look at units for tables without a declared unit: the narrative's majority.
         var observations: [Observation] = []
-        var tableRows: [(LogicalLine, LineContext)] = []
-        for (line, context) in zip(normalized.lines, contexts) where !context.inContents {
+        var tableRows: [(Int, LogicalLine, LineContext)] = []
+        for (index, (line, context)) in zip(normalized.lines, contexts).enumerated() where !context.inContents {
             switch context.kind {
             case .text:
-                observations += statements.scan(line, family: context.family, defaultUnit: .wanYuan)
+                observations += statements.scan(line, family: context.family, lineIndex: index)
             case .tableRow:
-                tableRows.append((line, context))
+                tableRows.append((index, line, context))
             case .heading:
                 continue
             }
         }
         let narrativeUnit: AmountUnit = observations.filter { $0.unit == .yuan }.count > observations.filter { $0.unit == .wanYuan }.count ? .yuan : .wanYuan
-        for (line, context) in tableRows {
-            observations += tables.scan(line, unit: context.tableUnit ?? narrativeUnit)
+        for (index, line, context) in tableRows {
+            observations += tables.scan(line, unit: context.tableUnit ?? narrativeUnit, lineIndex: index)
         }
         observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
@@ -36,6 +36,12 @@ public struct ReportExtractor: Sendable {
             return .failure(.notAReport("no budget or final-accounts wording and no shared figure"))
         }
         let figures = Resolver().resolve(observations, kind: metadata.kind)
-        return .success(ExtractedReport(document: document, metadata: metadata, observations: observations, figures: figures))
+        // Check: consistency within rounding, contents promised, completeness.
+        var findings = ConsistencyChecker().check(figures: figures, observations: observations, kind: metadata.kind)
+        findings += ContentsChecker().check(normalized, contexts: contexts)
+        findings.sort { ($0.severity, $0.lines.first ?? 0) < ($1.severity, $1.lines.first ?? 0) }
+        let completeness = CompletenessScorer().score(figures: figures, text: normalized, contexts: contexts, kind: metadata.kind)
+        return .success(ExtractedReport(document: document, metadata: metadata, observations: observations, figures: figures,
+                                        findings: findings, completeness: completeness))
     }
 }

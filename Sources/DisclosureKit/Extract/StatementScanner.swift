@@ -31,7 +31,13 @@ struct StatementScanner: Sendable {
     static let sentenceEnders: Set<Unicode.Scalar> = ["。", "！", "？", "；", ";", "!", "?"]
     static let clauseSeparators: Set<Unicode.Scalar> = ["，", "、", "：", ":", ","]
 
+    /// Earlier signature, kept while tests move over; the unit is always read from the text.
     func scan(_ line: LogicalLine, family: Metric.Family?, defaultUnit: AmountUnit) -> [Observation] {
+        scan(line, family: family, lineIndex: 0)
+    }
+
+    /// Statements of `line`; `lineIndex` numbers its sentences (`Observation.sentence`).
+    func scan(_ line: LogicalLine, family: Metric.Family?, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars
         var events: [Event] = []
         var i = 0
@@ -61,6 +67,7 @@ struct StatementScanner: Sendable {
         var neutral: [Range<Int>] = []
         var shareOf: String?
         var clauseStart = 0
+        var sentenceNumber = 0
         for event in events {
             switch event {
             case .sentenceEnd(let p):
@@ -68,6 +75,7 @@ struct StatementScanner: Sendable {
                 anchor = p + 1
                 sentenceStart = p + 1
                 clauseStart = p + 1
+                sentenceNumber += 1
                 neutral = []
                 shareOf = nil
             case .clauseEnd(let p):
@@ -128,10 +136,10 @@ struct StatementScanner: Sendable {
                     snippet: line.text(snippetRange).trimmingSpaces,
                     place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
                     label: line.text(subj.start..<(subj.start + subj.term.text.count)),
-                    shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank, part: subj.term.part))
+                    shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank, part: subj.term.part,
+                    sentence: lineIndex * 10_000 + min(sentenceNumber, 9_999)))
             }
         }
-        _ = defaultUnit
         return out
     }
 

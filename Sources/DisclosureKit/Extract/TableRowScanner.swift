@@ -11,7 +11,7 @@ struct TableRowScanner: Sendable {
         self.dictionary = dictionary
     }
 
-    func scan(_ line: LogicalLine, unit: AmountUnit) -> [Observation] {
+    func scan(_ line: LogicalLine, unit: AmountUnit, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars
         // Cells as scalar ranges, trimmed.
         var cells: [Range<Int>] = []
@@ -36,7 +36,7 @@ struct TableRowScanner: Sendable {
                 metric: term.metric, role: .value, stated: number, unit: unit, amount: amount,
                 line: line.line(at: r.lowerBound), page: line.page(at: r.lowerBound),
                 snippet: line.text(cells[index].lowerBound..<r.upperBound).replacingTabs,
-                place: .table, label: line.text(cell), labelRank: term.rank))
+                place: .table, label: line.text(cell), labelRank: term.rank, sentence: lineIndex * 10_000))
         }
         return out
     }

@@ -7,12 +7,19 @@ public struct ExtractedReport: Sendable {
     public let observations: [Observation]
     /// One figure per catalog metric, in catalog order; undisclosed ones have no value.
     public let figures: [Figure]
+    /// What the consistency and contents checks found, most severe first.
+    public let findings: [Finding]
+    /// How much of what its kind must disclose the report discloses.
+    public let completeness: Completeness
 
-    public init(document: String, metadata: ReportMetadata, observations: [Observation], figures: [Figure]) {
+    public init(document: String, metadata: ReportMetadata, observations: [Observation], figures: [Figure],
+                findings: [Finding] = [], completeness: Completeness = Completeness(score: 0, disclosed: 0, required: 0, missing: [])) {
         self.document = document
         self.metadata = metadata
         self.observations = observations
         self.figures = figures
+        self.findings = findings
+        self.completeness = completeness
     }
 
     public subscript(metric: MetricID) -> Figure {

@@ -53,10 +53,13 @@ public struct Observation: Sendable, Hashable {
     public let labelRank: Int
     /// Set when the statement gives one part of a figure stated in parts (`reserved`, `other`).
     public let part: String?
+    /// Identifies the sentence (or table row) the statement stands in: statements with the same
+    /// value belong together (`公务接待费支出 1.27 万元，占 33.69%`).
+    public let sentence: Int
 
     public init(metric: MetricID, role: Role, stated: FixedDecimal, unit: AmountUnit?, amount: Amount?,
                 line: Int, page: Int? = nil, snippet: String, place: Place, label: String, shareOf: String? = nil,
-                labelRank: Int = 0, part: String? = nil) {
+                labelRank: Int = 0, part: String? = nil, sentence: Int = 0) {
         self.metric = metric
         self.role = role
         self.stated = stated
@@ -70,5 +73,6 @@ public struct Observation: Sendable, Hashable {
         self.shareOf = shareOf
         self.labelRank = labelRank
         self.part = part
+        self.sentence = sentence
     }
 }

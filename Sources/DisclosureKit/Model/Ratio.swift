@@ -51,6 +51,30 @@ public struct Ratio: Hashable, Sendable, Comparable {
         return negative ? -Int64(q) : Int64(q)
     }
 
+    /// The value rounded outward (toward −∞ when `up` is false, +∞ when true) to `decimals`
+    /// places: the bounds of an interval stay bounds once printed (68.8497 → `68.849`).
+    public func formatted(decimals: Int, roundingUp up: Bool) -> String {
+        var factor: Int64 = 1
+        for _ in 0..<decimals {
+            let (f, o) = factor.multipliedReportingOverflow(by: 10)
+            if o { return "" }
+            factor = f
+        }
+        let n = numerator.magnitude.multipliedFullWidth(by: factor.magnitude)
+        let d = denominator.magnitude
+        guard n.high < d else { return "" }
+        let (q, r) = d.dividingFullWidth(n)
+        guard q <= UInt64(Int64.max) else { return "" }
+        var v = Int64(q)
+        let negative = numerator < 0
+        // Truncation went toward zero; move outward where needed.
+        if r != 0 {
+            if negative && !up { v += 1 }
+            if !negative && up { v += 1 }
+        }
+        return formatFixed(negative ? -v : v, scale: decimals)
+    }
+
     /// `68.85` for 875.26 / 1271.25 × 100 at two decimals.
     public func formatted(decimals: Int) -> String {
         guard let v = scaled(to: decimals) else { return "" }

@@ -62,14 +62,14 @@ struct LineJoiner {
         if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
         if Self.sentenceEnders.contains(aLast) { return false }
         let bStartsUnit = bFirst == "万" || bFirst == "元" || bFirst == "%"
-        let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "."
+        let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "." || bFirst == "．"
             || (bFirst == "-" && bt.count > 1 && ScalarFolding.isDigit(bt[bt.startIndex + 1]))
-        let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "-"
+        let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "．" || aLast == "-"
         let full = wrap?.isFull(a) ?? false
         // The unit of a number went to the next line: `0.68` / `万元`.
         if bStartsUnit && (aEndsInNumber || aLast == "万") { return true }
         // A number was cut: `3332.` / `37万元`, `下降-` / `73.50%`.
-        if (aLast == "." || aLast == "-") && bStartsNumber { return true }
+        if (aLast == "." || aLast == "．" || aLast == "-") && bStartsNumber { return true }
         if ScalarFolding.isDigit(aLast) && bStartsNumber && full { return true }
         // A label whose number went to the next line: `本年支出决算合计` / `4499.46万元`.
         if bStartsNumber && !aEndsInNumber && !isOrdinalHeading(current) && !a.heading

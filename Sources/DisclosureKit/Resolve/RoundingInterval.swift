@@ -30,7 +30,14 @@ public struct RoundingInterval: Sendable, Hashable {
 
     public func contains(_ fen: Int64) -> Bool { fen >= lower && fen <= upper }
 
-    public func overlaps(_ other: RoundingInterval) -> Bool { lower <= other.upper && other.lower <= upper }
+    /// Whether two intervals share more than an end point: a stated `0.82` is
+    /// [0.815, 0.825) under half-up rounding, so touching intervals do not agree.
+    public func overlaps(_ other: RoundingInterval) -> Bool {
+        if lower == upper || other.lower == other.upper {
+            return lower <= other.upper && other.lower <= upper
+        }
+        return lower < other.upper && other.lower < upper
+    }
 
     /// The interval of a sum; nil on overflow.
     public static func sum(_ parts: [RoundingInterval]) -> RoundingInterval? {
@@ -57,7 +64,8 @@ public struct RoundingInterval: Sendable, Hashable {
         for _ in 0..<min(stated.scale, 12) { denom *= 10 }
         let (m, o) = stated.mantissa.multipliedReportingOverflow(by: 10)
         guard !o, let lowStated = Ratio(m - 5, denom), let highStated = Ratio(m + 5, denom) else { return true }
-        return !(highStated < minShare) && !(maxShare < lowStated)
+        // Half-open like the amounts: touching end points do not agree.
+        return lowStated < maxShare && minShare < highStated
     }
 }
 

@@ -36,7 +36,7 @@ enum HeadingParser {
                 sawDigit = true
             } else if sawDigit && (c == "万" || c == "元" || c == "%") {
                 return true
-            } else if c != "." {
+            } else if c != "." && !ScalarFolding.isSpace(c) {
                 sawDigit = false
             }
         }

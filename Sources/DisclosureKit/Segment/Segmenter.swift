@@ -13,6 +13,7 @@ public struct Segmenter: Sendable {
         var stack: [(level: Int, family: Metric.Family?)] = []
         var inContents = false
         var contentsHeadingsSeen = 0
+        var firstEntry: String?
         var tableUnit: AmountUnit?
         var linesSinceUnit = 0
         for line in text.lines {
@@ -30,6 +31,7 @@ public struct Segmenter: Sendable {
             if compact == "目录" || compact.hasPrefix("目录") && compact.count <= 4 {
                 inContents = true
                 contentsHeadingsSeen = 0
+                firstEntry = nil
                 contexts.append(LineContext(kind: .text, family: nil, inContents: true, tableUnit: tableUnit))
                 continue
             }
@@ -38,10 +40,18 @@ public struct Segmenter: Sendable {
                                             inContents: inContents, tableUnit: tableUnit))
                 continue
             }
-            if let level = HeadingParser.level(of: s) ?? (line.wasMarkdownHeading ? 1 : nil) {
+            // A contents entry is a heading followed by its page number.
+            let headingScalars = Self.isContentsEntry(s) ? Array(s[..<(s.lastIndex(of: "\t") ?? s.endIndex)]) : s
+            if let level = HeadingParser.level(of: headingScalars) ?? (line.wasMarkdownHeading ? 1 : nil) {
                 if inContents {
-                    // The contents end where a heading repeats one already listed: detect by a
-                    // level-0 heading after at least one listed entry that is followed by text.
+                    // The contents end where the body repeats the first listed entry
+                    // (`第一部分 单位概况` listed, then written).
+                    let key = Self.entryKey(plain)
+                    if let first = firstEntry, key == first {
+                        inContents = false
+                    } else if firstEntry == nil, !key.isEmpty {
+                        firstEntry = key
+                    }
                     contentsHeadingsSeen += 1
                 }
                 while let top = stack.last, top.level >= level { stack.removeLast() }
@@ -60,6 +70,14 @@ public struct Segmenter: Sendable {
                                         inContents: inContents, tableUnit: tableUnit))
         }
         return contexts
+    }
+
+    /// A heading without bullets, marks, spaces and page numbers: `- 八、…说明	19` → `八、…说明`.
+    static func entryKey(_ text: String) -> String {
+        var t = Substring(text)
+        while let f = t.first, f == "-" || f == "*" || f == "#" || f == " " { t = t.dropFirst() }
+        while let l = t.last, l.isNumber || l == "\t" || l == " " || l == "." || l == "…" { t = t.dropLast() }
+        return t.filter { $0 != " " && $0 != "\t" }
     }
 
     /// `金额单位：万元`, `单位：元`, `（单位：万元）`, `项目资金 (万元)`.

@@ -1,0 +1,101 @@
+import DisclosureKit
+import Rendering
+
+/// The text `audit` writes: findings or completeness rows, in one output format.
+struct AuditDocument {
+    static let findingHeader = ["document", "severity", "check", "metric", "stated", "expected", "source_lines", "message"]
+    static let completenessHeader = ["document", "bureau", "fiscal_year", "kind", "score", "disclosed", "required", "missing"]
+
+    let format: OutputFormat
+    let terminal: Terminal
+    let completeness: Bool
+    let english: Bool
+    private var json: [JSONValue] = []
+    private var completenessRows: [[String]] = []
+    private var reportCount = 0
+
+    init(format: OutputFormat, terminal: Terminal, completeness: Bool, english: Bool) {
+        self.format = format
+        self.terminal = terminal
+        self.completeness = completeness
+        self.english = english
+    }
+
+    var header: [String] { completeness ? Self.completenessHeader : Self.findingHeader }
+
+    func begin() -> String {
+        format == .csv ? CSVWriter.csv.row(header) : ""
+    }
+
+    mutating func add(_ report: ExtractedReport) -> String {
+        defer { reportCount += 1 }
+        let rows = completeness ? [completenessRow(report)] : report.findings.map { findingRow($0, document: report.document) }
+        switch format {
+        case .csv, .tsv:
+            return CSVWriter.csv.document(header: [], rows: rows)
+        case .json:
+            json.append(jsonValue(report))
+            return ""
+        case .table:
+            if completeness {
+                completenessRows += rows
+                return ""
+            }
+            let heading = "\(report.document) — \(report.metadata.bureau ?? "—") · \(report.metadata.fiscalYear.map(String.init) ?? "—") · "
+                + "\(report.metadata.kind?.rawValue ?? "—") · completeness \(report.completeness.score)"
+            let table = TextTable(
+                columns: [.init("severity"), .init("check"), .init("metric"), .init("stated", alignment: .right),
+                          .init("expected", alignment: .right), .init("lines"), .init(english ? "message" : "说明")],
+                rows: report.findings.map { Array(findingRow($0, document: report.document).dropFirst()) },
+                notes: report.findings.isEmpty ? [english ? "no findings" : "未发现问题"] : [])
+            return (reportCount > 0 ? "\n" : "") + heading + "\n" + table.render(maxWidth: terminal.columns).endingInNewline
+        }
+    }
+
+    func end() -> String {
+        switch format {
+        case .json: return JSONValue.array(json).rendered(pretty: true).endingInNewline
+        case .table where completeness:
+            let table = TextTable(
+                columns: [.init("document"), .init("bureau"), .init("year", alignment: .right), .init("kind"),
+                          .init("score", alignment: .right), .init("disclosed", alignment: .right),
+                          .init("required", alignment: .right), .init("missing")],
+                rows: completenessRows)
+            return table.render(maxWidth: terminal.columns).endingInNewline
+        default: return ""
+        }
+    }
+
+    func findingRow(_ f: Finding, document: String) -> [String] {
+        [document, f.severity.rawValue, f.check.rawValue, f.metric?.rawValue ?? "", f.stated, f.expected,
+         f.lines.map(String.init).joined(separator: ";"), f.message(english: english)]
+    }
+
+    func completenessRow(_ r: ExtractedReport) -> [String] {
+        [r.document, r.metadata.bureau ?? "", r.metadata.fiscalYear.map(String.init) ?? "", r.metadata.kind?.rawValue ?? "",
+         String(r.completeness.score), String(r.completeness.disclosed), String(r.completeness.required),
+         r.completeness.missing.joined(separator: ";")]
+    }
+
+    func jsonValue(_ r: ExtractedReport) -> JSONValue {
+        let c = r.completeness
+        return .object([
+            ("document", .string(r.document)),
+            ("bureau", r.metadata.bureau.map(JSONValue.string) ?? .null),
+            ("fiscal_year", r.metadata.fiscalYear.map { .number(String($0)) } ?? .null),
+            ("kind", r.metadata.kind.map { .string($0.rawValue) } ?? .null),
+            ("completeness", .object([
+                ("score", .number(String(c.score))), ("disclosed", .number(String(c.disclosed))),
+                ("required", .number(String(c.required))), ("missing", .array(c.missing.map(JSONValue.string))),
+            ])),
+            ("findings", .array(r.findings.map { f in
+                .object([
+                    ("severity", .string(f.severity.rawValue)), ("check", .string(f.check.rawValue)),
+                    ("metric", f.metric.map { .string($0.rawValue) } ?? .null), ("stated", .string(f.stated)),
+                    ("expected", .string(f.expected)), ("source_lines", .array(f.lines.map { .number(String($0)) })),
+                    ("message", .string(f.message(english: english))),
+                ])
+            })),
+        ])
+    }
+}

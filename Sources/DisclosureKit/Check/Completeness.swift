@@ -1,0 +1,92 @@
+/// How much of what its kind of report must disclose a report does disclose.
+///
+/// Items: every catalog figure a report of its kind states (17 for final accounts; 14 for a
+/// budget, which has no 三公 budget and no awarded contracts), the template's narrative
+/// sections for the four metric families plus 国有资产占用 and 预算绩效, and the template's
+/// tables. Score = disclosed / required × 100, rounded half-up.
+public struct Completeness: Sendable, Hashable {
+    public let score: Int
+    public let disclosed: Int
+    public let required: Int
+    /// IDs of what is missing: metric IDs, `section:…`, `table:…`.
+    public let missing: [String]
+
+    public init(score: Int, disclosed: Int, required: Int, missing: [String]) {
+        self.score = score
+        self.disclosed = disclosed
+        self.required = required
+        self.missing = missing
+    }
+}
+
+/// Scores `Completeness` from figures, headings and table titles.
+struct CompletenessScorer: Sendable {
+    /// Sections by ID and the words a heading must contain (any of them).
+    static let sections: [(id: String, words: [String])] = [
+        ("section:expenditure", ["支出决算情况说明", "支出预算情况说明", "支出情况说明"]),
+        ("section:sangong", ["三公"]),
+        ("section:admin", ["机关运行经费", "机构运行经费"]),
+        ("section:procurement", ["政府采购"]),
+        ("section:assets", ["国有资产"]),
+        ("section:performance", ["绩效"]),
+    ]
+
+    /// The template's tables by kind: ID and the title's ending.
+    static func tables(_ kind: ReportKind?) -> [(id: String, title: String)] {
+        if kind == .budget {
+            return [
+                ("table:overview", "收支总表"), ("table:income", "收入总表"), ("table:expenditure", "支出总表"),
+                ("table:appropriation", "财政拨款收支总表"), ("table:general", "一般公共预算支出表"),
+                ("table:basic", "一般公共预算基本支出表"), ("table:sangong", "三公”经费支出表"),
+                ("table:fund", "政府性基金预算支出表"), ("table:capital", "国有资本经营预算支出表"),
+                ("table:project", "项目支出表"), ("table:procurement", "政府采购预算表"),
+            ]
+        }
+        return [
+            ("table:overview", "收入支出决算总表"), ("table:income", "收入决算表"), ("table:expenditure", "支出决算表"),
+            ("table:appropriation", "财政拨款收入支出决算总表"), ("table:general", "一般公共预算财政拨款支出决算表"),
+            ("table:basic", "基本支出决算明细表"), ("table:fund", "政府性基金预算财政拨款收入支出决算表"),
+            ("table:capital", "国有资本经营预算财政拨款支出决算表"), ("table:sangong", "三公”经费支出决算表"),
+        ]
+    }
+
+    func score(figures: [Figure], text: NormalizedText, contexts: [LineContext], kind: ReportKind?) -> Completeness {
+        var missing: [String] = []
+        var required = 0
+        let notInBudgets: Set<MetricID> = [.sangongBudget, .procurementSME, .procurementSmallMicro]
+        for f in figures where f.metric.metric.origin == .reported {
+            if kind == .budget && notInBudgets.contains(f.metric) { continue }
+            required += 1
+            if !f.isDisclosed { missing.append(f.metric.rawValue) }
+        }
+        var headings: [String] = []
+        var titles: [(String, Int)] = []
+        for (index, (line, context)) in zip(text.lines, contexts).enumerated() where !context.inContents {
+            if case .heading = context.kind { headings.append(line.text) }
+            if context.kind != .tableRow {
+                let t = ContentsChecker.title(line.text)
+                if t.hasSuffix("表"), t.count <= 40 { titles.append((t, index)) }
+            }
+        }
+        for s in Self.sections {
+            required += 1
+            if !headings.contains(where: { h in s.words.contains(where: h.contains) }) { missing.append(s.id) }
+        }
+        // A table is present when a title line ends with its name (the longest name that
+        // fits wins) and tab-separated rows follow within a few lines.
+        let tables = Self.tables(kind).sorted { $0.title.count > $1.title.count }
+        var present: Set<String> = []
+        for (title, index) in titles {
+            guard let t = tables.first(where: { title.hasSuffix($0.title) }) else { continue }
+            let following = contexts[(index + 1)..<min(contexts.count, index + 10)]
+            if following.contains(where: { $0.kind == .tableRow }) { present.insert(t.id) }
+        }
+        for t in Self.tables(kind) {
+            required += 1
+            if !present.contains(t.id) { missing.append(t.id) }
+        }
+        let disclosed = required - missing.count
+        let score = required == 0 ? 0 : (disclosed * 200 + required) / (2 * required)
+        return Completeness(score: score, disclosed: disclosed, required: required, missing: missing)
+    }
+}

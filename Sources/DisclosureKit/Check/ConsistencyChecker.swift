@@ -1,0 +1,227 @@
+/// Checks a report's figures against each other with the rounding-interval rule.
+///
+/// Every stated amount stands for ± half a unit of its last decimal; a check fails (error)
+/// only when the stated result lies outside the interval its inputs imply:
+/// `0.42 + 0.00 + 0.39 = 0.81` against a stated `0.82` holds; a stated project share of
+/// `68.90 %` against `875.26 / 1271.25` (68.849 … 68.851 %) fails.
+struct ConsistencyChecker: Sendable {
+    func check(figures: [Figure], observations: [Observation], kind: ReportKind?) -> [Finding] {
+        var byMetric: [MetricID: Figure] = [:]
+        for f in figures { byMetric[f.metric] = f }
+        var out: [Finding] = []
+        out += relations(byMetric)
+        out += smeOrder(byMetric)
+        out += shares(byMetric, observations: observations)
+        out += executionRates(byMetric, observations: observations, kind: kind)
+        out += conflicts(figures: byMetric, observations: observations, kind: kind)
+        for f in figures where f.flags.contains(.summedFromParts) {
+            out.append(Finding(severity: .info, check: .summedFromParts, metric: f.metric, stated: "", expected: f.formattedValue,
+                               lines: f.source.map { [$0.line] } ?? [],
+                               chinese: "\(f.metric.metric.chinese)未直接列示，取其各项之和 \(f.formattedValue) 万元",
+                               english: "\(f.metric.metric.english) is not stated; it is the sum of its stated parts, \(f.formattedValue)"))
+        }
+        return out
+    }
+
+    // MARK: Parts against totals
+
+    private func relations(_ figures: [MetricID: Figure]) -> [Finding] {
+        var out: [Finding] = []
+        for r in Relation.all {
+            guard let total = figures[r.total], !total.flags.contains(.summedFromParts),
+                  let t = total.source, let ti = RoundingInterval(t) else { continue }
+            var parts: [Observation] = []
+            for p in r.parts {
+                guard let s = figures[p]?.source, figures[p]?.isDisclosed == true else { break }
+                parts.append(s)
+            }
+            guard parts.count == r.parts.count, let sum = RoundingInterval.sum(parts.compactMap(RoundingInterval.init)),
+                  parts.count == r.parts.count else { continue }
+            if !sum.overlaps(ti) {
+                let expression = parts.map(\.stated.description).joined(separator: " + ")
+                let names = r.parts.map { $0.metric.chinese }.joined(separator: "、")
+                out.append(Finding(
+                    severity: .error, check: .partsTotal, metric: r.total, stated: t.stated.description,
+                    expected: Self.range(sum), lines: [t.line] + parts.map(\.line),
+                    chinese: "\(r.total.metric.chinese)为 \(t.stated) 万元，但\(names)之和 \(expression) 在 \(Self.range(sum)) 万元之间",
+                    english: "\(r.total.metric.english) is stated as \(t.stated) but its parts \(expression) add up to \(Self.range(sum))"))
+            }
+        }
+        return out
+    }
+
+    private func smeOrder(_ figures: [MetricID: Figure]) -> [Finding] {
+        let chain: [MetricID] = [.procurementSmallMicro, .procurementSME, .procurementTotal]
+        var out: [Finding] = []
+        for (a, b) in zip(chain, chain.dropFirst()) {
+            guard let fa = figures[a]?.source, let fb = figures[b]?.source,
+                  let ia = RoundingInterval(fa), let ib = RoundingInterval(fb) else { continue }
+            if ia.lower > ib.upper {
+                out.append(Finding(
+                    severity: .error, check: .smeOrder, metric: a, stated: fa.stated.description, expected: "≤ \(fb.stated)",
+                    lines: [fa.line, fb.line],
+                    chinese: "\(a.metric.chinese) \(fa.stated) 万元大于\(b.metric.chinese) \(fb.stated) 万元",
+                    english: "\(a.metric.english) \(fa.stated) exceeds \(b.metric.english) \(fb.stated)"))
+            }
+        }
+        return out
+    }
+
+    // MARK: Stated shares
+
+    /// The default denominator of a share stated beside a metric's amount.
+    static func denominator(of metric: MetricID, shareOf: String?) -> MetricID? {
+        if let s = shareOf {
+            if s.contains("货物") || s.contains("工程") || s.contains("服务") { return nil }
+            if s.contains("中小企业") { return .procurementSME }
+            if s.contains("三公") { return .sangongTotal }
+            if s.contains("采购") { return .procurementTotal }
+            if s.contains("支出") { return .totalExpenditure }
+        }
+        switch metric {
+        case .basicExpenditure, .projectExpenditure: return .totalExpenditure
+        case .sangongOutbound, .sangongVehicle, .sangongReception: return .sangongTotal
+        case .sangongVehiclePurchase, .sangongVehicleOperation: return .sangongVehicle
+        case .procurementSME, .procurementSmallMicro: return .procurementTotal
+        case .procurementGoods, .procurementWorks, .procurementServices: return .procurementTotal
+        default: return nil
+        }
+    }
+
+    /// Other denominators a stated share may have been computed against by mistake.
+    static let alternativeDenominators: [MetricID: [MetricID]] = [
+        .procurementSmallMicro: [.procurementSME, .procurementTotal],
+        .procurementSME: [.procurementTotal],
+        .basicExpenditure: [.totalExpenditure],
+        .projectExpenditure: [.totalExpenditure],
+    ]
+
+    private func shares(_ figures: [MetricID: Figure], observations: [Observation]) -> [Finding] {
+        var out: [Finding] = []
+        var seen: Set<String> = []
+        for s in observations where s.role == .share {
+            guard let denominatorID = Self.denominator(of: s.metric, shareOf: s.shareOf),
+                  let whole = figures[denominatorID]?.source, let wi = RoundingInterval(whole) else { continue }
+            // The amount the share is stated beside: same sentence, same metric.
+            // Only shares of the figure itself: `基本支出 394.99 万元，占 31.10%` stated of the
+            // appropriations alone (another total) is not a share of the chosen 395.99.
+            guard let part = observations.last(where: { $0.sentence == s.sentence && $0.metric == s.metric && $0.role == .value && $0.line <= s.line }),
+                  let pi = RoundingInterval(part), part.amount == figures[s.metric]?.source?.amount else { continue }
+            let key = "\(s.metric.rawValue)|\(s.stated)|\(part.stated)|\(denominatorID.rawValue)"
+            guard seen.insert(key).inserted else { continue }
+            let denominatorName = s.shareOf ?? denominatorID.metric.chinese
+            if RoundingInterval.shareHolds(stated: s.stated, part: pi, whole: wi) {
+                if let info = roundingInfo(s, part: pi, whole: wi, of: denominatorName) { out.append(info) }
+                continue
+            }
+            let interval = Self.shareRange(part: pi, whole: wi)
+            var fitsZH = ""
+            var fitsEN = ""
+            for alt in Self.alternativeDenominators[s.metric] ?? [] where alt != denominatorID {
+                guard let aw = figures[alt]?.source, let ai = RoundingInterval(aw),
+                      RoundingInterval.shareHolds(stated: s.stated, part: pi, whole: ai) else { continue }
+                let computed = Ratio.percentFen(part.amount?.fen ?? 0, of: aw.amount?.fen ?? 0)?.formatted(decimals: 2) ?? ""
+                fitsZH = "；该比例与\(alt.metric.chinese) \(aw.stated) 万元相符（\(computed)%）"
+                fitsEN = "; it fits \(alt.metric.english) \(aw.stated) instead (\(computed)%)"
+                break
+            }
+            let computed = Ratio.percentFen(part.amount?.fen ?? 0, of: whole.amount?.fen ?? 0)?.formatted(decimals: 2) ?? ""
+            out.append(Finding(
+                severity: .error, check: .statedShare, metric: Self.shareMetric(s.metric, denominatorID), stated: s.stated.description, expected: interval,
+                lines: Array(Set([s.line, part.line, whole.line])).sorted(),
+                chinese: "\(s.metric.metric.chinese) \(part.stated) 万元称占\(denominatorName)的 \(s.stated)%，按 \(whole.stated) 万元计算为 \(computed)%（\(interval)%）\(fitsZH)",
+                english: "\(s.metric.metric.english) \(part.stated) is stated as \(s.stated)% of \(denominatorID.metric.english) \(whole.stated); computed \(computed)% (\(interval)%)\(fitsEN)"))
+        }
+        return out
+    }
+
+    /// The catalog's share metric for a share of `metric` in `denominator`, else `metric`.
+    static func shareMetric(_ metric: MetricID, _ denominator: MetricID) -> MetricID {
+        switch (metric, denominator) {
+        case (.projectExpenditure, .totalExpenditure): return .projectShare
+        case (.procurementSME, .procurementTotal): return .procurementSMEShare
+        default: return metric
+        }
+    }
+
+    /// An info finding when a stated share holds only within rounding (98.69 vs 98.70).
+    private func roundingInfo(_ s: Observation, part: RoundingInterval, whole: RoundingInterval, of name: String) -> Finding? {
+        let mid = Ratio.percentFen((part.lower + part.upper) / 2, of: (whole.lower + whole.upper) / 2)
+        guard let computed = mid?.formatted(decimals: s.stated.scale), let c = FixedDecimal(computed),
+              c.scaled(to: s.stated.scale) != s.stated.mantissa else { return nil }
+        let denominator = Self.denominator(of: s.metric, shareOf: s.shareOf) ?? s.metric
+        return Finding(
+            severity: .info, check: .statedShare, metric: Self.shareMetric(s.metric, denominator), stated: s.stated.description,
+            expected: Self.shareRange(part: part, whole: whole), lines: [s.line],
+            chinese: "\(s.metric.metric.chinese)占\(name)的比例称 \(s.stated)%，计算为 \(computed)%，在舍入误差范围内",
+            english: "\(s.metric.metric.english) stated as \(s.stated)% of \(name); computed \(computed)%, within rounding")
+    }
+
+    // MARK: Execution rates
+
+    private func executionRates(_ figures: [MetricID: Figure], observations: [Observation], kind: ReportKind?) -> [Finding] {
+        guard kind != .budget else { return [] }
+        var out: [Finding] = []
+        var seen: Set<String> = []
+        for e in observations where e.role == .execution && e.metric.metric.family == .sangong {
+            let inSentence = observations.filter { $0.sentence == e.sentence && $0.metric == e.metric && $0.line <= e.line }
+            guard let value = inSentence.last(where: { $0.role == .value }), let budget = inSentence.last(where: { $0.role == .budget }),
+                  let vi = RoundingInterval(value), let bi = RoundingInterval(budget) else { continue }
+            let key = "\(e.metric.rawValue)|\(e.stated)|\(value.stated)|\(budget.stated)"
+            guard seen.insert(key).inserted else { continue }
+            // 0 of 0 (完成预算的 0%) states nothing checkable.
+            if bi.upper <= 0 { continue }
+            if RoundingInterval.shareHolds(stated: e.stated, part: vi, whole: bi) { continue }
+            let interval = Self.shareRange(part: vi, whole: bi)
+            out.append(Finding(
+                severity: .error, check: .executionRate, metric: e.metric == .sangongTotal ? .sangongExecution : e.metric,
+                stated: e.stated.description, expected: interval, lines: [e.line],
+                chinese: "\(e.metric.metric.chinese)完成预算的 \(e.stated)%，按支出 \(value.stated) 万元、预算 \(budget.stated) 万元计算应在 \(interval)% 之间",
+                english: "\(e.metric.metric.english) execution stated as \(e.stated)%; \(value.stated) of \(budget.stated) gives \(interval)%"))
+        }
+        return out
+    }
+
+    // MARK: Conflicting statements
+
+    private func conflicts(figures: [MetricID: Figure], observations: [Observation], kind: ReportKind?) -> [Finding] {
+        var out: [Finding] = []
+        for m in MetricID.allCases where m.metric.origin == .reported {
+            let statements = observations.filter { o in
+                o.metric == m && o.part == nil && o.amount != nil && (o.place == .ownSection || o.place == .table)
+                    && (o.role == .value || (o.role == .budget && kind == .budget))
+            }
+            var distinct: [Observation] = []
+            for o in statements {
+                guard let oi = RoundingInterval(o) else { continue }
+                if !distinct.contains(where: { d in RoundingInterval(d).map { $0.overlaps(oi) } ?? false }) { distinct.append(o) }
+            }
+            guard distinct.count > 1 else { continue }
+            let chosen = figures[m]?.source
+            let list = distinct.map { "\($0.stated)（第\($0.line)行）" }.joined(separator: "、")
+            let listEN = distinct.map { "\($0.stated) (line \($0.line))" }.joined(separator: ", ")
+            out.append(Finding(
+                severity: .warning, check: .conflictingStatements, metric: m,
+                stated: distinct.map(\.stated.description).joined(separator: " / "),
+                expected: chosen?.stated.description ?? "", lines: distinct.map(\.line),
+                chinese: "\(m.metric.chinese)前后表述不一：\(list)；采用 \(chosen?.stated.description ?? "—")（与合计一致）",
+                english: "\(m.metric.english) is stated differently: \(listEN); \(chosen?.stated.description ?? "—") is used (consistent with the totals)"))
+        }
+        return out
+    }
+
+    // MARK: Formatting
+
+    /// `0.815–0.825` in 万元, one decimal more than the usual two.
+    static func range(_ i: RoundingInterval) -> String {
+        "\(Amount(fen: i.lower).wanYuan(decimals: 3))–\(Amount(fen: i.upper).wanYuan(decimals: 3))"
+    }
+
+    /// `68.849–68.851`: the share interval, both bounds truncated to three decimals (as
+    /// METRICS.md writes 875.26 / 1271.25 → 68.849 … 68.851; the check itself is exact).
+    static func shareRange(part: RoundingInterval, whole: RoundingInterval) -> String {
+        let low = Ratio.percentFen(max(part.lower, 0), of: whole.upper)?.formatted(decimals: 3, roundingUp: false) ?? ""
+        let high = whole.lower > 0 ? (Ratio.percentFen(part.upper, of: whole.lower)?.formatted(decimals: 3, roundingUp: false) ?? "") : "∞"
+        return "\(low)–\(high)"
+    }
+}
