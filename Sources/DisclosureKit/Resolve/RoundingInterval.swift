@@ -22,9 +22,14 @@ public struct RoundingInterval: Sendable, Hashable {
     }
 
     /// Half a unit of the last decimal, in 分: 5000 for `0.82 万元`, 50 for `9700 元`.
+    ///
+    /// Amounts in 万元 are kept to 0.01 万元 by the template, and authors drop trailing zeros
+    /// (`2.5`, `146`, `0`): such a figure stands for 2.50, 146.00, 0.00, so its precision is at
+    /// least two decimals. Amounts in 元 keep their written precision.
     public static func halfUnit(scale: Int, unit: AmountUnit) -> Int64 {
         var unitFen = unit.fen
-        for _ in 0..<min(scale, 12) { unitFen /= 10 }
+        let decimals = unit == .wanYuan ? max(scale, 2) : scale
+        for _ in 0..<min(decimals, 12) { unitFen /= 10 }
         return max(unitFen / 2, 0)
     }
 
