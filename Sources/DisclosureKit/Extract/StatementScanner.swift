@@ -31,11 +31,6 @@ struct StatementScanner: Sendable {
     static let sentenceEnders: Set<Unicode.Scalar> = ["。", "！", "？", "；", ";", "!", "?"]
     static let clauseSeparators: Set<Unicode.Scalar> = ["，", "、", "：", ":", ","]
 
-    /// Earlier signature, kept while tests move over; the unit is always read from the text.
-    func scan(_ line: LogicalLine, family: Metric.Family?, defaultUnit: AmountUnit) -> [Observation] {
-        scan(line, family: family, lineIndex: 0)
-    }
-
     /// Statements of `line`; `lineIndex` numbers its sentences (`Observation.sentence`).
     func scan(_ line: LogicalLine, family: Metric.Family?, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars

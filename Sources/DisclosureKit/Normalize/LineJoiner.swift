@@ -71,6 +71,11 @@ struct LineJoiner {
         // A number was cut: `3332.` / `37万元`, `下降-` / `73.50%`.
         if (aLast == "." || aLast == "．" || aLast == "-") && bStartsNumber { return true }
         if ScalarFolding.isDigit(aLast) && bStartsNumber && full { return true }
+        // No prose line starts with a decimal point: `本年支出合计3332` / `.37万元`.
+        if ScalarFolding.isDigit(aLast), bFirst == "." || bFirst == "．", bt.count > 1,
+           ScalarFolding.isDigit(bt[bt.startIndex + 1]) {
+            return true
+        }
         // A label whose number went to the next line: `本年支出决算合计` / `4499.46万元`.
         if bStartsNumber && !aEndsInNumber && !isOrdinalHeading(current) && !a.heading
             && (isCJK(aLast) || aLast == "，" || aLast == "、" || aLast == "（" || aLast == "：") {

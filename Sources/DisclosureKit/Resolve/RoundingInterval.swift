@@ -69,7 +69,10 @@ public struct RoundingInterval: Sendable, Hashable {
         for _ in 0..<min(stated.scale, 12) { denom *= 10 }
         let (m, o) = stated.mantissa.multipliedReportingOverflow(by: 10)
         guard !o, let lowStated = Ratio(m - 5, denom), let highStated = Ratio(m + 5, denom) else { return true }
-        // Half-open like the amounts: touching end points do not agree.
+        // Half-up rounding: the stated value covers [low, high). Exact inputs give a point,
+        // which may sit on `low` (12.625 → 12.63); rounded inputs give an open range, which
+        // must reach into the stated interval, not merely touch it.
+        if minShare == maxShare { return !(minShare < lowStated) && minShare < highStated }
         return lowStated < maxShare && minShare < highStated
     }
 }

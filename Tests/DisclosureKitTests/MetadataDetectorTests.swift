@@ -1,0 +1,118 @@
+import Testing
+@testable import DisclosureKit
+
+/// Detect: bureau, region, fiscal year, kind, scope and amount unit, each by vote over the text.
+@Suite("MetadataDetector")
+struct MetadataDetectorTests {
+    static func detect(_ lines: [String], observations: [Observation] = []) -> ReportMetadata {
+        MetadataDetector().detect(Stage.normalize(lines), observations: observations)
+    }
+
+    @Test("a bureau named with its region chain loses the province: 内蒙古自治区包头市工业和信息化局（本级）")
+    func regionChain() {
+        let meta = Self.detect([
+            "2024 年度内蒙古自治区",
+            "包头市工业和信息化局（本级）",
+            "决算公开报告",
+            "内蒙古自治区包头市工业和信息化局（本级）2024 年度财政拨款“三公”经费全年预算 0.98 万元。",
+            "内蒙古自治区包头市工业和信息化局（本级）2024年度政府采购支出总额141.99万元。",
+            "八、财政拨款“三公”经费支出决算情况说明",
+        ])
+        #expect(meta.bureau == "包头市工业和信息化局")
+        #expect(meta.region == "包头市")
+        #expect(meta.scope == .unit)
+        #expect(meta.kind == .final)
+        #expect(meta.fiscalYear == 2024)
+    }
+
+    @Test("a district bureau: 包头市昆都仑区… is the bureau and 昆都仑区 the region, though 昆区 is written more")
+    func district() {
+        let meta = Self.detect([
+            "包头市昆都仑区工业和信息化局 2020 年度部门决算公开",
+            "昆区工业和信息化局是政府工作部门。",
+            "昆区工业和信息化局内设 6 个科室。",
+            "昆区工业和信息化局本年度完成工作。",
+            "三、支出决算情况说明",
+        ])
+        #expect(meta.bureau == "包头市昆都仑区工业和信息化局")
+        #expect(meta.region == "昆都仑区")
+        #expect(meta.scope == .department)
+    }
+
+    @Test("the department named most often is the bureau, not another one mentioned")
+    func mostNamedDepartment() {
+        let meta = Self.detect([
+            "乌海市工业和信息化局2023年度部门决算公开。",
+            "乌海市工业和信息化局按乌海市财政局要求公开决算。",
+            "乌海市工业和信息化局共有3个科室。",
+        ])
+        #expect(meta.bureau == "乌海市工业和信息化局")
+        #expect(meta.region == "乌海市")
+    }
+
+    @Test("the words before a name are not its region: 年度, 本部门")
+    func leadingWords() {
+        let names = BureauNameFinder.names(in: Array("2024年度怀仁市工业和信息化局部门决算".unicodeScalars))
+        #expect(names.map(\.full) == ["怀仁市工业和信息化局"])
+        #expect(names.first?.regions == ["怀仁市"])
+    }
+
+    @Test("a text that names no department has no bureau")
+    func noBureau() {
+        let meta = Self.detect(["本部门2024年度支出合计5307.63万元。"])
+        #expect(meta.bureau == nil)
+        #expect(meta.region == nil)
+    }
+
+    @Test("the fiscal year is the one written most often as YYYY年度, not as YYYY年")
+    func fiscalYearByMajority() {
+        let meta = Self.detect([
+            "2024 年度部门决算公开。", "2024年度收入合计5307.63万元。", "2023年度支出较少。",
+            "2025年1月发布。", "2025年2月修订。", "2025年3月公开。", "2025年4月存档。", "2024年度完成。",
+        ])
+        #expect(meta.fiscalYear == 2024)
+    }
+
+    @Test("without YYYY年度 the most frequent YYYY年 is the year; five-digit runs and other years are not years")
+    func fiscalYearFallback() {
+        let detector = MetadataDetector()
+        #expect(detector.fiscalYear("2023年支出。2023年收入。2022年结转。") == 2023)
+        #expect(detector.fiscalYear("编号12024年度，共2辆。") == nil)
+        #expect(detector.fiscalYear("3000年度规划，1989年度档案。") == nil)
+        #expect(detector.fiscalYear("无年份。") == nil)
+    }
+
+    @Test("kind is final or budget by the template's phrases")
+    func kind() {
+        let detector = MetadataDetector()
+        #expect(detector.kind("2024年度部门决算公开。三、支出决算情况说明。“三公”经费全年预算0.98万元。") == .final)
+        #expect(detector.kind("2025年部门预算公开。二、支出预算情况说明。三、财政拨款收支预算情况说明。上年决算数为3.77万元。") == .budget)
+        #expect(detector.kind("那天傍晚，雨下得很大。") == nil)
+    }
+
+    @Test("without the template's phrases, 决算 must not be outweighed three to one")
+    func kindFallback() {
+        let detector = MetadataDetector()
+        #expect(detector.kind("决算数与预算数、预算执行。") == .final)
+        #expect(detector.kind("预算预算预算预算决算") == .budget)
+    }
+
+    @Test("scope: （本级） and 单位决算 are a unit, （部门） and 部门决算 a department")
+    func scope() {
+        let detector = MetadataDetector()
+        #expect(detector.scope("包头市工业和信息化局（本级）决算公开报告") == .unit)
+        #expect(detector.scope("第五部分 单位决算表") == .unit)
+        #expect(detector.scope("乌海市工业和信息化局（部门）2023年度部门决算") == .department)
+        #expect(detector.scope("怀仁市工业和信息化局2024年度部门决算公开") == .department)
+        #expect(detector.scope("一段无关的文字") == nil)
+    }
+
+    @Test("the amount unit is the majority of the statements' units")
+    func amountUnit() {
+        let yuan = [Stage.obs(.sangongReception, "9700", unit: .yuan), Stage.obs(.sangongTotal, "9700", unit: .yuan),
+                    Stage.obs(.totalExpenditure, "5307.63")]
+        #expect(Self.detect(["部门决算"], observations: yuan).amountUnit == .yuan)
+        #expect(Self.detect(["部门决算"], observations: Array(yuan.suffix(1))).amountUnit == .wanYuan)
+        #expect(Self.detect(["部门决算"]).amountUnit == .wanYuan)
+    }
+}
