@@ -31,9 +31,12 @@ public struct ReportExtractor: Sendable {
         }
         observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
-        let metadata = MetadataDetector().detect(normalized, observations: observations)
-        if metadata.kind == nil && observations.isEmpty {
-            return .failure(.notAReport("no budget or final-accounts wording and no shared figure"))
+        let plain = normalized.lines.map(\.text).joined(separator: "\n")
+        let metadata = MetadataDetector().detect(normalized, plain: plain, observations: observations)
+        // A report names itself in the template's words or states at least one shared figure.
+        let template = MetadataDetector.templateScore(plain)
+        if template.final + template.budget == 0 && observations.isEmpty {
+            return .failure(.notAReport("no 决算/预算 disclosure wording and no shared figure"))
         }
         let figures = Resolver().resolve(observations, kind: metadata.kind)
         // Check: consistency within rounding, contents promised, completeness.

@@ -199,3 +199,21 @@ struct DatasetAuditTests {
         #expect(!(try Self.findings(name)).contains { $0.check == .executionRate })
     }
 }
+
+/// What is and is not a disclosure report.
+@Suite struct ReportRecognitionTests {
+    @Test func aPoemThatMentionsABudgetIsNotAReport() {
+        let result = ReportExtractor().extract(text: "这是一首诗，与预算无关。\n春眠不觉晓，处处闻啼鸟。", document: "poem.md")
+        guard case .failure(.notAReport) = result else {
+            Issue.record("accepted a poem: \(result)")
+            return
+        }
+    }
+
+    @Test func aTitleAloneIsATruncatedReportWithNothingDisclosed() throws {
+        let report = try TestSupport.extract("2024年度某某县财政局部门决算公开\n")
+        #expect(report.metadata.kind == .final)
+        #expect(report.metadata.fiscalYear == 2024)
+        #expect(report.figures.allSatisfy { !$0.isDisclosed })
+    }
+}

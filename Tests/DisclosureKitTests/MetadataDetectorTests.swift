@@ -5,7 +5,8 @@ import Testing
 @Suite("MetadataDetector")
 struct MetadataDetectorTests {
     static func detect(_ lines: [String], observations: [Observation] = []) -> ReportMetadata {
-        MetadataDetector().detect(Stage.normalize(lines), observations: observations)
+        let text = Stage.normalize(lines)
+        return MetadataDetector().detect(text, plain: text.lines.map(\.text).joined(separator: "\n"), observations: observations)
     }
 
     @Test("a bureau named with its region chain loses the province: 内蒙古自治区包头市工业和信息化局（本级）")

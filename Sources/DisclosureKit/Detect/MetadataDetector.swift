@@ -3,9 +3,9 @@
 /// Never from the file name. Each property is a vote over the whole text, so one stray
 /// mention (乌海's report names 2022 once) does not decide it.
 struct MetadataDetector: Sendable {
-    func detect(_ text: NormalizedText, observations: [Observation]) -> ReportMetadata {
+    /// `plain` is the normalized text as one string (the caller has it already).
+    func detect(_ text: NormalizedText, plain: String, observations: [Observation]) -> ReportMetadata {
         var meta = ReportMetadata()
-        let plain = text.lines.map(\.text).joined(separator: "\n")
         if let found = BureauNameFinder.find(in: text.lines) {
             meta.bureau = found.bureau
             meta.region = found.region
@@ -49,17 +49,28 @@ struct MetadataDetector: Sendable {
         return pick.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
-    /// `final` when the template's final-accounts phrases outnumber the budget ones.
+    static let finalPhrases = ["决算情况说明", "决算表", "决算公开", "决算报告", "部门决算", "单位决算"]
+    static let budgetPhrases = ["预算情况说明", "预算表", "预算公开", "预算报告", "部门预算", "单位预算"]
+
+    /// How many of the template's own phrases (`决算情况说明`, `部门预算`, …) the text holds:
+    /// zero means the text does not present itself as a disclosure report.
+    static func templateScore(_ s: String) -> (final: Int, budget: Int) {
+        (finalPhrases.reduce(0) { $0 + s.occurrences(of: $1) }, budgetPhrases.reduce(0) { $0 + s.occurrences(of: $1) })
+    }
+
+    /// `final` when the template's final-accounts phrases outnumber the budget ones; from the
+    /// bare words 决算 / 预算 only when no template phrase is there.
     func kind(_ s: String) -> ReportKind? {
-        let finalScore = ["决算情况说明", "决算表", "决算公开", "决算报告"].reduce(0) { $0 + s.occurrences(of: $1) }
-        let budgetScore = ["预算情况说明", "预算表", "预算公开", "预算报告"].reduce(0) { $0 + s.occurrences(of: $1) }
-        if finalScore == 0 && budgetScore == 0 {
-            let f = s.occurrences(of: "决算")
-            let b = s.occurrences(of: "预算")
-            if f == 0 && b == 0 { return nil }
-            return f * 3 >= b ? .final : .budget
-        }
-        return finalScore >= budgetScore ? .final : .budget
+        let score = Self.templateScore(s)
+        // `部门预算` also stands in final reports (`部门预算自评`): it counts only for a tie-break.
+        let finalStrong = score.final
+        let budgetStrong = ["预算情况说明", "预算表", "预算公开", "预算报告"].reduce(0) { $0 + s.occurrences(of: $1) }
+        if finalStrong > 0 || budgetStrong > 0 { return finalStrong >= budgetStrong ? .final : .budget }
+        if score.budget > 0 { return .budget }
+        let f = s.occurrences(of: "决算")
+        let b = s.occurrences(of: "预算")
+        if f == 0 && b == 0 { return nil }
+        return f * 3 >= b ? .final : .budget
     }
 
     /// `unit` for a single unit's report (本级, 单位决算), `department` for a consolidated one.
