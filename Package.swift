@@ -7,14 +7,17 @@ let package = Package(
     products: [
         .executable(name: "bureau-compare", targets: ["bureau-compare"]),
         .library(name: "DisclosureKit", targets: ["DisclosureKit"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
     ],
     targets: [
         // read → normalize → detect → segment → extract → resolve: never prints, never exits.
         .target(name: "DisclosureKit"),
+        // align reports (bureau × year × kind), rank, budget against final: pure values, no printing, no files.
+        .target(name: "Analytics", dependencies: ["DisclosureKit"]),
         // CSV, TSV, JSON text, terminal tables measured in display columns: pure string building.
         .target(name: "Rendering"),
         // The command layer: arguments, commands, streams, atomic files, exit codes.
-        .target(name: "CompareCLI", dependencies: ["DisclosureKit", "Rendering"]),
+        .target(name: "CompareCLI", dependencies: ["DisclosureKit", "Analytics", "Rendering"]),
         // main.swift only: hands the process arguments to CompareCLI and exits with its status.
         .executableTarget(name: "bureau-compare", dependencies: ["CompareCLI"]),
         // Helpers shared by the test targets (a CSV reader for checking output); not shipped.
@@ -24,8 +27,9 @@ let package = Package(
             dependencies: ["DisclosureKit", "TestHelpers"],
             resources: [.copy("expected-metrics.csv")]
         ),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "DisclosureKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "CompareCLITests", dependencies: ["CompareCLI", "DisclosureKit", "Rendering", "TestHelpers"]),
+        .testTarget(name: "CompareCLITests", dependencies: ["CompareCLI", "Analytics", "DisclosureKit", "Rendering", "TestHelpers"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DisclosureKit", "TestHelpers"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,7 +17,7 @@ public enum BureauCompare {
     public static let usageHint = "Run '\(name) --help' for usage."
 
     /// The commands, in the order help lists them.
-    static var commands: [any Command.Type] { [ExtractCommand.self, AuditCommand.self, MetricsCommand.self] }
+    static var commands: [any Command.Type] { [CompareCommand.self, ExtractCommand.self, AuditCommand.self, MetricsCommand.self] }
 
     /// Runs the tool on the process's arguments and streams, then exits with its status.
     public static func main() -> Never {
@@ -97,7 +97,7 @@ public enum BureauCompare {
     }
 
     /// Writes `bureau-compare: <message>` and the hint to stderr; nothing goes to stdout.
-    private static func usageError(_ error: UsageError, stderr: inout some TextOutputStream) -> ExitCode {
+    static func usageError(_ error: UsageError, stderr: inout some TextOutputStream) -> ExitCode {
         stderr.write(diagnostic(error.message))
         stderr.write(usageHint + "\n")
         return .usage

@@ -29,6 +29,9 @@ enum ToolHelp {
             """ + sections.map(\.rendered).joined(separator: "\n") + """
 
             EXAMPLES:
+              \(tool) compare
+              \(tool) compare Datasets --kind all --metric project_share --format markdown
+              \(tool) compare --year 2024 --out /tmp/reports --no-bom > rankings.csv
               \(tool) extract
               \(tool) extract Datasets --format csv > figures.csv
               \(tool) extract report.txt other-reports/ --format json

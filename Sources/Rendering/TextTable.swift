@@ -46,7 +46,7 @@ public struct TextTable: Sendable, Hashable {
     /// The narrowest a column is shrunk to when fitting the table into `maxWidth`.
     static let minimumShrunkWidth = 4
     /// What separates two columns.
-    static let gap = "  "
+    public static let gap = "  "
 
     public init(columns: [Column], rows: [[String]] = [], notes: [String] = []) {
         self.columns = columns

@@ -9,11 +9,13 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("bureau-compare 0.1.0: "))
-        #expect(run.stdout.contains("COMMANDS:\n  extract "))
+        #expect(run.stdout.contains("COMMANDS:\n  compare "))
+        #expect(run.stdout.contains("\n  extract "))
         #expect(run.stdout.contains("\n  metrics "))
         #expect(run.stdout.contains("EXIT STATUS:"))
         #expect(run.stdout.contains("  3   output could not be written"))
-        #expect(run.stdout.contains("EXAMPLES:\n  bureau-compare extract"))
+        #expect(run.stdout.contains("EXAMPLES:\n  bureau-compare compare\n"))
+        #expect(run.stdout.contains("\n  bureau-compare extract\n"))
     }
 
     @Test func toolHelpListsExactlyTheCommandsThatExist() {

@@ -18,9 +18,22 @@ import Foundation
 public enum AtomicFile {
     /// Replaces the file at `path` with `bytes`.
     public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
-        let (folder, name) = split(path)
+        let (folder, _) = split(path)
         try createFolder(folder)
+        let temporary = try stage(bytes, for: path)
+        guard rename(temporary, path) == 0 else {
+            let error = AtomicFileError(step: .rename, path: path, code: errno)
+            _ = unlink(temporary)
+            throw error
+        }
+        syncFolder(folder)
+    }
 
+    /// Writes `bytes` to a new temporary file beside `path` (whose folder must exist), with
+    /// `path`'s permissions, flushed to disk; returns the temporary file's path. The caller
+    /// renames it over `path` or unlinks it. On failure nothing is left behind.
+    static func stage(_ bytes: [UInt8], for path: String) throws(AtomicFileError) -> String {
+        let (folder, name) = split(path)
         var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkstemp($0) } ?? -1
@@ -37,13 +50,12 @@ public enum AtomicFile {
             guard fsync(fd) == 0 else { throw AtomicFileError(step: .sync, path: temporary, code: errno) }
             closed = true
             guard close(fd) == 0 else { throw AtomicFileError(step: .write, path: temporary, code: errno) }
-            guard rename(temporary, path) == 0 else { throw AtomicFileError(step: .rename, path: path, code: errno) }
         } catch {
             if !closed { _ = close(fd) }
             _ = unlink(temporary)
             throw error
         }
-        syncFolder(folder)
+        return temporary
     }
 
     /// Replaces the file at `path` with the UTF-8 bytes of `text`.
@@ -77,7 +89,7 @@ public enum AtomicFile {
         }
     }
 
-    private static func isFolder(_ path: String) -> Bool {
+    static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
@@ -91,7 +103,7 @@ public enum AtomicFile {
 
     /// Makes the rename durable; a folder that cannot be opened or synced is not an error
     /// (some file systems refuse it, and the file itself is already safe).
-    private static func syncFolder(_ folder: String) {
+    static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return }
         _ = fsync(fd)

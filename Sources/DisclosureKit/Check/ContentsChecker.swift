@@ -1,5 +1,3 @@
-import Foundation
-
 /// Compares a report's table of contents (目录) with what the report contains.
 ///
 /// `baotou-2024-final.txt` lists eleven tables under `第五部分 单位决算表`, then says
@@ -12,6 +10,7 @@ struct ContentsChecker: Sendable {
     func check(_ text: NormalizedText, contexts: [LineContext]) -> [Finding] {
         var entries: [(title: String, line: Int)] = []
         var body = ""
+        body.reserveCapacity(text.lines.count * 40)
         var sawContents = false
         for (line, context) in zip(text.lines, contexts) {
             let plain = line.text
@@ -25,10 +24,13 @@ struct ContentsChecker: Sendable {
             }
         }
         guard sawContents, !entries.isEmpty else { return [] }
-        let loose = Self.loose(body)
-        let missing = entries.filter { !body.contains($0.title) && !loose.contains(Self.loose($0.title)) }
+        let bodyBytes = Array(body.utf8)
+        let looseBytes = Array(Self.loose(body).utf8)
+        let missing = entries.filter {
+            !UTF8Search.contains(bodyBytes, Array($0.title.utf8)) && !UTF8Search.contains(looseBytes, Array(Self.loose($0.title).utf8))
+        }
         guard !missing.isEmpty else { return [] }
-        let attachment = body.contains("见附件") || body.contains("详见附件")
+        let attachment = body.utf8Contains("见附件")
         let names = missing.prefix(6).map(\.title).joined(separator: "、") + (missing.count > 6 ? "等" : "")
         let namesEN = missing.prefix(6).map(\.title).joined(separator: ", ") + (missing.count > 6 ? ", …" : "")
         return [Finding(
@@ -63,7 +65,15 @@ struct ContentsChecker: Sendable {
     /// `年度` as `年` (`主要职能、职责` ~ `主要职能职责`, `2024年度` ~ `2024 年`).
     static func loose(_ text: String) -> String {
         let dropped: Set<Character> = ["、", "，", ",", "。", "“", "”", "\"", "（", "）", "(", ")", "《", "》", "：", ":"]
-        return text.replacingOccurrences(of: "年度", with: "年").filter { !dropped.contains($0) }
+        var out = ""
+        var previous: Character?
+        for c in text where !dropped.contains(c) {
+            // `年度` → `年`: drop a 度 right after 年.
+            if c == "度", previous == "年" { continue }
+            out.append(c)
+            previous = c
+        }
+        return out
     }
 
     static func compact(_ text: String) -> String {

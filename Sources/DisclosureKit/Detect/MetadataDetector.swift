@@ -83,23 +83,3 @@ struct MetadataDetector: Sendable {
         return unitScore > departmentScore ? .unit : .department
     }
 }
-
-extension String {
-    /// Non-overlapping occurrences of `needle`, by Unicode scalars.
-    func occurrences(of needle: String) -> Int {
-        let h = Array(unicodeScalars)
-        let n = Array(needle.unicodeScalars)
-        guard let first = n.first, !n.isEmpty, h.count >= n.count else { return 0 }
-        var count = 0
-        var i = 0
-        while i + n.count <= h.count {
-            if h[i] == first, h[i..<(i + n.count)].elementsEqual(n) {
-                count += 1
-                i += n.count
-            } else {
-                i += 1
-            }
-        }
-        return count
-    }
-}

@@ -24,7 +24,7 @@ struct SangongTableScanner: Sendable {
             guard nonEmpty.count == 6 || nonEmpty.count == 12,
                   nonEmpty.enumerated().allSatisfy({ Int($0.element.text) == $0.offset + 1 }) else { continue }
             let above = lines[max(0, index - Self.headerReach)..<index].map(\.text).joined()
-            guard above.contains("三公") else { continue }
+            guard above.utf8Contains("三公") else { continue }
             // The first row below with a number is the data row.
             var k = index + 1
             while k < lines.count, k <= index + 3, contexts[k].kind != .tableRow || !Self.cells(lines[k].scalars).contains(where: { FixedDecimal($0.text) != nil }) {

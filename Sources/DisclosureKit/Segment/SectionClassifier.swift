@@ -6,13 +6,13 @@
 /// only, so it introduces no family: its figures are trusted less than the own section's.
 enum SectionClassifier {
     static func family(of heading: String) -> Metric.Family? {
-        if heading.contains("三公") { return .sangong }
-        if heading.contains("机关运行经费") || heading.contains("机构运行经费") || heading.contains("公用经费") && !heading.contains("基本支出") {
+        if heading.utf8Contains("三公") { return .sangong }
+        if heading.utf8Contains("机关运行经费") || heading.utf8Contains("机构运行经费") || heading.utf8Contains("公用经费") && !heading.utf8Contains("基本支出") {
             return .admin
         }
-        if heading.contains("政府采购") { return .procurement }
+        if heading.utf8Contains("政府采购") { return .procurement }
         let qualifiers = ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "项目支出", "基本支出", "收入", "收支", "绩效"]
-        if heading.contains("支出"), heading.contains("情况"), !qualifiers.contains(where: heading.contains) {
+        if heading.utf8Contains("支出"), heading.utf8Contains("情况"), !qualifiers.contains(where: heading.utf8Contains) {
             return .expenditure
         }
         return nil

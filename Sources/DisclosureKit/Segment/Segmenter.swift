@@ -82,10 +82,14 @@ public struct Segmenter: Sendable {
 
     /// `金额单位：万元`, `单位：元`, `（单位：万元）`, `项目资金 (万元)`.
     static func declaredUnit(_ text: String) -> AmountUnit? {
-        guard let r = text.range(of: "单位：") ?? text.range(of: "单位:") else { return nil }
-        let rest = text[r.upperBound...].drop { $0 == " " }
-        if rest.hasPrefix("万元") { return .wanYuan }
-        if rest.hasPrefix("元") { return .yuan }
+        let s = Array(text.unicodeScalars)
+        guard s.count >= 3 else { return nil }
+        for i in 0..<(s.count - 2) where s[i] == "单" && s[i + 1] == "位" && (s[i + 2] == "：" || s[i + 2] == ":") {
+            var k = i + 3
+            while k < s.count, ScalarFolding.isSpace(s[k]) { k += 1 }
+            if k + 1 < s.count, s[k] == "万", s[k + 1] == "元" { return .wanYuan }
+            if k < s.count, s[k] == "元" { return .yuan }
+        }
         return nil
     }
 

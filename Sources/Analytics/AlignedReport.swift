@@ -1,0 +1,30 @@
+import DisclosureKit
+
+/// A report placed in the comparison under its key: `包头市工业和信息化局 · 2024 · final`,
+/// read from `Datasets/baotou-2024-final.txt`.
+///
+/// Why a separate type: only a report whose bureau, year and kind are known can be ranked,
+/// so once it has a key every later step can rely on it without unwrapping optionals.
+public struct AlignedReport: Sendable {
+    public let key: ReportKey
+    public let source: SourceReport
+
+    public init(key: ReportKey, source: SourceReport) {
+        self.key = key
+        self.source = source
+    }
+
+    public var bureau: BureauIdentity { key.bureau }
+    public var fiscalYear: Int { key.fiscalYear }
+    public var kind: ReportKind { key.kind }
+    /// The region the report names (`昆都仑区`), or the bureau's name when it names none.
+    public var region: String { source.report.metadata.region ?? key.bureau.name }
+    /// `unit` (本级) or `department` (部门), nil when the text did not say.
+    public var scope: ReportScope? { source.report.metadata.scope }
+    public var document: String { source.document }
+    public var path: String { source.path }
+    public var unitCount: Int? { source.unitCount }
+
+    /// The report's figure for `metric` (undisclosed when it has none).
+    public subscript(metric: MetricID) -> Figure { source.report[metric] }
+}

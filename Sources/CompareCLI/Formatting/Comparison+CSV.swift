@@ -1,0 +1,60 @@
+import Analytics
+import DisclosureKit
+import Rendering
+
+extension Comparison {
+    /// The long ranking columns: the contract's eight (`metric,rank,bureau,region,fiscal_year,
+    /// kind,scope,value`), then the unit, the metric's name, a note (`未公开` for a figure not
+    /// disclosed) and the file the figure comes from.
+    static let rankingHeader = [
+        "metric", "rank", "bureau", "region", "fiscal_year", "kind", "scope", "value",
+        "unit", "label", "note", "document",
+    ]
+
+    /// The metadata columns of comparison.csv, before one column per metric ID.
+    static let wideMetadataHeader = ["bureau", "region", "fiscal_year", "kind", "scope", "units", "document"]
+
+    /// comparison.csv's header: metadata, then every catalog metric ID in catalog order.
+    static var wideHeader: [String] { wideMetadataHeader + MetricID.allCases.map(\.rawValue) }
+
+    /// One row per table entry, tables in order, entries in rank order:
+    /// `sangong_total,1,怀仁市工业和信息化局,怀仁市,2024,final,department,7.50,万元,“三公”经费合计,,huairen-2024-final.txt`.
+    /// An undisclosed figure has an empty rank and value and the note `未公开`.
+    func rankingRows(_ labels: ComparisonLabels) -> [[String]] {
+        tables.flatMap { table in
+            table.entries.map { entry in
+                let report = entry.report
+                return [
+                    table.metric.rawValue,
+                    entry.rank.map(String.init) ?? "",
+                    report.bureau.name,
+                    report.region,
+                    String(report.fiscalYear),
+                    report.kind.rawValue,
+                    report.scope?.rawValue ?? "",
+                    entry.figure.formattedValue,
+                    labels.unit(table.metric),
+                    labels.name(table.metric),
+                    entry.isDisclosed ? "" : labels.notDisclosed,
+                    report.document,
+                ]
+            }
+        }
+    }
+
+    /// One row per compared report (bureau × year × kind), in key order, every catalog
+    /// figure in its own column; empty when not disclosed.
+    var wideRows: [[String]] {
+        reports.map { report in
+            [
+                report.bureau.name,
+                report.region,
+                String(report.fiscalYear),
+                report.kind.rawValue,
+                report.scope?.rawValue ?? "",
+                report.unitCount.map(String.init) ?? "",
+                report.document,
+            ] + MetricID.allCases.map { report[$0].formattedValue }
+        }
+    }
+}
