@@ -1,24 +1,22 @@
 import DisclosureKit
 
-/// One extracted report as the comparison receives it: the figures, the path it was read
-/// from, and how many budget units its figures cover.
+/// One extracted report as the comparison receives it: the figures and the path it was read from.
 ///
 /// Why more than `ExtractedReport`: two files may share a file name in different folders, so
-/// duplicate warnings name the path; and the number of units (`纳入本部门决算编制范围的预算单位共计 1 家`)
-/// tells a reader why a department's budget (4 units) and its own final accounts (1 unit)
-/// differ, which DisclosureKit does not extract (see `UnitCountFinder`).
+/// duplicate warnings name the path.
 public struct SourceReport: Sendable {
     public let report: ExtractedReport
     /// The path as given on the command line or found in a folder: `Datasets/baotou-2024-final.txt`.
     public let path: String
-    /// The budget units the report covers, when its text says; nil otherwise.
-    public let unitCount: Int?
 
-    public init(report: ExtractedReport, path: String, unitCount: Int? = nil) {
+    public init(report: ExtractedReport, path: String) {
         self.report = report
         self.path = path
-        self.unitCount = unitCount
     }
+
+    /// The budget units the report covers (`纳入本部门决算编制范围的预算单位共计 1 家`), when its
+    /// text says: why a department's budget (4 units) and its own final accounts (1) differ.
+    public var unitCount: Int? { report.metadata.unitCount }
 
     /// The file name: `baotou-2024-final.txt`.
     public var document: String { report.document }

@@ -10,14 +10,14 @@ enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Datasets").path
 
-    /// Every dataset report as the command builds it: extracted, with its unit count.
+    /// Every dataset report as the command builds it.
     static let datasetSources: [SourceReport] = {
         let collected = Corpus.collect([datasets])
         let extractor = ReportExtractor()
         return collected.files.compactMap { file -> SourceReport? in
             guard case .success(let decoded) = Corpus.read(file),
                   case .success(let report) = extractor.extract(text: decoded.text, document: file.name) else { return nil }
-            return SourceReport(report: report, path: file.path, unitCount: UnitCountFinder.unitCount(in: decoded.text))
+            return SourceReport(report: report, path: file.path)
         }
     }()
 
@@ -34,10 +34,11 @@ enum Fixtures {
             }
             return Figure(metric: id, value: .amount(amount))
         }
-        let metadata = ReportMetadata(bureau: bureau, region: region ?? bureau, fiscalYear: year, kind: kind, scope: scope)
+        var metadata = ReportMetadata(bureau: bureau, region: region ?? bureau, fiscalYear: year, kind: kind, scope: scope)
+        metadata.unitCount = units
         let document = path.map { String($0.split(separator: "/").last ?? "") } ?? "\(bureau ?? "x")-\(year ?? 0).txt"
         let extracted = ExtractedReport(document: document, metadata: metadata, observations: [], figures: figures)
-        return SourceReport(report: extracted, path: path ?? document, unitCount: units)
+        return SourceReport(report: extracted, path: path ?? document)
     }
 
     /// A hand-made report with one percentage figure, `numerator / denominator`.

@@ -79,7 +79,7 @@ enum CompareCommand: Command {
         for file in collected.files {
             let read = Corpus.read(file).flatMap { decoded in
                 extractor.extract(text: decoded.text, document: file.name)
-                    .map { SourceReport(report: $0, path: file.path, unitCount: UnitCountFinder.unitCount(in: decoded.text)) }
+                    .map { SourceReport(report: $0, path: file.path) }
                     .mapError { InputFailure(path: file.path, problem: $0) }
             }
             switch read {

@@ -13,6 +13,7 @@ struct MetadataDetector: Sendable {
         meta.fiscalYear = fiscalYear(plain)
         meta.kind = kind(plain)
         meta.scope = scope(plain)
+        meta.unitCount = UnitCountFinder.unitCount(in: plain)
         let yuan = observations.filter { $0.unit == .yuan }.count
         let wan = observations.filter { $0.unit == .wanYuan }.count
         meta.amountUnit = yuan > wan ? .yuan : .wanYuan

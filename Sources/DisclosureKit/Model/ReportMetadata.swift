@@ -26,6 +26,8 @@ public struct ReportMetadata: Sendable, Hashable {
     public var scope: ReportScope?
     /// The unit most amounts are stated in; figures are converted to 万元 either way.
     public var amountUnit: AmountUnit
+    /// How many budget units the figures cover (`…编制范围的预算单位共计 4 家`), if stated.
+    public var unitCount: Int?
 
     public init(bureau: String? = nil, region: String? = nil, fiscalYear: Int? = nil,
                 kind: ReportKind? = nil, scope: ReportScope? = nil, amountUnit: AmountUnit = .wanYuan) {

@@ -6,8 +6,7 @@
 ///
 /// Why: a department's consolidated budget and its own unit's final accounts cover different
 /// units, so a budget-against-final comparison needs to say so (`4 家` against `1 家`).
-/// DisclosureKit reads scope (本级 / 部门) but not this count, so it is read here from the
-/// decoded text. Only the sentence about the *compilation scope* counts (`编制范围` before
+/// Read with the rest of the metadata (`ReportMetadata.unitCount`). Only the sentence about the *compilation scope* counts (`编制范围` before
 /// `单位共`): `本部门包括…本级及下设独立预算单位共有 3 家` describes the organisation, not
 /// the units whose figures the report adds up, and is ignored.
 ///

@@ -1,0 +1,24 @@
+import Testing
+@testable import DisclosureKit
+
+/// The number of budget units a report covers, from the template's compilation-scope sentence.
+@Suite struct UnitCountFinderTests {
+    @Test func unitCountFinderReadsOnlyTheCompilationScope() {
+        #expect(UnitCountFinder.unitCount(in: "纳入本部门（单位）决算编制范围的预算单位共计 1 家，具体包括") == 1)
+        #expect(UnitCountFinder.unitCount(in: "纳入本部门**2024**年部门汇总预算编制范围的预算单位共**4**家") == 4)
+        #expect(UnitCountFinder.unitCount(in: "纳入部门决算编制范围的预算单位共\n１２家") == 12)
+        #expect(UnitCountFinder.unitCount(in: "纳入本部门决算编制范围的预算单位共三家") == 3)
+        #expect(UnitCountFinder.unitCount(in: "纳入编制范围的预算单位共二十三个") == 23)
+        #expect(UnitCountFinder.unitCount(in: "本部门包括本级及下设独立预算单位共有 3 家") == nil)
+        #expect(UnitCountFinder.unitCount(in: "编制范围。预算单位共 3 家") == nil)
+        #expect(UnitCountFinder.unitCount(in: "编制范围的预算单位共") == nil)
+        #expect(UnitCountFinder.unitCount(in: "编制范围的预算单位共99999999999999999999家") == nil)
+        #expect(UnitCountFinder.unitCount(in: "") == nil)
+    }
+
+    @Test func theDatasetsStateTheirUnits() throws {
+        #expect(try TestSupport.extract(try TestSupport.text("baotou-2024-budget.txt")).metadata.unitCount == 4)
+        #expect(try TestSupport.extract(try TestSupport.text("baotou-2024-final.txt")).metadata.unitCount == 1)
+        #expect(try TestSupport.extract(try TestSupport.text("wuhai-2023-final.txt")).metadata.unitCount == 2)
+    }
+}
