@@ -39,31 +39,14 @@ enum AuditCommand: Command {
     static func run(_ arguments: ParsedArguments, terminal: Terminal,
                     stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode {
         let paths = arguments.positionals.isEmpty ? [ExtractCommand.defaultPath] : arguments.positionals
-        let collected = Corpus.collect(paths)
-        var status = ExitCode.success
-        for failure in collected.failures {
-            stderr.write(BureauCompare.diagnostic(failure.line))
-            status = .inputProblem
-        }
         var document = AuditDocument(
             format: OutputFormat.chosen(by: arguments, terminal: terminal), terminal: terminal,
             completeness: arguments.isSet("--completeness"), english: arguments.value("--lang") == "en")
         stdout.write(document.begin())
         var errors = 0
-        let extractor = ReportExtractor()
-        for file in collected.files {
-            let extracted = Corpus.read(file).flatMap { decoded in
-                extractor.extract(text: decoded.text, document: file.name)
-                    .mapError { InputFailure(path: file.path, problem: $0) }
-            }
-            switch extracted {
-            case .success(let report):
-                errors += report.findings.filter { $0.severity == .error }.count
-                stdout.write(document.add(report))
-            case .failure(let failure):
-                stderr.write(BureauCompare.diagnostic(failure.line))
-                status = .inputProblem
-            }
+        let status = ReportInput.forEach(in: paths, stderr: &stderr) { _, report in
+            errors += report.findings.filter { $0.severity == .error }.count
+            stdout.write(document.add(report))
         }
         stdout.write(document.end())
         if arguments.isSet("--strict") && errors > 0 && status == .success {

@@ -68,26 +68,9 @@ enum CompareCommand: Command {
             return BureauCompare.usageError(error, stderr: &stderr)
         }
 
-        let collected = Corpus.collect(options.paths)
-        var status = ExitCode.success
-        for failure in collected.failures {
-            stderr.write(BureauCompare.diagnostic(failure.line))
-            status = .inputProblem
-        }
         var sources: [SourceReport] = []
-        let extractor = ReportExtractor()
-        for file in collected.files {
-            let read = Corpus.read(file).flatMap { decoded in
-                extractor.extract(text: decoded.text, document: file.name)
-                    .map { SourceReport(report: $0, path: file.path) }
-                    .mapError { InputFailure(path: file.path, problem: $0) }
-            }
-            switch read {
-            case .success(let source): sources.append(source)
-            case .failure(let failure):
-                stderr.write(BureauCompare.diagnostic(failure.line))
-                status = .inputProblem
-            }
+        var status = ReportInput.forEach(in: options.paths, stderr: &stderr) { file, report in
+            sources.append(SourceReport(report: report, path: file.path))
         }
 
         let comparison = Comparison(sources, options: options.comparison)

@@ -33,28 +33,10 @@ enum ExtractCommand: Command {
     static func run(_ arguments: ParsedArguments, terminal: Terminal,
                     stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode {
         let paths = arguments.positionals.isEmpty ? [defaultPath] : arguments.positionals
-        let collected = Corpus.collect(paths)
-        var status = ExitCode.success
-        for failure in collected.failures {
-            stderr.write(BureauCompare.diagnostic(failure.line))
-            status = .inputProblem
-        }
-
         var document = ExtractDocument(format: .chosen(by: arguments, terminal: terminal), terminal: terminal)
         stdout.write(document.begin())
-        let extractor = ReportExtractor()
-        for file in collected.files {
-            let extracted = Corpus.read(file).flatMap { decoded in
-                extractor.extract(text: decoded.text, document: file.name)
-                    .mapError { InputFailure(path: file.path, problem: $0) }
-            }
-            switch extracted {
-            case .success(let report):
-                stdout.write(document.add(report))
-            case .failure(let failure):
-                stderr.write(BureauCompare.diagnostic(failure.line))
-                status = .inputProblem
-            }
+        let status = ReportInput.forEach(in: paths, stderr: &stderr) { _, report in
+            stdout.write(document.add(report))
         }
         stdout.write(document.end())
         return status
