@@ -34,7 +34,7 @@ public struct ReportExtractor: Sendable {
         let plain = normalized.lines.map(\.text).joined(separator: "\n")
         let metadata = MetadataDetector().detect(normalized, plain: plain, observations: observations)
         // A report names itself in the template's words or states at least one shared figure.
-        let template = MetadataDetector.templateScore(plain)
+        let template = MetadataDetector.templateScore(Array(plain.utf8))
         if template.final + template.budget == 0 && observations.isEmpty {
             return .failure(.notAReport("no 决算/预算 disclosure wording and no shared figure"))
         }

@@ -63,7 +63,8 @@ struct CompletenessScorer: Sendable {
         var titles: [(String, Int)] = []
         for (index, (line, context)) in zip(text.lines, contexts).enumerated() where !context.inContents {
             if case .heading = context.kind { headings.append(line.text) }
-            if context.kind != .tableRow {
+            // Only a line ending in 表 can be a table's title.
+            if context.kind != .tableRow, line.scalars.last(where: { !ScalarFolding.isSpace($0) && !ScalarFolding.isDigit($0) }) == "表" {
                 let t = ContentsChecker.title(line.text)
                 if t.hasSuffix("表"), t.count <= 40 { titles.append((t, index)) }
             }

@@ -64,19 +64,21 @@ struct ContentsChecker: Sendable {
     /// Looser still, for wording that drifts between contents and body: no punctuation,
     /// `年度` as `年` (`主要职能、职责` ~ `主要职能职责`, `2024年度` ~ `2024 年`).
     static func loose(_ text: String) -> String {
-        let dropped: Set<Character> = ["、", "，", ",", "。", "“", "”", "\"", "（", "）", "(", ")", "《", "》", "：", ":"]
-        var out = ""
-        var previous: Character?
-        for c in text where !dropped.contains(c) {
+        let dropped: Set<Unicode.Scalar> = ["、", "，", ",", "。", "“", "”", "\"", "（", "）", "(", ")", "《", "》", "：", ":"]
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for c in text.unicodeScalars where !dropped.contains(c) {
             // `年度` → `年`: drop a 度 right after 年.
             if c == "度", previous == "年" { continue }
             out.append(c)
             previous = c
         }
-        return out
+        return String(out)
     }
 
     static func compact(_ text: String) -> String {
-        text.filter { $0 != " " && $0 != "\t" && $0 != "\u{3000}" }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: text.unicodeScalars.lazy.filter { $0 != " " && $0 != "\t" && $0 != "\u{3000}" })
+        return String(v)
     }
 }

@@ -10,9 +10,10 @@ struct MetadataDetector: Sendable {
             meta.bureau = found.bureau
             meta.region = found.region
         }
+        let bytes = Array(plain.utf8)
         meta.fiscalYear = fiscalYear(plain)
-        meta.kind = kind(plain)
-        meta.scope = scope(plain)
+        meta.kind = kind(bytes)
+        meta.scope = scope(bytes)
         meta.unitCount = UnitCountFinder.unitCount(in: plain)
         let yuan = observations.filter { $0.unit == .yuan }.count
         let wan = observations.filter { $0.unit == .wanYuan }.count
@@ -55,31 +56,36 @@ struct MetadataDetector: Sendable {
 
     /// How many of the template's own phrases (`决算情况说明`, `部门预算`, …) the text holds:
     /// zero means the text does not present itself as a disclosure report.
-    static func templateScore(_ s: String) -> (final: Int, budget: Int) {
-        (finalPhrases.reduce(0) { $0 + s.occurrences(of: $1) }, budgetPhrases.reduce(0) { $0 + s.occurrences(of: $1) })
+    static func templateScore(_ s: [UInt8]) -> (final: Int, budget: Int) {
+        (finalPhrases.reduce(0) { $0 + count(s, $1) }, budgetPhrases.reduce(0) { $0 + count(s, $1) })
     }
+
+    static func count(_ s: [UInt8], _ needle: String) -> Int { UTF8Search.count(s, Array(needle.utf8)) }
 
     /// `final` when the template's final-accounts phrases outnumber the budget ones; from the
     /// bare words 决算 / 预算 only when no template phrase is there.
-    func kind(_ s: String) -> ReportKind? {
+    func kind(_ s: String) -> ReportKind? { kind(Array(s.utf8)) }
+
+    func kind(_ s: [UInt8]) -> ReportKind? {
         let score = Self.templateScore(s)
         // `部门预算` also stands in final reports (`部门预算自评`): it counts only for a tie-break.
         let finalStrong = score.final
-        let budgetStrong = ["预算情况说明", "预算表", "预算公开", "预算报告"].reduce(0) { $0 + s.occurrences(of: $1) }
+        let budgetStrong = ["预算情况说明", "预算表", "预算公开", "预算报告"].reduce(0) { $0 + Self.count(s, $1) }
         if finalStrong > 0 || budgetStrong > 0 { return finalStrong >= budgetStrong ? .final : .budget }
         if score.budget > 0 { return .budget }
-        let f = s.occurrences(of: "决算")
-        let b = s.occurrences(of: "预算")
+        let f = Self.count(s, "决算")
+        let b = Self.count(s, "预算")
         if f == 0 && b == 0 { return nil }
         return f * 3 >= b ? .final : .budget
     }
 
     /// `unit` for a single unit's report (本级, 单位决算), `department` for a consolidated one.
-    func scope(_ s: String) -> ReportScope? {
-        let unitScore = 2 * (s.occurrences(of: "本级）") + s.occurrences(of: "本级)"))
-            + s.occurrences(of: "单位决算") + s.occurrences(of: "单位预算")
-        let departmentScore = s.occurrences(of: "（部门）") + s.occurrences(of: "(部门)")
-            + s.occurrences(of: "部门决算") + s.occurrences(of: "部门预算")
+    func scope(_ s: String) -> ReportScope? { scope(Array(s.utf8)) }
+
+    func scope(_ s: [UInt8]) -> ReportScope? {
+        let c = { (needle: String) in Self.count(s, needle) }
+        let unitScore = 2 * (c("本级）") + c("本级)")) + c("单位决算") + c("单位预算")
+        let departmentScore = c("（部门）") + c("(部门)") + c("部门决算") + c("部门预算")
         if unitScore == 0 && departmentScore == 0 { return nil }
         return unitScore > departmentScore ? .unit : .department
     }
