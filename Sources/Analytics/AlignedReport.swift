@@ -24,6 +24,12 @@ public struct AlignedReport: Sendable {
     public var document: String { source.document }
     public var path: String { source.path }
     public var unitCount: Int? { source.unitCount }
+    /// The audit's completeness score (0–100): how much of what its kind must disclose it does.
+    public var completeness: Int { source.report.completeness.score }
+    /// How many audit findings of each severity the report has.
+    public func findingCount(_ severity: Severity) -> Int {
+        source.report.findings.filter { $0.severity == severity }.count
+    }
 
     /// The report's figure for `metric` (undisclosed when it has none).
     public subscript(metric: MetricID) -> Figure { source.report[metric] }

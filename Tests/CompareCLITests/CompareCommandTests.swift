@@ -87,7 +87,7 @@ import DisclosureKit
         defer { folder.remove() }
         let run = compare(["--format", "markdown", "--metric", "project_share"], out: folder.path)
         #expect(run.stdout.contains("## 项目支出占比（%） `project_share`"))
-        #expect(run.stdout.contains("| 1 | 怀仁市工业和信息化局 | 怀仁市 | 2024 | 决算 | 部门 | 87.61 | 4649.76 | 5307.63 |  |\n"))
+        #expect(run.stdout.contains("| 1 | 怀仁市工业和信息化局 | 怀仁市 | 2024 | 决算 | 部门 | 94 | 87.61 | 4649.76 | 5307.63 |  |\n"))
         #expect(run.stdout.contains("## 预算与决算："))
         #expect(!run.stdout.contains("█"))
     }
@@ -125,7 +125,8 @@ import DisclosureKit
             guard isRanked, lines[index + 2].hasPrefix("─") else { index += 1; continue }
             // The rule gives the columns: runs of ─ separated by two spaces.
             let widths = lines[index + 2].components(separatedBy: "  ").map { EastAsianWidth.columns(of: $0) }
-            let valueEnd = widths.prefix(7).reduce(0, +) + TextTable.gap.count * 6
+            // Leading columns: rank, bureau, region, year, kind, scope, completeness, value.
+            let valueEnd = widths.prefix(8).reduce(0, +) + TextTable.gap.count * 7
             var edges: [Int] = []
             var cells: [String] = []
             var row = index + 3
@@ -216,8 +217,12 @@ import DisclosureKit
         // Wide file: one row per compared report, one column per metric.
         let wide = CSVRecords.parse(String(decoding: try #require(bytes(out + "/comparison.csv")).dropFirst(3), as: UTF8.self))
         #expect(wide.first == Comparison.wideHeader)
-        #expect(wide.dropFirst().map { $0[6] } == ["wuhai-2023-final.txt", "baotou-2024-final.txt", "kundulun-2020-final.txt", "huairen-2024-final.txt"])
-        #expect(wide.dropFirst().allSatisfy { $0.count == 7 + MetricID.allCases.count })
+        let documentColumn = try #require(Comparison.wideHeader.firstIndex(of: "document"))
+        #expect(wide.dropFirst().map { $0[documentColumn] } == ["wuhai-2023-final.txt", "baotou-2024-final.txt", "kundulun-2020-final.txt", "huairen-2024-final.txt"])
+        #expect(wide.dropFirst().allSatisfy { $0.count == Comparison.wideMetadataHeader.count + MetricID.allCases.count })
+        // The audit beside each bureau: completeness score and finding counts.
+        let completeness = try #require(Comparison.wideHeader.firstIndex(of: "completeness"))
+        #expect(wide.dropFirst().map { $0[completeness] } == ["72", "72", "66", "94"])
         // Metrics file: the extract CSV of all five reports, with provenance.
         let metrics = CSVRecords.parse(String(decoding: try #require(bytes(out + "/metrics.csv")).dropFirst(3), as: UTF8.self))
         #expect(metrics.first?.prefix(12).joined(separator: ",") == "document,bureau,region,fiscal_year,kind,scope,metric,value,reported,source_line,source_text,flags")

@@ -8,11 +8,13 @@ extension Comparison {
     /// disclosed) and the file the figure comes from.
     static let rankingHeader = [
         "metric", "rank", "bureau", "region", "fiscal_year", "kind", "scope", "value",
-        "unit", "label", "note", "document",
+        "unit", "label", "note", "document", "completeness",
     ]
 
     /// The metadata columns of comparison.csv, before one column per metric ID.
-    static let wideMetadataHeader = ["bureau", "region", "fiscal_year", "kind", "scope", "units", "document"]
+    static let wideMetadataHeader = [
+        "bureau", "region", "fiscal_year", "kind", "scope", "units", "completeness", "audit_errors", "audit_warnings", "document",
+    ]
 
     /// comparison.csv's header: metadata, then every catalog metric ID in catalog order.
     static var wideHeader: [String] { wideMetadataHeader + MetricID.allCases.map(\.rawValue) }
@@ -37,6 +39,7 @@ extension Comparison {
                     labels.name(table.metric),
                     entry.isDisclosed ? "" : labels.notDisclosed,
                     report.document,
+                    String(report.completeness),
                 ]
             }
         }
@@ -53,6 +56,9 @@ extension Comparison {
                 report.kind.rawValue,
                 report.scope?.rawValue ?? "",
                 report.unitCount.map(String.init) ?? "",
+                String(report.completeness),
+                String(report.findingCount(.error)),
+                String(report.findingCount(.warning)),
                 report.document,
             ] + MetricID.allCases.map { report[$0].formattedValue }
         }

@@ -52,6 +52,9 @@ extension Comparison {
             ("kind", .string(report.kind.rawValue)),
             ("scope", .optionalString(report.scope?.rawValue)),
             ("units", report.unitCount.map { .number(String($0)) } ?? .null),
+            ("completeness", .number(String(report.completeness))),
+            ("audit_errors", .number(String(report.findingCount(.error)))),
+            ("audit_warnings", .number(String(report.findingCount(.warning)))),
             ("document", .string(report.document)),
         ]
     }

@@ -23,14 +23,14 @@ extension Comparison {
             let columns: [MarkdownTable.Column] = [
                 .init(titles.rank, alignment: .right), .init(titles.bureau), .init(titles.region),
                 .init(titles.year, alignment: .right), .init(titles.kind), .init(titles.scope),
-                .init(titles.value, alignment: .right),
+                .init(titles.completeness, alignment: .right), .init(titles.value, alignment: .right),
             ] + table.context.map { .init(labels.short($0), alignment: .right) } + [.init(remark)]
             let rows = table.entries.map { entry -> [String] in
                 let report = entry.report
                 return [
                     entry.rank.map(String.init) ?? "",
                     report.bureau.name, report.region, String(report.fiscalYear),
-                    labels.kind(report.kind), labels.scope(report.scope),
+                    labels.kind(report.kind), labels.scope(report.scope), String(report.completeness),
                     BudgetExecution.cell(entry.figure.formattedValue),
                 ] + entry.context.map { BudgetExecution.cell($0.formattedValue) }
                     + [entry.isDisclosed ? "" : labels.notDisclosed]

@@ -68,10 +68,11 @@ struct ComparisonLabels: Sendable {
     var notDisclosed: String { language == .zh ? "未公开" : "not disclosed" }
 
     /// Titles of the leading columns of a ranked table.
-    var rankColumns: (rank: String, bureau: String, region: String, year: String, kind: String, scope: String, value: String) {
+    var rankColumns: (rank: String, bureau: String, region: String, year: String, kind: String, scope: String,
+                      completeness: String, value: String) {
         language == .zh
-            ? ("名次", "部门", "地区", "年度", "类型", "口径", "数值")
-            : ("#", "bureau", "region", "year", "kind", "scope", "value")
+            ? ("名次", "部门", "地区", "年度", "类型", "口径", "完整度", "数值")
+            : ("#", "bureau", "region", "year", "kind", "scope", "complete", "value")
     }
 
     /// `“三公”经费合计（万元） sangong_total · 从大到小`.

@@ -29,6 +29,7 @@ extension MetricTable {
             .init(titles.year, alignment: .right),
             .init(titles.kind),
             .init(titles.scope),
+            .init(titles.completeness, alignment: .right),
             .init(titles.value, alignment: .right),
         ]
         let contextColumns = context.map { TextTable.Column(labels.short($0), alignment: .right) }
@@ -42,6 +43,7 @@ extension MetricTable {
                 String(report.fiscalYear),
                 labels.kind(report.kind),
                 labels.scope(report.scope),
+                String(report.completeness),
                 value.isEmpty ? "—" : value,
             ]
         }
