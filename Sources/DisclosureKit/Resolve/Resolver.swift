@@ -182,7 +182,12 @@ public struct Resolver: Sendable {
             let stated = observations.filter { o in
                 o.metric == subject && o.role == role && Self.isOverall(o.shareOf)
             }
-            reported = stated.min { Self.rank($0) < Self.rank($1) }
+            // The statement beside the amount used wins; then the most trusted place, then the first.
+            let sentence = chosen[numerator]?.sentence
+            func key(_ o: Observation) -> Int {
+                (o.sentence == sentence ? 0 : 1_000) + Self.rank(o).0 * 100 + Self.rank(o).1
+            }
+            reported = stated.min { key($0) < key($1) }
         }
         guard let n = chosen[numerator], let d = chosen[denominator],
               let na = n.amount, let da = d.amount, let ratio = Ratio.percent(na, of: da) else {
