@@ -18,7 +18,11 @@ extension ExtractedReport {
             ("kind", .optionalString(metadata.kind?.rawValue)),
             ("scope", .optionalString(metadata.scope?.rawValue)),
             ("amount_unit", .string(metadata.amountUnit.rawValue)),
+            ("units", metadata.unitCount.map { .number(String($0)) } ?? .null),
             ("observations", .number(String(observations.count))),
+            ("completeness", .number(String(completeness.score))),
+            ("audit_errors", .number(String(findings.filter { $0.severity == .error }.count))),
+            ("audit_warnings", .number(String(findings.filter { $0.severity == .warning }.count))),
             ("figures", .array(MetricID.allCases.map { self[$0].jsonValue })),
         ])
     }
@@ -37,6 +41,23 @@ extension Figure {
             ("source_line", source.map { .number(String($0.line)) } ?? .null),
             ("source_text", .optionalString(source?.snippet)),
             ("flags", .array(flags.map { .string($0.rawValue) })),
+            // Every other statement of the figure, so a reader can see what was not chosen.
+            ("other_statements", .array(alternatives.compactMap(\.jsonStatement))),
+        ])
+    }
+}
+
+extension Observation {
+    /// `{"value": 1.38, "role": "value", "place": "own_section", "line": 485, "text": "…"}`; nil
+    /// for a percentage (the shares and rates are under `reported`).
+    var jsonStatement: JSONValue? {
+        guard let amount else { return nil }
+        return .object([
+            ("value", .number(amount.wanYuan(decimals: max(2, min(6, unit == .yuan ? stated.scale + 4 : stated.scale))))),
+            ("role", .string(role.rawValue)),
+            ("place", .string(place.rawValue)),
+            ("line", .number(String(line))),
+            ("text", .string(snippet)),
         ])
     }
 }
