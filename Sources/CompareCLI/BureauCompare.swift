@@ -17,7 +17,7 @@ public enum BureauCompare {
     public static let usageHint = "Run '\(name) --help' for usage."
 
     /// The commands, in the order help lists them.
-    static var commands: [any Command.Type] { [CompareCommand.self, ExtractCommand.self, AuditCommand.self, MetricsCommand.self] }
+    static var commands: [any Command.Type] { [CompareCommand.self, BriefingCommand.self, ExtractCommand.self, AuditCommand.self, MetricsCommand.self] }
 
     /// Runs the tool on the process's arguments and streams, then exits with its status.
     public static func main() -> Never {

@@ -32,6 +32,7 @@ enum ToolHelp {
               \(tool) compare
               \(tool) compare Datasets --kind all --metric project_share --format markdown
               \(tool) compare --year 2024 --out /tmp/reports --no-bom > rankings.csv
+              \(tool) briefing Datasets --year 2024
               \(tool) extract
               \(tool) extract Datasets --format csv > figures.csv
               \(tool) extract report.txt other-reports/ --format json

@@ -32,9 +32,10 @@ public struct ReportExtractor: Sendable {
         observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
         let plain = normalized.lines.map(\.text).joined(separator: "\n")
-        let metadata = MetadataDetector().detect(normalized, plain: plain, observations: observations)
+        let phrases = MetadataDetector.PhraseCounts(plain.utf8)
+        let metadata = MetadataDetector().detect(normalized, plain: plain, observations: observations, phrases: phrases)
         // A report names itself in the template's words or states at least one shared figure.
-        let template = MetadataDetector.templateScore(Array(plain.utf8))
+        let template = MetadataDetector.templateScore(phrases)
         if template.final + template.budget == 0 && observations.isEmpty {
             return .failure(.notAReport("no 决算/预算 disclosure wording and no shared figure"))
         }

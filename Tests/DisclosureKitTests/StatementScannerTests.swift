@@ -137,10 +137,12 @@ struct StatementScannerTests {
         #expect(Stage.statements("因公出国(境)费支出0万元。").stage(.sangongOutbound).count == 1)
     }
 
-    @Test("a subject ends with its sentence")
+    @Test("a subject ends with its sentence; a sentence of comparison words alone is its change")
     func sentenceEndsSubject() {
+        #expect(Stage.statements("公务接待费支出0.97万元。全年支出 0.01 万元。").map(\.role) == [.value])
+        // Only the change binds across the sentence end (see ChangeWordingTests).
         let found = Stage.statements("公务接待费支出0.97万元。与上年决算相比，减少 0.01 万元。")
-        #expect(found.map(\.role) == [.value])
+        #expect(found.map(\.role) == [.value, .change])
     }
 
     @Test("counts and other bare numbers are never figures")

@@ -71,7 +71,7 @@ struct CompletenessScorer: Sendable {
         }
         for s in Self.sections {
             required += 1
-            if !headings.contains(where: { h in s.words.contains(where: h.contains) }) { missing.append(s.id) }
+            if !headings.contains(where: { h in s.words.contains(where: h.utf8Contains) }) { missing.append(s.id) }
         }
         // A table is present when a title line ends with its name (the longest name that
         // fits wins) and tab-separated rows follow within a few lines.

@@ -99,13 +99,14 @@ struct ConsistencyChecker: Sendable {
     private func shares(_ figures: [MetricID: Figure], observations: [Observation]) -> [Finding] {
         var out: [Finding] = []
         var seen: Set<String> = []
+        let values = SentenceIndex(observations, role: .value)
         for s in observations where s.role == .share {
             guard let denominatorID = Self.denominator(of: s.metric, shareOf: s.shareOf),
                   let whole = figures[denominatorID]?.source, let wi = RoundingInterval(whole) else { continue }
             // The amount the share is stated beside: same sentence, same metric.
             // Only shares of the figure itself: `基本支出 394.99 万元，占 31.10%` stated of the
             // appropriations alone (another total) is not a share of the chosen 395.99.
-            guard let part = observations.last(where: { $0.sentence == s.sentence && $0.metric == s.metric && $0.role == .value && $0.line <= s.line }),
+            guard let part = values.last(sentence: s.sentence, metric: s.metric, atOrBefore: s.line),
                   let pi = RoundingInterval(part), part.amount == figures[s.metric]?.source?.amount else { continue }
             let key = "\(s.metric.rawValue)|\(s.stated)|\(part.stated)|\(denominatorID.rawValue)"
             guard seen.insert(key).inserted else { continue }
@@ -163,9 +164,11 @@ struct ConsistencyChecker: Sendable {
         guard kind != .budget else { return [] }
         var out: [Finding] = []
         var seen: Set<String> = []
+        let values = SentenceIndex(observations, role: .value)
+        let budgets = SentenceIndex(observations, role: .budget)
         for e in observations where e.role == .execution && e.metric.metric.family == .sangong {
-            let inSentence = observations.filter { $0.sentence == e.sentence && $0.metric == e.metric && $0.line <= e.line }
-            guard let value = inSentence.last(where: { $0.role == .value }), let budget = inSentence.last(where: { $0.role == .budget }),
+            guard let value = values.last(sentence: e.sentence, metric: e.metric, atOrBefore: e.line),
+                  let budget = budgets.last(sentence: e.sentence, metric: e.metric, atOrBefore: e.line),
                   let vi = RoundingInterval(value), let bi = RoundingInterval(budget) else { continue }
             let key = "\(e.metric.rawValue)|\(e.stated)|\(value.stated)|\(budget.stated)"
             guard seen.insert(key).inserted else { continue }
@@ -192,9 +195,16 @@ struct ConsistencyChecker: Sendable {
                     && (o.role == .value || (o.role == .budget && kind == .budget))
             }
             var distinct: [Observation] = []
+            var intervals: [RoundingInterval] = []
             for o in statements {
                 guard let oi = RoundingInterval(o) else { continue }
-                if !distinct.contains(where: { d in RoundingInterval(d).map { $0.overlaps(oi) } ?? false }) { distinct.append(o) }
+                if !intervals.contains(where: { $0.overlaps(oi) }) {
+                    distinct.append(o)
+                    intervals.append(oi)
+                    // A finding lists the values; past this many, the list says enough (and
+                    // comparing each statement with every distinct value would be quadratic).
+                    if distinct.count >= Self.maxConflictingValues { break }
+                }
             }
             guard distinct.count > 1 else { continue }
             let chosen = figures[m]?.source
@@ -210,6 +220,9 @@ struct ConsistencyChecker: Sendable {
         return out
     }
 
+    /// The most distinct values a `conflicting_statements` finding lists.
+    static let maxConflictingValues = 50
+
     // MARK: Formatting
 
     /// `0.815–0.825` in 万元, one decimal more than the usual two.
@@ -223,5 +236,43 @@ struct ConsistencyChecker: Sendable {
         let low = Ratio.percentFen(max(part.lower, 0), of: whole.upper)?.formatted(decimals: 3, roundingUp: false) ?? ""
         let high = whole.lower > 0 ? (Ratio.percentFen(part.upper, of: whole.lower)?.formatted(decimals: 3, roundingUp: false) ?? "") : "∞"
         return "\(low)–\(high)"
+    }
+}
+
+/// The statements of one role by sentence and metric: "the amount stated in the same sentence,
+/// at or before this line" in O(log n) instead of a scan of every statement.
+struct SentenceIndex {
+    struct Key: Hashable {
+        let sentence: Int
+        let metric: MetricID
+    }
+
+    /// Each group in the order of the statements.
+    private var groups: [Key: [Observation]] = [:]
+    /// Groups whose lines decrease somewhere (never so for `ReportExtractor`'s statements,
+    /// which are sorted by line): searched linearly.
+    private var unsorted: Set<Key> = []
+
+    init(_ observations: [Observation], role: Observation.Role) {
+        for o in observations where o.role == role {
+            let key = Key(sentence: o.sentence, metric: o.metric)
+            if let last = groups[key]?.last, last.line > o.line { unsorted.insert(key) }
+            groups[key, default: []].append(o)
+        }
+    }
+
+    /// The last statement (in the given order) of `metric` in `sentence` on or before `line`.
+    func last(sentence: Int, metric: MetricID, atOrBefore line: Int) -> Observation? {
+        let key = Key(sentence: sentence, metric: metric)
+        guard let list = groups[key] else { return nil }
+        guard !unsorted.contains(key) else { return list.last { $0.line <= line } }
+        // The first index whose line is after `line`; the one before it is the answer.
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if list[mid].line <= line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? list[lo - 1] : nil
     }
 }

@@ -16,6 +16,9 @@ enum BureauNameFinder {
         "在", "将", "和", "与", "及", "的", "即", "原", "现", "称", "经", "报送", "中共", "名称", "我局", "本局",
     ].map { Array($0.unicodeScalars) }
 
+    /// The most administrative levels read before a department's name.
+    static let maxRegionLevels = 6
+
     struct Name: Hashable {
         let regions: [String]
         let department: String
@@ -91,7 +94,9 @@ enum BureauNameFinder {
             var regions: [String] = []
             var unitEnd = coreStart
             var j = k
-            while j >= 0, regionEndings.contains(s[j]) {
+            // At most `maxRegionLevels` levels (province, city, district, …): a line of several MB
+            // of `ab市ab市…` would otherwise be walked, and inserted into, level by level.
+            while j >= 0, regionEndings.contains(s[j]), regions.count < maxRegionLevels {
                 var m = j - 1
                 while m >= 0, isCJK(s[m]), !regionEndings.contains(s[m]), j - m <= 6 { m -= 1 }
                 var unitStart = m + 1

@@ -4,16 +4,17 @@
 /// mention (乌海's report names 2022 once) does not decide it.
 struct MetadataDetector: Sendable {
     /// `plain` is the normalized text as one string (the caller has it already).
-    func detect(_ text: NormalizedText, plain: String, observations: [Observation]) -> ReportMetadata {
+    /// `phrases` are the counts of the vote phrases in `plain`, when the caller has them.
+    func detect(_ text: NormalizedText, plain: String, observations: [Observation], phrases: PhraseCounts? = nil) -> ReportMetadata {
         var meta = ReportMetadata()
         if let found = BureauNameFinder.find(in: text.lines) {
             meta.bureau = found.bureau
             meta.region = found.region
         }
-        let bytes = Array(plain.utf8)
+        let counts = phrases ?? PhraseCounts(plain.utf8)
         meta.fiscalYear = fiscalYear(plain)
-        meta.kind = kind(bytes)
-        meta.scope = scope(bytes)
+        meta.kind = kind(counts)
+        meta.scope = scope(counts)
         meta.unitCount = UnitCountFinder.unitCount(in: plain)
         let yuan = observations.filter { $0.unit == .yuan }.count
         let wan = observations.filter { $0.unit == .wanYuan }.count
@@ -53,39 +54,73 @@ struct MetadataDetector: Sendable {
 
     static let finalPhrases = ["决算情况说明", "决算表", "决算公开", "决算报告", "部门决算", "单位决算"]
     static let budgetPhrases = ["预算情况说明", "预算表", "预算公开", "预算报告", "部门预算", "单位预算"]
+    /// Budget phrases that only a budget report uses as its own (`部门预算` also stands in final
+    /// reports: `部门预算自评`).
+    static let strongBudgetPhrases = ["预算情况说明", "预算表", "预算公开", "预算报告"]
+    static let unitPhrases = ["本级）", "本级)", "单位决算", "单位预算"]
+    static let departmentPhrases = ["（部门）", "(部门)", "部门决算", "部门预算"]
+
+    /// Every phrase the votes count, searched in one pass (see `PhraseMatcher`).
+    static let phraseMatcher: PhraseMatcher = {
+        var all: [String] = []
+        for p in finalPhrases + budgetPhrases + strongBudgetPhrases + unitPhrases + departmentPhrases + ["决算", "预算"]
+        where !all.contains(p) { all.append(p) }
+        return PhraseMatcher(all)
+    }()
+
+    /// How often each phrase of the votes occurs in a text (non-overlapping, as
+    /// `UTF8Search.count` counts one phrase): read once, used by every vote.
+    struct PhraseCounts: Sendable {
+        let byPhrase: [String: Int]
+
+        init(_ s: some Sequence<UInt8>) {
+            let matcher = MetadataDetector.phraseMatcher
+            let counts = matcher.counts(in: s)
+            var byPhrase: [String: Int] = [:]
+            for (phrase, count) in zip(matcher.phrases, counts) { byPhrase[String(decoding: phrase, as: UTF8.self)] = count }
+            self.byPhrase = byPhrase
+        }
+
+        subscript(_ phrase: String) -> Int { byPhrase[phrase] ?? 0 }
+        func sum(_ phrases: [String]) -> Int { phrases.reduce(0) { $0 + self[$1] } }
+    }
 
     /// How many of the template's own phrases (`决算情况说明`, `部门预算`, …) the text holds:
     /// zero means the text does not present itself as a disclosure report.
-    static func templateScore(_ s: [UInt8]) -> (final: Int, budget: Int) {
-        (finalPhrases.reduce(0) { $0 + count(s, $1) }, budgetPhrases.reduce(0) { $0 + count(s, $1) })
-    }
+    static func templateScore(_ s: [UInt8]) -> (final: Int, budget: Int) { templateScore(PhraseCounts(s)) }
 
-    static func count(_ s: [UInt8], _ needle: String) -> Int { UTF8Search.count(s, Array(needle.utf8)) }
+    static func templateScore(_ c: PhraseCounts) -> (final: Int, budget: Int) {
+        (c.sum(finalPhrases), c.sum(budgetPhrases))
+    }
 
     /// `final` when the template's final-accounts phrases outnumber the budget ones; from the
     /// bare words 决算 / 预算 only when no template phrase is there.
-    func kind(_ s: String) -> ReportKind? { kind(Array(s.utf8)) }
+    func kind(_ s: String) -> ReportKind? { kind(PhraseCounts(s.utf8)) }
 
-    func kind(_ s: [UInt8]) -> ReportKind? {
-        let score = Self.templateScore(s)
+    func kind(_ s: [UInt8]) -> ReportKind? { kind(PhraseCounts(s)) }
+
+    func kind(_ c: PhraseCounts) -> ReportKind? {
+        let score = Self.templateScore(c)
         // `部门预算` also stands in final reports (`部门预算自评`): it counts only for a tie-break.
         let finalStrong = score.final
-        let budgetStrong = ["预算情况说明", "预算表", "预算公开", "预算报告"].reduce(0) { $0 + Self.count(s, $1) }
+        let budgetStrong = c.sum(Self.strongBudgetPhrases)
         if finalStrong > 0 || budgetStrong > 0 { return finalStrong >= budgetStrong ? .final : .budget }
         if score.budget > 0 { return .budget }
-        let f = Self.count(s, "决算")
-        let b = Self.count(s, "预算")
+        let f = c["决算"]
+        let b = c["预算"]
         if f == 0 && b == 0 { return nil }
+        // Counts are at most the text's length, far from overflowing `f * 3`.
         return f * 3 >= b ? .final : .budget
     }
 
     /// `unit` for a single unit's report (本级, 单位决算), `department` for a consolidated one.
-    func scope(_ s: String) -> ReportScope? { scope(Array(s.utf8)) }
+    func scope(_ s: String) -> ReportScope? { scope(PhraseCounts(s.utf8)) }
 
-    func scope(_ s: [UInt8]) -> ReportScope? {
-        let c = { (needle: String) in Self.count(s, needle) }
-        let unitScore = 2 * (c("本级）") + c("本级)")) + c("单位决算") + c("单位预算")
-        let departmentScore = c("（部门）") + c("(部门)") + c("部门决算") + c("部门预算")
+    func scope(_ s: [UInt8]) -> ReportScope? { scope(PhraseCounts(s)) }
+
+    func scope(_ c: PhraseCounts) -> ReportScope? {
+        let unitScore = 2 * (c["本级）"] + c["本级)"]) + c["单位决算"] + c["单位预算"]
+        let departmentScore = c["（部门）"] + c["(部门)"] + c["部门决算"] + c["部门预算"]
         if unitScore == 0 && departmentScore == 0 { return nil }
         return unitScore > departmentScore ? .unit : .department
     }

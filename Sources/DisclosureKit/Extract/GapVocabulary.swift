@@ -53,15 +53,22 @@ enum GapVocabulary {
     }()
 
     /// Reads `s[range]` word by word, longest match first; digits and spaces are neutral.
+    ///
+    /// `neutral` (share denominators such as `占项目支出`) must be ascending and disjoint, as the
+    /// scanner finds them; they are looked up by binary search and then walked in step with
+    /// the gap, so a clause with thousands of them stays linear.
     static func read(_ s: [Unicode.Scalar], _ range: Range<Int>, skipping neutral: [Range<Int>] = []) -> Reading {
         var r = Reading()
         var i = max(0, range.lowerBound)
         let upper = min(range.upperBound, s.count)
+        // The first neutral range that ends after `i`.
+        var n = firstRange(in: neutral, endingAfter: i)
         while i < upper {
-            if let skip = neutral.first(where: { $0.contains(i) }) {
+            while n < neutral.count, neutral[n].upperBound <= i { n += 1 }
+            if n < neutral.count, neutral[n].contains(i) {
                 r.hasShare = true
                 r.lastRole = .share
-                i = skip.upperBound
+                i = neutral[n].upperBound
                 continue
             }
             let c = s[i]
@@ -91,5 +98,16 @@ enum GapVocabulary {
             }
         }
         return r
+    }
+
+    /// The index of the first of the ascending `ranges` whose upper bound is after `i`.
+    static func firstRange(in ranges: [Range<Int>], endingAfter i: Int) -> Int {
+        var lo = 0
+        var hi = ranges.count
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if ranges[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }

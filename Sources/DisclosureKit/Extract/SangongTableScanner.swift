@@ -18,7 +18,10 @@ struct SangongTableScanner: Sendable {
 
     func scan(_ lines: [LogicalLine], contexts: [LineContext], defaultUnit: AmountUnit) -> [Observation] {
         var out: [Observation] = []
-        for (index, line) in lines.enumerated() where contexts[index].kind == .tableRow {
+        for (index, line) in zip(lines.indices, lines) where index < contexts.count && contexts[index].kind == .tableRow {
+            // The column-number row holds digits (`Int` also takes a `+`), tabs and spaces only: other rows are passed
+            // over before any cell is built.
+            guard line.scalars.allSatisfy({ ScalarFolding.isDigit($0) || $0 == "\t" || $0 == "+" || ScalarFolding.isSpace($0) }) else { continue }
             let cells = Self.cells(line.scalars)
             let nonEmpty = cells.filter { !$0.isEmpty }
             guard nonEmpty.count == 6 || nonEmpty.count == 12,
@@ -27,10 +30,10 @@ struct SangongTableScanner: Sendable {
             guard above.utf8Contains("三公") else { continue }
             // The first row below with a number is the data row.
             var k = index + 1
-            while k < lines.count, k <= index + 3, contexts[k].kind != .tableRow || !Self.cells(lines[k].scalars).contains(where: { FixedDecimal($0.text) != nil }) {
+            while k < lines.count, k < contexts.count, k <= index + 3, contexts[k].kind != .tableRow || !Self.cells(lines[k].scalars).contains(where: { FixedDecimal($0.text) != nil }) {
                 k += 1
             }
-            guard k < lines.count, k <= index + 3 else { continue }
+            guard k < lines.count, k < contexts.count, k <= index + 3 else { continue }
             let data = Self.cells(lines[k].scalars)
             let unit = contexts[k].tableUnit ?? defaultUnit
             for (column, cell) in data.enumerated() where column < nonEmpty.count {

@@ -6,6 +6,10 @@
 /// `“三公”经费全年预算 0.98 万元，支出决算 0.97 万元，完成预算的 99.31%` gives a budget,
 /// a value and an execution rate of `sangong_total`. A label right after `占` names the
 /// denominator of a share (`占政府采购支出总额的98.69%`), not a new subject.
+///
+/// A sentence without a label that opens with a comparison (`…支出 0.97 万元。与上年决算相比，
+/// 减少 0.01 万元，下降 1.02%`) gives the change statements of the line's latest figure, with
+/// that figure's sentence (see `ChangeWording`); it gives nothing else.
 struct StatementScanner: Sendable {
     let dictionary: TermDictionary
 
@@ -63,10 +67,16 @@ struct StatementScanner: Sendable {
         var shareOf: String?
         var clauseStart = 0
         var sentenceNumber = 0
+        // The first figure (value or budget) of the line's latest sentence that has one, for a
+        // following sentence that only states a change; `borrowed` is set while such a
+        // sentence speaks of it.
+        var latestFigure: (term: Term, label: String, sentence: Int)?
+        var borrowed: (label: String, sentence: Int)?
         for event in events {
             switch event {
             case .sentenceEnd(let p):
                 subject = nil
+                borrowed = nil
                 anchor = p + 1
                 sentenceStart = p + 1
                 clauseStart = p + 1
@@ -85,12 +95,19 @@ struct StatementScanner: Sendable {
                     shareOf = line.text(start..<end)
                 } else {
                     subject = (term, start)
+                    borrowed = nil
                     anchor = end
                     neutral = []
                     shareOf = nil
                 }
             case .value(let v):
                 guard v.range.lowerBound >= anchor else { continue }
+                let sentenceID = lineIndex * 10_000 + min(sentenceNumber, 9_999)
+                if subject == nil, let figure = latestFigure, figure.sentence != sentenceID,
+                   ChangeWording.opensWithComparison(s, sentenceStart..<v.range.lowerBound) {
+                    subject = (figure.term, sentenceStart)
+                    borrowed = (figure.label, figure.sentence)
+                }
                 let gap = GapVocabulary.read(s, anchor..<v.range.lowerBound, skipping: neutral)
                 defer { anchor = max(anchor, v.end) }
                 // A label of an earlier clause carries over only through role words alone
@@ -124,15 +141,26 @@ struct StatementScanner: Sendable {
                 case .bare, .malformed:
                     continue
                 }
+                let isChange = role == .change || role == .changePercent
+                // A borrowed label states only the change of its figure.
+                if borrowed != nil && !isChange { continue }
                 let snippetRange = Self.sentenceRange(s, around: subj.start..<v.end, sentenceStart: sentenceStart)
+                let label = borrowed?.label ?? line.text(subj.start..<(subj.start + subj.term.text.count))
                 out.append(Observation(
                     metric: subj.term.metric, role: role, stated: number, unit: unit, amount: amount,
                     line: line.line(at: v.range.lowerBound), page: line.page(at: v.range.lowerBound),
                     snippet: line.text(snippetRange).trimmingSpaces,
                     place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
-                    label: line.text(subj.start..<(subj.start + subj.term.text.count)),
+                    label: label,
                     shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank, part: subj.term.part,
-                    sentence: lineIndex * 10_000 + min(sentenceNumber, 9_999)))
+                    sentence: borrowed?.sentence ?? sentenceID,
+                    direction: isChange ? ChangeWording.direction(s, anchor..<v.range.lowerBound) : nil))
+                // The first figure of a sentence is what a following comparison speaks of: in
+                // `机关运行经费预算支出 69.74 万元，主要包括：办公费…、公务接待费 2 万元。与上年相比
+                // 增加 13.06 万元` the change is 机关运行经费's, not the last item's.
+                if (role == .value || role == .budget) && latestFigure?.sentence != sentenceID {
+                    latestFigure = (subj.term, label, sentenceID)
+                }
             }
         }
         return out
@@ -148,15 +176,22 @@ struct StatementScanner: Sendable {
         return false
     }
 
-    /// The sentence around `span`, at most 160 scalars, cut around the span when longer.
+    /// The sentence around `span`, at most 160 scalars, cut around the span when longer; a span
+    /// itself longer than that (a label carried through many clauses) keeps its last 160.
     static func sentenceRange(_ s: [Unicode.Scalar], around span: Range<Int>, sentenceStart: Int) -> Range<Int> {
-        var end = span.upperBound
-        while end < s.count, !sentenceEnders.contains(s[end]) { end += 1 }
-        if end < s.count { end += 1 }
         var start = min(sentenceStart, span.lowerBound)
         let limit = 160
+        // Past `reach` the end is cut below anyway, so the search for the sentence's end stops
+        // there: a line of several MB without `。` was scanned to its end for every number.
+        let reach = max(span.upperBound, start) + limit + 1
+        var end = span.upperBound
+        while end < s.count, end < reach, !sentenceEnders.contains(s[end]) { end += 1 }
+        if end < s.count, end < reach { end += 1 }
         if end - start > limit {
             start = max(start, span.lowerBound - 40)
+            // Bounded snippets: a label bound to every number of a line of several MB made each
+            // snippet as long as the line.
+            if span.count > limit { start = max(start, span.upperBound - limit) }
             end = min(end, max(span.upperBound + 40, start + limit))
         }
         return start..<end

@@ -52,6 +52,7 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
 
     /// The value scaled to `decimals` places, rounded half away from zero; nil on overflow.
     public func scaled(to decimals: Int) -> Int64? {
+        if mantissa == 0 { return 0 }
         if decimals >= scale {
             var v = mantissa
             for _ in 0..<(decimals - scale) {
@@ -61,8 +62,12 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
             }
             return v
         }
+        // 10^19 does not fit in Int64: half of it is the most a mantissa can round up from.
+        let steps = scale - decimals
+        if steps > 19 { return 0 }
+        if steps == 19 { return mantissa.magnitude >= 5_000_000_000_000_000_000 ? (mantissa < 0 ? -1 : 1) : 0 }
         var divisor: Int64 = 1
-        for _ in 0..<(scale - decimals) { divisor *= 10 }
+        for _ in 0..<steps { divisor *= 10 }
         let q = mantissa / divisor
         let r = mantissa % divisor
         if abs(r) * 2 >= divisor { return mantissa < 0 ? q - 1 : q + 1 }

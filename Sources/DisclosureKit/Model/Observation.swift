@@ -30,6 +30,17 @@ public struct Observation: Sendable, Hashable {
         case elsewhere
     }
 
+    /// Which way a change statement says the figure moved, read from the word right before
+    /// its number: `增加 55.79 万元`, `增长 81.24%` are `.increase`; `减少 0.01 万元`,
+    /// `下降 1.02%` are `.decrease`.
+    ///
+    /// Why a word and not the sign: reports write the number as they please — `减少 0.01`
+    /// and `减少-0.32` both mean a decrease — so the sign of `stated` alone cannot say which
+    /// way a figure went.
+    public enum Direction: String, Sendable, Hashable, Codable {
+        case increase, decrease
+    }
+
     public let metric: MetricID
     public let role: Role
     /// The number as written (after normalization): `0.97`, `-5252.65`.
@@ -54,12 +65,17 @@ public struct Observation: Sendable, Hashable {
     /// Set when the statement gives one part of a figure stated in parts (`reserved`, `other`).
     public let part: String?
     /// Identifies the sentence (or table row) the statement stands in: statements with the same
-    /// value belong together (`公务接待费支出 1.27 万元，占 33.69%`).
+    /// value belong together (`公务接待费支出 1.27 万元，占 33.69%`). A change stated in a
+    /// sentence of its own right after its figure (`公务接待费支出 0.97 万元。…与上年决算相比，
+    /// 减少 0.01 万元`) carries the sentence of that figure.
     public let sentence: Int
+    /// For `.change` and `.changePercent`: the direction the wording gives (`减少` → `.decrease`);
+    /// nil for other roles and for a change written without such a word (`同比 -5%`).
+    public let direction: Direction?
 
     public init(metric: MetricID, role: Role, stated: FixedDecimal, unit: AmountUnit?, amount: Amount?,
                 line: Int, page: Int? = nil, snippet: String, place: Place, label: String, shareOf: String? = nil,
-                labelRank: Int = 0, part: String? = nil, sentence: Int = 0) {
+                labelRank: Int = 0, part: String? = nil, sentence: Int = 0, direction: Direction? = nil) {
         self.metric = metric
         self.role = role
         self.stated = stated
@@ -74,5 +90,6 @@ public struct Observation: Sendable, Hashable {
         self.labelRank = labelRank
         self.part = part
         self.sentence = sentence
+        self.direction = direction
     }
 }

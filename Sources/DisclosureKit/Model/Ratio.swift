@@ -68,9 +68,10 @@ public struct Ratio: Hashable, Sendable, Comparable {
         var v = Int64(q)
         let negative = numerator < 0
         // Truncation went toward zero; move outward where needed.
-        if r != 0 {
-            if negative && !up { v += 1 }
-            if !negative && up { v += 1 }
+        if r != 0 && negative != up {
+            let (next, overflow) = v.addingReportingOverflow(1)
+            if overflow { return "" }
+            v = next
         }
         return formatFixed(negative ? -v : v, scale: decimals)
     }

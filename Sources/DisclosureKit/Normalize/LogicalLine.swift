@@ -23,10 +23,18 @@ public struct LogicalLine: Sendable, Hashable {
         self.wasMarkdownHeading = wasMarkdownHeading
     }
 
-    public var text: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
+    public var text: String { Self.string(scalars[...]) }
+
+    /// The scalars as a string, encoded straight to UTF-8: `String.UnicodeScalarView.append`
+    /// went through a generic iterator per scalar and was most of the scanner's time on a
+    /// line with many figures.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The original line number of the scalar at `offset`.
@@ -37,18 +45,26 @@ public struct LogicalLine: Sendable, Hashable {
 
     public var firstLine: Int { origins.first?.line ?? 0 }
 
+    /// The last origin at or before `offset` (the first one for an offset before it).
+    ///
+    /// Binary search: a hard-wrapped paragraph joined from thousands of physical lines has
+    /// thousands of origins, and every figure in it asks for its line.
     private func origin(at offset: Int) -> Origin {
-        var found = origins.first ?? Origin(offset: 0, line: 0, page: 1)
-        for o in origins where o.offset <= offset { found = o }
-        return found
+        guard !origins.isEmpty else { return Origin(offset: 0, line: 0, page: 1) }
+        // Invariant: origins[lo].offset <= offset (or lo == 0), origins[hi...] > offset.
+        var lo = 0
+        var hi = origins.count
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if origins[mid].offset <= offset { lo = mid } else { hi = mid }
+        }
+        return origins[lo]
     }
 
     /// The text of `range`, clamped to the line.
     public func text(_ range: Range<Int>) -> String {
         let lo = max(0, min(range.lowerBound, scalars.count))
         let hi = max(lo, min(range.upperBound, scalars.count))
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[lo..<hi])
-        return String(s)
+        return Self.string(scalars[lo..<hi])
     }
 }

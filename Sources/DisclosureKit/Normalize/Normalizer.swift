@@ -14,18 +14,18 @@ public struct Normalizer: Sendable {
         var lineNumber = 0
         var page = 1
         // Split on \r\n, \r, \n; `split` with a closure would merge \r\n badly, so scan.
-        var current = Substring.UnicodeScalarView()
+        // Each line is a slice of the text (no copying scalar by scalar).
         let scalars = text.unicodeScalars
+        var lineStart = scalars.startIndex
         var index = scalars.startIndex
         var pendingPageBreak = false
-        func flush() {
+        func flush(upTo end: String.Index) {
             lineNumber += 1
-            let line = Substring(current)
+            let line = Substring(scalars[lineStart..<end])
             let folded = ScalarFolding.fold(line)
+            let width = WrapWidth.measureRaw(line)
             physical.append(PhysicalLine(scalars: folded.scalars, number: lineNumber, page: page, heading: folded.heading,
-                                         rawCharacters: WrapWidth.measureRaw(line, .characters),
-                                         rawColumns: WrapWidth.measureRaw(line, .columns)))
-            current = Substring.UnicodeScalarView()
+                                         rawCharacters: width.characters, rawColumns: width.columns))
             if pendingPageBreak {
                 page += 1
                 pendingPageBreak = false
@@ -33,22 +33,25 @@ public struct Normalizer: Sendable {
         }
         while index < scalars.endIndex {
             let s = scalars[index]
+            let next = scalars.index(after: index)
             if s == "\n" {
-                flush()
+                flush(upTo: index)
+                lineStart = next
             } else if s == "\r" {
-                let next = scalars.index(after: index)
-                if next < scalars.endIndex, scalars[next] == "\n" { index = next }
-                flush()
+                flush(upTo: index)
+                lineStart = next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
+                index = lineStart
+                continue
             } else if s == "\u{0C}" {
                 pendingPageBreak = true
-                // A form feed also ends the line it is on when text follows it.
-                if !current.isEmpty { flush() }
-            } else {
-                current.append(s)
+                // A form feed also ends the line it is on when text follows it; it is never
+                // part of a line.
+                if lineStart < index { flush(upTo: index) }
+                lineStart = next
             }
-            index = scalars.index(after: index)
+            index = next
         }
-        if !current.isEmpty { flush() }
+        if lineStart < scalars.endIndex { flush(upTo: scalars.endIndex) }
         let kept = WatermarkFilter.removingWatermarks(physical)
         let joined = LineJoiner().join(kept)
         return NormalizedText(lines: joined.lines, physicalLineCount: lineNumber, wasHardWrapped: joined.hardWrapped)

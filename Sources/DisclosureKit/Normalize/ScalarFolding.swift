@@ -39,6 +39,9 @@ enum ScalarFolding {
         if start > 0 { src.removeFirst(min(start, src.count)) }
         // First pass: width folding, emphasis markers, number-context punctuation.
         var i = 0
+        // Whether everything kept so far is space (kept as a flag: asking `out` each time was
+        // quadratic on a line of many `*`).
+        var onlySpacesSoFar = true
         while i < src.count {
             let s = foldWidth(src[i])
             // `**` and `__` emphasis markers vanish; so does a lone `*` (half of a pair that a
@@ -47,11 +50,12 @@ enum ScalarFolding {
                 i += 2
                 continue
             }
-            if s == "*", !(out.allSatisfy(isSpace) && i + 1 < src.count && isSpace(src[i + 1])) {
+            if s == "*", !(onlySpacesSoFar && i + 1 < src.count && isSpace(src[i + 1])) {
                 i += 1
                 continue
             }
             out.append(s)
+            if !isSpace(s) { onlySpacesSoFar = false }
             i += 1
         }
         return (out, heading)
@@ -83,12 +87,19 @@ enum ScalarFolding {
         var map: [Int] = []
         map.reserveCapacity(s.count + 1)
         var i = 0
+        // The last comma judged, and whether it separated thousands: `1,234,567` asks about
+        // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
+        var lastComma: (index: Int, separates: Bool)?
         while i < s.count {
             let c = s[i]
             map.append(out.count)
-            if c == "," , isThousandsSeparator(s, at: i) {
-                i += 1
-                continue
+            if c == "," {
+                let separates = isThousandsSeparator(s, at: i, previous: lastComma)
+                lastComma = (i, separates)
+                if separates {
+                    i += 1
+                    continue
+                }
             }
             if isSpace(c), let last = out.last, isDigit(last) {
                 // Look past the spaces: a unit follows?
@@ -109,10 +120,19 @@ enum ScalarFolding {
 
     /// A comma at `i` separates thousands when it follows 1–3 digits that start a number
     /// (or follow another such group) and precedes exactly three digits.
-    static func isThousandsSeparator(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+    ///
+    /// `previous` is the verdict on an earlier comma, when known: a comma four places back that
+    /// closes a group of three digits decides this one (with the three digits after it), so a
+    /// number with thousands of groups is judged in one pass instead of walking back from
+    /// every comma (which was quadratic on a line of several MB).
+    static func isThousandsSeparator(_ s: [Unicode.Scalar], at i: Int, previous: (index: Int, separates: Bool)? = nil) -> Bool {
+        guard i >= 0, i < s.count else { return false }
         // Exactly three digits after, then a non-digit.
         for k in (i + 1)...(i + 3) where k >= s.count || !isDigit(s[k]) { return false }
         if i + 4 < s.count, isDigit(s[i + 4]) { return false }
+        if let previous, previous.index == i - 4, isDigit(s[i - 3]), isDigit(s[i - 2]), isDigit(s[i - 1]) {
+            return previous.separates
+        }
         // Walk back over the integer part: digits and commas, groups of three.
         var k = i - 1
         var run = 0

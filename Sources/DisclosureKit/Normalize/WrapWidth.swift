@@ -25,11 +25,36 @@ struct WrapWidth: Sendable {
 
     /// The trimmed width of an unfolded line.
     static func measureRaw(_ line: Substring, _ m: Measure) -> Int {
-        // Width-folded (a full-width digit counts as a digit) but otherwise as written.
-        var scalars = line.unicodeScalars.map(ScalarFolding.foldWidth)[...]
-        while let f = scalars.first, ScalarFolding.isSpace(f) { scalars = scalars.dropFirst() }
-        while let l = scalars.last, ScalarFolding.isSpace(l) { scalars = scalars.dropLast() }
-        return measure(scalars, m)
+        let width = measureRaw(line)
+        return m == .characters ? width.characters : width.columns
+    }
+
+    /// Both measures of an unfolded line in one pass, without copying it: trimmed of spaces,
+    /// width-folded (a full-width digit counts as a digit) but otherwise as written.
+    static func measureRaw(_ line: Substring) -> (characters: Int, columns: Int) {
+        var characters = 0
+        var columns = 0
+        // Spaces seen since the last other scalar: counted only if more text follows.
+        var pendingCharacters = 0
+        var pendingColumns = 0
+        var started = false
+        for raw in line.unicodeScalars {
+            let s = ScalarFolding.foldWidth(raw)
+            let w = isWide(s) ? 2 : 1
+            if ScalarFolding.isSpace(s) {
+                if started {
+                    pendingCharacters += 1
+                    pendingColumns += w
+                }
+                continue
+            }
+            started = true
+            characters += pendingCharacters + 1
+            columns += pendingColumns + w
+            pendingCharacters = 0
+            pendingColumns = 0
+        }
+        return (characters, columns)
     }
 
     static func measure(_ s: ArraySlice<Unicode.Scalar>, _ m: Measure) -> Int {
@@ -55,19 +80,7 @@ struct WrapWidth: Sendable {
         for m in [Measure.characters, .columns] {
             var histogram: [Int: Int] = [:]
             for line in candidates { histogram[measure(line, m), default: 0] += 1 }
-            guard let maxWidth = histogram.keys.max(), maxWidth >= 16 else { continue }
-            // The width W whose window [W - slack, W] holds the most lines.
-            var bestW = 0
-            var bestCount = 0
-            for w in 16...maxWidth {
-                let probe = WrapWidth(measure: m, width: w)
-                var count = 0
-                for k in (w - probe.slack)...w { count += histogram[k] ?? 0 }
-                if count > bestCount || (count == bestCount && w > bestW) {
-                    bestCount = count
-                    bestW = w
-                }
-            }
+            guard let (bestW, bestCount) = widestFullestWindow(histogram) else { continue }
             // Lines longer than the wrap width must be rare, or this is ordinary prose.
             let longer = histogram.filter { $0.key > bestW }.reduce(0) { $0 + $1.value }
             let share = Double(bestCount) / Double(candidates.count)
@@ -76,5 +89,62 @@ struct WrapWidth: Sendable {
             best = (share, WrapWidth(measure: m, width: bestW))
         }
         return best?.wrap
+    }
+
+    /// The lowest width a line may have and still count as full at wrap width `w`: `w - slack`.
+    static func windowStart(_ w: Int) -> Int { w - max(3, w / 6) }
+
+    /// The width W in 16 … (widest line) whose window [W - slack, W] holds the most lines,
+    /// the widest W on a tie, with that count; nil when no line is 16 wide.
+    ///
+    /// Why not try every W: one line of several MB makes the widest line millions wide, and
+    /// trying each W (with a window of W/6 widths) was quadratic. The count only changes where
+    /// a line width enters the window (W = p) or leaves it (W = the last W whose window starts
+    /// at or before p, as the start never decreases with W); so the widest W of each stretch of
+    /// equal counts is the widest line, p - 1 or that last W, for a line width p. Those few
+    /// candidates are counted with prefix sums: O(k log k) for k distinct widths.
+    static func widestFullestWindow(_ histogram: [Int: Int]) -> (width: Int, count: Int)? {
+        let widths = histogram.keys.sorted()
+        guard let maxWidth = widths.last, maxWidth >= 16 else { return nil }
+        // prefix[i] = lines narrower than widths[i].
+        var prefix = [0]
+        prefix.reserveCapacity(widths.count + 1)
+        for w in widths { prefix.append((prefix.last ?? 0) + (histogram[w] ?? 0)) }
+        /// Index of the first width >= x.
+        func firstIndex(atLeast x: Int) -> Int {
+            var lo = 0
+            var hi = widths.count
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                if widths[mid] < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        func count(_ w: Int) -> Int {
+            prefix[firstIndex(atLeast: w + 1)] - prefix[firstIndex(atLeast: windowStart(w))]
+        }
+        /// The widest W whose window still starts at or before p.
+        func lastWindow(reaching p: Int) -> Int {
+            var lo = p          // windowStart(p) <= p
+            var hi = 2 * p + 24 // windowStart(hi) > p
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2
+                if windowStart(mid) <= p { lo = mid } else { hi = mid }
+            }
+            return lo
+        }
+        var candidates: Set<Int> = [16, maxWidth]
+        for p in widths {
+            candidates.insert(p - 1)
+            candidates.insert(p)
+            candidates.insert(lastWindow(reaching: p))
+        }
+        var best: (width: Int, count: Int)?
+        for w in candidates where w >= 16 && w <= maxWidth {
+            let c = count(w)
+            if let b = best, c < b.count || (c == b.count && w < b.width) { continue }
+            best = (w, c)
+        }
+        return best
     }
 }

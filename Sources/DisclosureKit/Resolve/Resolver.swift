@@ -37,7 +37,8 @@ public struct Resolver: Sendable {
             let best = keys.min() ?? 0
             let top = list.filter { Self.rank($0).0 * 100 + Self.rank($0).1 == best }
             var distinct: [Observation] = []
-            for o in top where !distinct.contains(where: { $0.amount == o.amount }) { distinct.append(o) }
+            var seen: Set<Amount?> = []
+            for o in top where seen.insert(o.amount).inserted { distinct.append(o) }
             if distinct.count == 1 { chosen[m] = distinct[0] } else { options[m] = distinct }
         }
         // A figure stated only in parts (reserved + other projects) is their sum.

@@ -8,12 +8,17 @@ public struct RoundingInterval: Sendable, Hashable {
     public let lower: Int64
     public let upper: Int64
 
-    /// The interval of an observation's amount: ± half a unit of the last written decimal.
+    /// The interval of an observation's amount: ± half a unit of the last written decimal;
+    /// nil for a percentage and for an amount within half a unit of the 64-bit limits
+    /// (`9223372036854.775807 万元` parses, but its interval does not fit).
     public init?(_ o: Observation) {
         guard let amount = o.amount, let unit = o.unit else { return nil }
         let half = Self.halfUnit(scale: o.stated.scale, unit: unit)
-        lower = amount.fen - half
-        upper = amount.fen + half
+        let (low, underflow) = amount.fen.subtractingReportingOverflow(half)
+        let (high, overflow) = amount.fen.addingReportingOverflow(half)
+        guard !underflow, !overflow else { return nil }
+        lower = low
+        upper = high
     }
 
     public init(lower: Int64, upper: Int64) {
@@ -68,7 +73,9 @@ public struct RoundingInterval: Sendable, Hashable {
         var denom: Int64 = 10
         for _ in 0..<min(stated.scale, 12) { denom *= 10 }
         let (m, o) = stated.mantissa.multipliedReportingOverflow(by: 10)
-        guard !o, let lowStated = Ratio(m - 5, denom), let highStated = Ratio(m + 5, denom) else { return true }
+        let (mLow, o1) = m.subtractingReportingOverflow(5)
+        let (mHigh, o2) = m.addingReportingOverflow(5)
+        guard !o, !o1, !o2, let lowStated = Ratio(mLow, denom), let highStated = Ratio(mHigh, denom) else { return true }
         // Half-up rounding: the stated value covers [low, high). Exact inputs give a point,
         // which may sit on `low` (12.625 → 12.63); rounded inputs give an open range, which
         // must reach into the stated interval, not merely touch it.

@@ -18,8 +18,7 @@ public struct Segmenter: Sendable {
         var linesSinceUnit = 0
         for line in text.lines {
             let s = line.scalars
-            let plain = line.text
-            if let unit = Self.declaredUnit(plain) {
+            if let unit = Self.declaredUnit(s) {
                 tableUnit = unit
                 linesSinceUnit = 0
             } else {
@@ -27,8 +26,7 @@ public struct Segmenter: Sendable {
             }
             // A table unit holds for the table below it; prose far away resets it.
             if linesSinceUnit > 120 { tableUnit = nil }
-            let compact = plain.filter { $0 != " " }
-            if compact == "目录" || compact.hasPrefix("目录") && compact.count <= 4 {
+            if Self.isContentsTitle(s) {
                 inContents = true
                 contentsHeadingsSeen = 0
                 firstEntry = nil
@@ -43,6 +41,7 @@ public struct Segmenter: Sendable {
             // A contents entry is a heading followed by its page number.
             let headingScalars = Self.isContentsEntry(s) ? Array(s[..<(s.lastIndex(of: "\t") ?? s.endIndex)]) : s
             if let level = HeadingParser.level(of: headingScalars) ?? (line.wasMarkdownHeading ? 1 : nil) {
+                let plain = line.text
                 if inContents {
                     // The contents end where the body repeats the first listed entry
                     // (`第一部分 单位概况` listed, then written).
@@ -80,9 +79,28 @@ public struct Segmenter: Sendable {
         return t.filter { $0 != " " && $0 != "\t" }
     }
 
+    /// `目录`, `目 录`, `目录：`: the line that opens the table of contents (without spaces it
+    /// starts with 目录 and has at most four characters).
+    static func isContentsTitle(_ s: [Unicode.Scalar]) -> Bool {
+        var compact: [Unicode.Scalar] = []
+        for scalar in s where scalar != " " {
+            compact.append(scalar)
+            // Far more than 目录 and a mark or two: not the contents' title.
+            if compact.count > 16 { return false }
+        }
+        guard compact.count >= 2, compact[0] == "目", compact[1] == "录" else { return false }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: compact)
+        let text = String(v)
+        return text == "目录" || text.hasPrefix("目录") && text.count <= 4
+    }
+
     /// `金额单位：万元`, `单位：元`, `（单位：万元）`, `项目资金 (万元)`.
     static func declaredUnit(_ text: String) -> AmountUnit? {
-        let s = Array(text.unicodeScalars)
+        declaredUnit(Array(text.unicodeScalars))
+    }
+
+    static func declaredUnit(_ s: [Unicode.Scalar]) -> AmountUnit? {
         guard s.count >= 3 else { return nil }
         for i in 0..<(s.count - 2) where s[i] == "单" && s[i + 1] == "位" && (s[i + 2] == "：" || s[i + 2] == ":") {
             var k = i + 3

@@ -6,7 +6,11 @@
 enum UTF8Search {
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: some Collection<UInt8>, _ needle: [UInt8]) -> Bool {
-        firstIndex(in: Array(haystack), of: needle, from: 0) != nil
+        // A native string's UTF-8 is searched in place; anything else is copied once.
+        if let found = haystack.withContiguousStorageIfAvailable({ firstIndex(in: $0, of: needle, from: 0) != nil }) {
+            return found
+        }
+        return firstIndex(in: Array(haystack), of: needle, from: 0) != nil
     }
 
     /// Non-overlapping occurrences of `needle` in `haystack`.
@@ -22,6 +26,11 @@ enum UTF8Search {
 
     /// The first index at or after `from` where `needle` starts.
     static func firstIndex(in haystack: [UInt8], of needle: [UInt8], from: Int) -> Int? {
+        haystack.withUnsafeBufferPointer { firstIndex(in: $0, of: needle, from: from) }
+    }
+
+    /// The first index at or after `from` where `needle` starts.
+    static func firstIndex(in haystack: UnsafeBufferPointer<UInt8>, of needle: [UInt8], from: Int) -> Int? {
         guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty ? from : nil }
         let last = haystack.count - needle.count
         var i = max(0, from)
