@@ -43,12 +43,18 @@ struct AuditDocument {
             }
             let heading = "\(report.document) — \(report.metadata.bureau ?? "—") · \(report.metadata.fiscalYear.map(String.init) ?? "—") · "
                 + "\(report.metadata.kind?.rawValue ?? "—") · completeness \(report.completeness.score)"
+            // The message is the finding: it goes on its own line under the row, never cut.
             let table = TextTable(
                 columns: [.init("severity"), .init("check"), .init("metric"), .init("stated", alignment: .right),
-                          .init("expected", alignment: .right), .init("lines"), .init(english ? "message" : "说明")],
-                rows: report.findings.map { Array(findingRow($0, document: report.document).dropFirst()) },
+                          .init("expected", alignment: .right), .init("lines")],
+                rows: report.findings.map { Array(findingRow($0, document: report.document).dropFirst().prefix(6)) },
                 notes: report.findings.isEmpty ? [english ? "no findings" : "未发现问题"] : [])
-            return (reportCount > 0 ? "\n" : "") + heading + "\n" + table.render(maxWidth: terminal.columns).endingInNewline
+            var lines = table.render(maxWidth: terminal.columns).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (index, finding) in report.findings.enumerated().reversed() where index + 3 <= lines.count {
+                lines.insert("    " + finding.message(english: english), at: index + 3)
+            }
+            let body = lines.joined(separator: "\n")
+            return (reportCount > 0 ? "\n" : "") + heading + "\n" + body.endingInNewline
         }
     }
 
