@@ -1,7 +1,7 @@
 import DisclosureKit
 
-/// A report placed in the comparison under its key: `包头市工业和信息化局 · 2024 · final`,
-/// read from `Datasets/baotou-2024-final.txt`.
+/// A report placed in the comparison under its key: `甲市工业和信息化局 · 2024 · final`,
+/// read from `Datasets/city-a-2024-final.txt`.
 ///
 /// Why a separate type: only a report whose bureau, year and kind are known can be ranked,
 /// so once it has a key every later step can rely on it without unwrapping optionals.
@@ -17,7 +17,7 @@ public struct AlignedReport: Sendable {
     public var bureau: BureauIdentity { key.bureau }
     public var fiscalYear: Int { key.fiscalYear }
     public var kind: ReportKind { key.kind }
-    /// The region the report names (`昆都仑区`), or the bureau's name when it names none.
+    /// The region the report names (`丁区`), or the bureau's name when it names none.
     public var region: String { source.report.metadata.region ?? key.bureau.name }
     /// `unit` (本级) or `department` (部门), nil when the text did not say.
     public var scope: ReportScope? { source.report.metadata.scope }

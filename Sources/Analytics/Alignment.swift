@@ -4,8 +4,8 @@ import DisclosureKit
 /// warnings that placing them produced.
 ///
 /// Given the five datasets, `Alignment(sources).reports` is
-/// `乌海市… 2023 final`, `包头市… 2024 final`, `包头市… 2024 budget`, `包头市昆都仑区… 2020 final`,
-/// `怀仁市… 2024 final` (in key order), and there are no warnings.
+/// `乙市… 2023 final`, `甲市… 2024 final`, `甲市… 2024 budget`, `甲市丁区… 2020 final`,
+/// `丙市… 2024 final` (in key order), and there are no warnings.
 ///
 /// Duplicates (two files with one key) are resolved deterministically: the report that
 /// discloses more catalog figures wins, since it is the more complete reading; on a tie the

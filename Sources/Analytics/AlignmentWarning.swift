@@ -1,7 +1,7 @@
 /// Something the alignment had to decide or leave out, for the user to know about.
 ///
 /// - `duplicate`: two files are the same bureau, year and kind
-///   (`包头市工业和信息化局 2024 final: a/baotou.txt and b/baotou.txt`); one was chosen.
+///   (`甲市工业和信息化局 2024 final: a/city-a.txt and b/city-a.txt`); one was chosen.
 /// - `unaligned`: a report whose text never named its bureau, fiscal year or kind cannot be
 ///   placed in a row, so it is read (its figures go to metrics.csv) but not compared.
 ///

@@ -1,7 +1,7 @@
 import DisclosureKit
 
 /// What the audit says about one report, in the few numbers a briefing shows:
-/// `baotou-2024-final.txt`: 3 findings (1 error, 1 warning, 1 info), completeness 72
+/// `city-a-2024-final.txt`: 3 findings (1 error, 1 warning, 1 info), completeness 72
 /// (23 of 32 items).
 ///
 /// Why a summary: a reader of a briefing needs to know how far a bureau's figures can be

@@ -4,10 +4,10 @@ import DisclosureKit
 /// figures side by side, ranked per family, budget against final, the changes against the
 /// previous year the reports state, audit results, notes and sources.
 ///
-/// For 2024 on the datasets: final accounts of 包头市 (本级) and 怀仁市 (部门), the budget of
-/// 包头市; four families ranked over the two final accounts (项目支出占比: 怀仁市 87.61, 包头市
-/// 52.31); budget against final for 包头市 (三公 3.77 against 0.97); changes such as
-/// 公务接待费 下降 1.02 % and 机关运行经费 增长 81.24 % (baotou-2024-final.txt); a note that
+/// For 2024 on the datasets: final accounts of 甲市 (本级) and 丙市 (部门), the budget of
+/// 甲市; four families ranked over the two final accounts (项目支出占比: 丙市 87.61, 甲市
+/// 52.31); budget against final for 甲市 (三公 3.77 against 0.97); changes such as
+/// 公务接待费 下降 1.02 % and 机关运行经费 增长 81.24 % (city-a-2024-final.txt); a note that
 /// the scopes differ (本级 and 部门), one per undisclosed figure, one on the budget's scope.
 ///
 /// Which reports are ranked and charted: the year's final accounts; when the year has none,

@@ -3,7 +3,7 @@ import DisclosureKit
 /// One report as a briefing presents it: its figures with their sources, the changes against
 /// the previous year it states, and its audit summary.
 ///
-/// `包头市工业和信息化局 2024 决算`: all 22 catalog figures disclosed, each with its lines;
+/// `甲市工业和信息化局 2024 决算`: all 22 catalog figures disclosed, each with its lines;
 /// 公务接待费 减少 0.01 万元 / 下降 1.02 % (line 287) and 机关运行经费 增加 55.79 万元 /
 /// 增长 81.24 % (line 301); 3 findings, completeness 72.
 public struct BriefingReport: Sendable {

@@ -2,7 +2,7 @@ import DisclosureKit
 
 /// Where one figure of a briefing comes from: the document, the lines and the sentence.
 ///
-/// `怀仁市工业和信息化局 2024 决算 · 项目支出占比 87.61 — huairen-2024-final.txt, lines 324, 326`:
+/// `丙市工业和信息化局 2024 决算 · 项目支出占比 87.61 — city-c-2024-final.txt, lines 324, 326`:
 /// a derived share names the lines of both amounts it is computed from; a total summed from
 /// its parts names the parts' lines.
 ///

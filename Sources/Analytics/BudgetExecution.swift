@@ -4,7 +4,7 @@ import DisclosureKit
 /// budget and a final report.
 ///
 /// For the datasets, `BudgetExecution(metric: .sangongTotal, pairs:)` has one row:
-/// 包头市工业和信息化局 2024, budget 3.77 万元, final 0.97 万元, execution 25.73 %. The two
+/// 甲市工业和信息化局 2024, budget 3.77 万元, final 0.97 万元, execution 25.73 %. The two
 /// reports cover different scopes (the budget the department's 4 units, the final accounts
 /// the bureau's own unit), which `BudgetFinalPair.scopesDiffer` flags and the comparison's
 /// notes say.

@@ -3,7 +3,7 @@ import DisclosureKit
 /// One bureau-year in a budget-against-final table: the budgeted amount, the final amount and
 /// how much of the budget was spent.
 ///
-/// `包头市工业和信息化局 2024, “三公”经费合计: budget 3.77, final 0.97, execution 25.73 %`
+/// `甲市工业和信息化局 2024, “三公”经费合计: budget 3.77, final 0.97, execution 25.73 %`
 /// (0.97 ÷ 3.77 × 100, kept as the exact fraction 97/377 × 100).
 public struct BudgetExecutionRow: Sendable {
     public let pair: BudgetFinalPair

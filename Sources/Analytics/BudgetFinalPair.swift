@@ -1,7 +1,7 @@
 import DisclosureKit
 
-/// A bureau's budget and final accounts of one fiscal year: `包头市工业和信息化局 2024`,
-/// `baotou-2024-budget.txt` against `baotou-2024-final.txt`.
+/// A bureau's budget and final accounts of one fiscal year: `甲市工业和信息化局 2024`,
+/// `city-a-2024-budget.txt` against `city-a-2024-final.txt`.
 ///
 /// Why a pair type: the two reports may cover different scopes — the budget is the whole
 /// department's (4 units), the final accounts only the bureau's own unit (本级, 1 unit) —

@@ -4,8 +4,8 @@ import DisclosureKit
 /// parenthetical scope suffix.
 ///
 /// Why: one bureau writes its name differently from report to report. The final accounts of
-/// 包头市 are titled `包头市工业和信息化局（本级）`, its budget `包头市工业和信息化局`, and
-/// a PDF converter may leave `包头市 工业和信息化局`; all three are the same bureau and must
+/// 甲市 are titled `甲市工业和信息化局（本级）`, its budget `甲市工业和信息化局`, and
+/// a PDF converter may leave `甲市 工业和信息化局`; all three are the same bureau and must
 /// land in one row of a comparison, or budget and final can never be put side by side.
 ///
 /// The rule, applied in this order:
@@ -14,10 +14,10 @@ import DisclosureKit
 ///    text between matching full-width or ASCII parentheses — is removed, repeatedly, as long
 ///    as some name remains before it.
 ///
-/// Nothing else is folded: `包头市工业和信息化局` and `包头市昆都仑区工业和信息化局` stay two
+/// Nothing else is folded: `甲市工业和信息化局` and `甲市丁区工业和信息化局` stay two
 /// bureaus, and so do a 局 and a 委员会 of the same city.
 public struct BureauIdentity: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The canonical name, used both to compare and to show: `包头市工业和信息化局`.
+    /// The canonical name, used both to compare and to show: `甲市工业和信息化局`.
     public let name: String
 
     /// nil when nothing is left of `rawName` after the rule (an empty or all-space name).
@@ -35,7 +35,7 @@ public struct BureauIdentity: Hashable, Comparable, Sendable, CustomStringConver
         a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
     }
 
-    /// `包头市 工业和信息化局（本级）` → `包头市工业和信息化局`.
+    /// `甲市 工业和信息化局（本级）` → `甲市工业和信息化局`.
     public static func canonical(_ rawName: String) -> String {
         var scalars = Array(rawName.unicodeScalars.filter { !$0.properties.isWhitespace })
         while let cut = trailingGroupStart(scalars), cut > 0 {

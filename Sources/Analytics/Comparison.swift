@@ -4,10 +4,10 @@ import DisclosureKit
 /// the budget-against-final tables, the notes and the warnings. Renderers turn it into a
 /// terminal table, CSV, JSON or Markdown; nothing here prints or touches a file.
 ///
-/// On the five datasets with default options: four final accounts (乌海市 2023, 包头市 2024,
-/// 昆都仑区 2020, 怀仁市 2024), eleven ranked tables (`“三公”经费合计` first: 怀仁市 7.50,
-/// 乌海市 2.34, 包头市 0.97, 昆都仑区 0.68), budget-against-final tables for 包头市 2024, a
-/// note that years and scopes differ and one that 包头市's budget and final cover
+/// On the five datasets with default options: four final accounts (乙市 2023, 甲市 2024,
+/// 丁区 2020, 丙市 2024), eleven ranked tables (`“三公”经费合计` first: 丙市 7.50,
+/// 乙市 2.34, 甲市 0.97, 丁区 0.68), budget-against-final tables for 甲市 2024, a
+/// note that years and scopes differ and one that 甲市's budget and final cover
 /// different units.
 public struct Comparison: Sendable {
     public let options: ComparisonOptions

@@ -7,7 +7,7 @@ import DisclosureKit
 ///   the figures to compare;
 /// - `notDisclosed`: who does not disclose a table's figure (listed last as — / 未公开);
 /// - `scopesDiffer`: a budget and the final accounts it is set against cover different units
-///   (`baotou-2024-budget.txt` 4 units, `baotou-2024-final.txt` 1);
+///   (`city-a-2024-budget.txt` 4 units, `city-a-2024-final.txt` 1);
 /// - `nothingCompared`: the selection left no report.
 ///
 /// The command layer prints `text(_:)` under tables, or to stderr for data formats, and

@@ -3,8 +3,8 @@ import DisclosureKit
 /// One ranked table: a metric, the figures shown beside it, and every compared report
 /// ranked by it, with the notes that belong under it.
 ///
-/// For `project_share` on the datasets: 怀仁市 87.61, 乌海市 72.54, 昆都仑区 68.85,
-/// 包头市 52.31, each beside its 项目支出 and 本年支出合计.
+/// For `project_share` on the datasets: 丙市 87.61, 乙市 72.54, 丁区 68.85,
+/// 甲市 52.31, each beside its 项目支出 and 本年支出合计.
 public struct MetricTable: Sendable {
     public let metric: MetricID
     public let context: [MetricID]

@@ -3,7 +3,7 @@ import DisclosureKit
 /// Where one report sits in a comparison: bureau × fiscal year × kind.
 ///
 /// Why a key: a comparison holds at most one report per bureau, year and kind
-/// (`包头市工业和信息化局 · 2024 · final`); two files with the same key are duplicates and
+/// (`甲市工业和信息化局 · 2024 · final`); two files with the same key are duplicates and
 /// one of them is chosen (see `Alignment`). Keys order by bureau, then year, then kind
 /// (final before budget), which is the order rows appear in files.
 public struct ReportKey: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -24,7 +24,7 @@ public struct ReportKey: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(bureau: bureau, fiscalYear: year, kind: kind)
     }
 
-    /// `包头市工业和信息化局 2024 final`.
+    /// `甲市工业和信息化局 2024 final`.
     public var description: String { "\(bureau.name) \(fiscalYear) \(kind.rawValue)" }
 
     public static func < (a: ReportKey, b: ReportKey) -> Bool {

@@ -6,7 +6,7 @@ import DisclosureKit
 /// duplicate warnings name the path.
 public struct SourceReport: Sendable {
     public let report: ExtractedReport
-    /// The path as given on the command line or found in a folder: `Datasets/baotou-2024-final.txt`.
+    /// The path as given on the command line or found in a folder: `Datasets/city-a-2024-final.txt`.
     public let path: String
 
     public init(report: ExtractedReport, path: String) {
@@ -18,7 +18,7 @@ public struct SourceReport: Sendable {
     /// text says: why a department's budget (4 units) and its own final accounts (1) differ.
     public var unitCount: Int? { report.metadata.unitCount }
 
-    /// The file name: `baotou-2024-final.txt`.
+    /// The file name: `city-a-2024-final.txt`.
     public var document: String { report.document }
 
     /// How many catalog figures the report discloses; the tie-breaker between duplicates.

@@ -1,7 +1,7 @@
 import DisclosureKit
 
 /// The change against the previous year that a report itself states for one figure:
-/// `baotou-2024-final.txt`, 公务接待费 — `与上年决算相比，减少 0.01 万元，下降 1.02%` (line 287)
+/// `city-a-2024-final.txt`, 公务接待费 — `与上年决算相比，减少 0.01 万元，下降 1.02%` (line 287)
 /// is an amount of −0.01 万元 and −1.02 %.
 ///
 /// Why as stated and not computed: a bureau's previous report may be missing, cover another

@@ -1,5 +1,5 @@
-/// Builds CSV (RFC 4180) or TSV text from rows of fields: `["包头市", "3,332.37"]` becomes
-/// `包头市,"3,332.37"`.
+/// Builds CSV (RFC 4180) or TSV text from rows of fields: `["甲市", "3,332.37"]` becomes
+/// `甲市,"3,332.37"`.
 ///
 /// Why a writer and not `joined(separator: ",")`: report titles contain commas, quotes
 /// (`关于"三公"经费的说明`) and line breaks, and each must survive a round trip through a
@@ -41,7 +41,7 @@ public struct CSVWriter: Sendable, Hashable {
         return line + lineEnding
     }
 
-    /// A header record then one record per row: `document(header: ["单位", "金额"], rows: [["包头市", "1.00"]])`.
+    /// A header record then one record per row: `document(header: ["单位", "金额"], rows: [["甲市", "1.00"]])`.
     /// An empty header writes no header line; rows may have different lengths.
     public func document(header: [String], rows: [[String]]) -> String {
         var text = header.isEmpty ? "" : row(header)
@@ -51,7 +51,7 @@ public struct CSVWriter: Sendable, Hashable {
 
     /// The field as CSV: quoted, with its quotes doubled, when it holds the separator, a
     /// quote, CR or LF, or starts or ends with white space (which readers may trim);
-    /// otherwise unchanged. `a,b` gives `"a,b"`; `包头市` stays `包头市`.
+    /// otherwise unchanged. `a,b` gives `"a,b"`; `甲市` stays `甲市`.
     func quotedIfNeeded(_ field: String) -> String {
         let special = Set(separator.unicodeScalars).union(["\"", "\r", "\n"])
         let hasSpecial = field.unicodeScalars.contains { special.contains($0) }

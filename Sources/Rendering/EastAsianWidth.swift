@@ -1,4 +1,4 @@
-/// How many terminal columns text takes: `包头市` takes 6, `abc` 3, `“三公”` 6.
+/// How many terminal columns text takes: `甲市` takes 6, `abc` 3, `“三公”` 6.
 ///
 /// Why: `String.count` counts graphemes, but a terminal draws a Chinese character, a fullwidth
 /// digit (`１`) or an emoji two columns wide and a combining accent zero columns wide, so a
@@ -150,7 +150,7 @@ public enum EastAsianWidth {
         return 0
     }
 
-    /// Columns a whole text takes, the sum over its graphemes: `包头市` 6, `“三公”经费` 10.
+    /// Columns a whole text takes, the sum over its graphemes: `甲市` 6, `“三公”经费` 10.
     public static func columns(of s: some StringProtocol) -> Int {
         var total = 0
         for c in s { total += columns(of: c) }
@@ -160,7 +160,7 @@ public enum EastAsianWidth {
     /// `s` with spaces added so that it takes `n` columns: after it, or before it when
     /// `alignRight`.
     ///
-    /// Why: a right-aligned `3332.37` after `包头市` must end in the same column as after
+    /// Why: a right-aligned `3332.37` after `甲市` must end in the same column as after
     /// `Ordos`; padding by display columns, not by `count`, does that. Text already `n`
     /// columns wide or wider comes back unchanged (use `truncated` first to cut it).
     public static func padding(_ s: String, toColumns n: Int, alignRight: Bool) -> String {
@@ -171,7 +171,7 @@ public enum EastAsianWidth {
     }
 
     /// `s` cut to at most `n` columns, ending with `…` when anything was cut:
-    /// `内蒙古自治区财政厅` cut to 9 columns is `内蒙古自…`.
+    /// `某自治区财政厅` cut to 9 columns is `内蒙古自…`.
     ///
     /// Why: a long department name must not push the other columns off the screen. The
     /// result may be one column short of `n` when a wide character did not fit before the

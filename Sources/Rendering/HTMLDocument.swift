@@ -16,7 +16,7 @@
 /// ```
 ///
 /// Why escape everything: bureau names and report sentences come from files anyone can write;
-/// `包头市<script>` must print as text, never become markup. `escape` covers text and
+/// `甲市<script>` must print as text, never become markup. `escape` covers text and
 /// attribute values alike (`&`, `<`, `>`, `"`, `'`), and drops the control characters HTML
 /// forbids, so the output is well formed whatever the input.
 public struct HTMLDocument: Sendable, Hashable {

@@ -4,7 +4,7 @@
 /// <table class="figures">
 /// <thead><tr><th>部门</th><th class="num">项目支出占比</th></tr></thead>
 /// <tbody>
-/// <tr><td>怀仁市工业和信息化局</td><td class="num">87.61</td></tr>
+/// <tr><td>丙市工业和信息化局</td><td class="num">87.61</td></tr>
 /// </tbody>
 /// </table>
 /// ```

@@ -1,6 +1,6 @@
 /// A JSON document as a value, rendered to text with keys in the order given:
-/// `.object([("单位", .string("包头市")), ("支出合计", .number("3332.37"))])` renders compactly
-/// as `{"单位":"包头市","支出合计":3332.37}`, and pretty-printed (the default) one member a line.
+/// `.object([("单位", .string("甲市")), ("支出合计", .number("3332.37"))])` renders compactly
+/// as `{"单位":"甲市","支出合计":3332.37}`, and pretty-printed (the default) one member a line.
 ///
 /// Why not `JSONEncoder`: amounts must appear exactly as stated (`3332.37`, `100.00`), and a
 /// `Double` would print `3332.3699999999999` or drop the trailing zeros, so a number is kept

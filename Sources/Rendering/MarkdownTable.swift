@@ -3,7 +3,7 @@
 /// ```
 /// | 单位 | 支出合计 |
 /// | --- | ---: |
-/// | 包头市 | 3332.37 |
+/// | 甲市 | 3332.37 |
 /// ```
 ///
 /// Why escape: a cell such as `一般公共预算|政府性基金` would otherwise split into two cells,

@@ -3,8 +3,8 @@
 ///
 /// ```
 /// 项目支出占比（%）
-///   怀仁市工业和信息化局 ██████████████████████████ 87.61
-///   包头市工业和信息化局 ███████████████▋ 52.31
+///   丙市工业和信息化局 ██████████████████████████ 87.61
+///   甲市工业和信息化局 ███████████████▋ 52.31
 ///   某县工业和信息化局    未公开
 /// ```
 ///
@@ -23,7 +23,7 @@
 /// external font or image; text inherits the page's font. Labels longer than
 /// `maxLabelColumns` display columns are cut with `…`; every text is escaped.
 public struct SVGBarChart: Sendable, Hashable {
-    /// One row: a label (`怀仁市工业和信息化局`), a length measure and the text printed at the end.
+    /// One row: a label (`丙市工业和信息化局`), a length measure and the text printed at the end.
     public struct Bar: Sendable, Hashable {
         public var label: String
         /// The quantity the bar's length is proportional to; nil when not disclosed.

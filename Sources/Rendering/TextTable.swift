@@ -3,12 +3,12 @@
 /// ```
 /// 单位        支出合计
 /// ──────────  ────────
-/// 包头市       3332.37
+/// 甲市       3332.37
 /// Ordos City    146.00
 /// ```
 ///
 /// Why display columns: a Chinese character is two columns wide on a terminal, so padding by
-/// `count` would make a right-aligned amount after `包头市` end three columns further right
+/// `count` would make a right-aligned amount after `甲市` end three columns further right
 /// than after `Ordos City`. Here every cell of a right-aligned column ends in the same column.
 ///
 /// Layout: a header line, a rule of `─` under each column (one per display column), then one
@@ -150,7 +150,7 @@ public struct TextTable: Sendable, Hashable {
         return out
     }
 
-    /// The text without the spaces at its end: `"包头市   "` gives `"包头市"`.
+    /// The text without the spaces at its end: `"甲市   "` gives `"甲市"`.
     static func withoutTrailingSpaces(_ text: String) -> String {
         var end = text.endIndex
         while end > text.startIndex {

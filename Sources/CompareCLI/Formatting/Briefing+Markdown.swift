@@ -13,7 +13,7 @@ extension Briefing {
     ///
     /// | 部门 | 地区 | 口径 | 三公合计 | 出国 | … |
     /// | --- | --- | --- | ---: | ---: | … |
-    /// | 包头市工业和信息化局 | 包头市 | 本级 | 0.97 | 0.00 | … |
+    /// | 甲市工业和信息化局 | 甲市 | 本级 | 0.97 | 0.00 | … |
     /// ```
     ///
     /// The headline is one wide table; charts are left to the HTML page. Notes are bullet lists.

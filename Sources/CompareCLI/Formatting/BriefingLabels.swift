@@ -55,7 +55,7 @@ struct BriefingLabels: Sendable {
     var notesHeading: String { zh ? "七、说明" : "7. Notes" }
     var sourcesHeading: String { zh ? "八、数据来源" : "8. Sources" }
 
-    /// `包头市工业和信息化局 · 2024 决算 · baotou-2024-final.txt`: above a report's sources.
+    /// `甲市工业和信息化局 · 2024 决算 · city-a-2024-final.txt`: above a report's sources.
     func sourceHeading(_ report: AlignedReport) -> String {
         "\(report.bureau.name) · \(report.fiscalYear) \(comparison.kind(report.kind)) · \(report.document)"
     }
@@ -150,7 +150,7 @@ struct BriefingLabels: Sendable {
         }
     }
 
-    /// `baotou-2024-final.txt 第 287 行`; `baotou-2024-final.txt, line 287`.
+    /// `city-a-2024-final.txt 第 287 行`; `city-a-2024-final.txt, line 287`.
     func place(_ document: String, _ lines: [Int]) -> String {
         guard !lines.isEmpty else { return document }
         let list = lines.map(String.init).joined(separator: zh ? "、" : ", ")

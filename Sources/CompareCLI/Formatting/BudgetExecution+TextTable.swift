@@ -7,7 +7,7 @@ extension BudgetExecution {
     ///
     /// ```
     /// 部门                  地区    年度  预算  决算  执行率%
-    /// 包头市工业和信息化局  包头市  2024  3.77  0.97    25.73
+    /// 甲市工业和信息化局  甲市  2024  3.77  0.97    25.73
     /// ```
     ///
     /// `—` where a report does not disclose the figure or the budget is zero (no rate).

@@ -20,7 +20,7 @@ extension Comparison {
     static var wideHeader: [String] { wideMetadataHeader + MetricID.allCases.map(\.rawValue) }
 
     /// One row per table entry, tables in order, entries in rank order:
-    /// `sangong_total,1,怀仁市工业和信息化局,怀仁市,2024,final,department,7.50,万元,“三公”经费合计,,huairen-2024-final.txt`.
+    /// `sangong_total,1,丙市工业和信息化局,丙市,2024,final,department,7.50,万元,“三公”经费合计,,city-c-2024-final.txt`.
     /// An undisclosed figure has an empty rank and value and the note `未公开`.
     func rankingRows(_ labels: ComparisonLabels) -> [[String]] {
         tables.flatMap { table in

@@ -1,6 +1,6 @@
 /// Compares a report's table of contents (目录) with what the report contains.
 ///
-/// `baotou-2024-final.txt` lists eleven tables under `第五部分 单位决算表`, then says
+/// `city-a-2024-final.txt` lists eleven tables under `第五部分 单位决算表`, then says
 /// `见附件`: the tables are promised, not given. Each listed entry (ordinal, bullets and
 /// page numbers removed) must appear in the body; the missing ones become one warning.
 struct ContentsChecker: Sendable {

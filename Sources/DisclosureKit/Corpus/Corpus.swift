@@ -5,7 +5,7 @@ import Glibc
 
 /// Finds the report files among the paths a user gives and reads each one into text.
 ///
-/// `bureau-compare extract Datasets extra/wuhai.txt` hands this the two paths: a folder is walked for
+/// `bureau-compare extract Datasets extra/city-b.txt` hands this the two paths: a folder is walked for
 /// `*.txt` and `*.md` reports (and `*.pdf`, so that a PDF is named in a clear error instead of silently
 /// ignored); a file is taken as given. Problems are returned per path, never thrown, so one bad input does not
 /// stop the others (exit status 1 with the rest processed).

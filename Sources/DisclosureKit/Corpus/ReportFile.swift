@@ -1,4 +1,4 @@
-/// One report file found among the given paths, e.g. `Datasets/baotou-2024-final.txt`.
+/// One report file found among the given paths, e.g. `Datasets/city-a-2024-final.txt`.
 ///
 /// Why only a path: reading is deferred to `Corpus.read` so that a failure is reported per file and the
 /// remaining files are still processed. Two values are equal when their paths are equal.
@@ -10,7 +10,7 @@ public struct ReportFile: Sendable, Hashable {
         self.path = path
     }
 
-    /// The last path component, e.g. `baotou-2024-final.txt`: the `document` column of the output.
+    /// The last path component, e.g. `city-a-2024-final.txt`: the `document` column of the output.
     public var name: String {
         var end = path.endIndex
         // Ignore trailing slashes so `dir/x.txt/` still names `x.txt`.

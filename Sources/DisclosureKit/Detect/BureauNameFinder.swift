@@ -1,10 +1,10 @@
 /// Finds the issuing department's name and region in a report's text.
 ///
 /// Every name the text gives of the form *regions + department* is collected
-/// (`内蒙古自治区包头市工业和信息化局`, `昆区工业和信息化局`, `包头市昆都仑区工业和信息化局`).
+/// (`某自治区甲市工业和信息化局`, `丁区工业和信息化局`, `甲市丁区工业和信息化局`).
 /// The department named most often wins (by its name without regions); of its spellings the
 /// one with the most administrative levels is the bureau, less a leading province when a
-/// city or county follows (`包头市工业和信息化局`); its last level is the region.
+/// city or county follows (`甲市工业和信息化局`); its last level is the region.
 enum BureauNameFinder {
     /// Endings of a department's name.
     static let departmentEndings: [[Unicode.Scalar]] = ["局", "厅", "委员会", "办公室"].map { Array($0.unicodeScalars) }
@@ -46,8 +46,8 @@ enum BureauNameFinder {
         return (regions.joined() + department, regions.last)
     }
 
-    /// A leading region that swallowed a word before it (`家为包头市` from `共有1家为包头市…`)
-    /// is replaced by its suffix that the text uses more often as a region (`包头市`).
+    /// A leading region that swallowed a word before it (`家为甲市` from `共有1家为甲市…`)
+    /// is replaced by its suffix that the text uses more often as a region (`甲市`).
     static func canonicalizingLeadingRegions(_ counts: [Name: Int]) -> [Name: Int] {
         var unitCounts: [String: Int] = [:]
         for (n, c) in counts { for r in n.regions { unitCounts[r, default: 0] += c } }

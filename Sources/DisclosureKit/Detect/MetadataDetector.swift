@@ -1,7 +1,7 @@
 /// Reads a report's metadata from its text: bureau, region, fiscal year, kind, scope, unit.
 ///
 /// Never from the file name. Each property is a vote over the whole text, so one stray
-/// mention (乌海's report names 2022 once) does not decide it.
+/// mention (乙's report names 2022 once) does not decide it.
 struct MetadataDetector: Sendable {
     /// `plain` is the normalized text as one string (the caller has it already).
     /// `phrases` are the counts of the vote phrases in `plain`, when the caller has them.

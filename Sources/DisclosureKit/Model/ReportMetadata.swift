@@ -16,9 +16,9 @@ public enum ReportScope: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// What a report says about itself, read from its text (never from its file name).
 public struct ReportMetadata: Sendable, Hashable {
-    /// The issuing department, e.g. 乌海市工业和信息化局; nil when the text never names it.
+    /// The issuing department, e.g. 乙市工业和信息化局; nil when the text never names it.
     public var bureau: String?
-    /// The most specific administrative region in the bureau's name: 乌海市, 昆都仑区.
+    /// The most specific administrative region in the bureau's name: 乙市, 丁区.
     public var region: String?
     /// The year the report covers.
     public var fiscalYear: Int?
