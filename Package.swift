@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "TestHelpers", path: "Tests/TestHelpers"),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit", "TestHelpers"],
-            resources: [.copy("expected-metrics.csv")]
+            // CompareCLI and Rendering: the mutation tests render each mutant as `extract` does.
+            dependencies: ["DisclosureKit", "TestHelpers", "CompareCLI", "Rendering"],
+            resources: [.copy("expected-metrics.csv"), .copy("Regressions")]
         ),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "DisclosureKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),

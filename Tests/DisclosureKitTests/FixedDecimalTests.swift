@@ -160,11 +160,12 @@ struct FixedDecimalTests {
         #expect(try #require(Ratio(-1, 3)) < (try #require(Ratio(0, 7))))
     }
 
-    @Test("a ratio too large to print is empty, not wrapped")
+    @Test("a ratio too large for 64 bits still prints exactly (128-bit), never wraps")
     func ratioOverflow() throws {
         let r = try #require(Ratio(.max, 1))
         #expect(r.scaled(to: 2) == nil)
-        #expect(r.formatted(decimals: 2) == "")
+        #expect(r.formatted(decimals: 2) == "9223372036854775807.00")
+        #expect(r.formatted(decimals: 19) == "")
         #expect(Ratio.percent(Amount(fen: .max), of: Amount(fen: 1)) == nil)
     }
 

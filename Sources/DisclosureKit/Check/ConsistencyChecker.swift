@@ -35,8 +35,11 @@ struct ConsistencyChecker: Sendable {
                 guard let s = figures[p]?.source, figures[p]?.isDisclosed == true else { break }
                 parts.append(s)
             }
-            guard parts.count == r.parts.count, let sum = RoundingInterval.sum(parts.compactMap(RoundingInterval.init)),
-                  parts.count == r.parts.count else { continue }
+            // Every part needs its interval: one at the 64-bit limits has none, and leaving it out
+            // of the sum would report a difference that is not there.
+            let intervals = parts.compactMap(RoundingInterval.init)
+            guard parts.count == r.parts.count, intervals.count == parts.count,
+                  let sum = RoundingInterval.sum(intervals) else { continue }
             if !sum.overlaps(ti) {
                 let expression = parts.map(\.stated.description).joined(separator: " + ")
                 let names = r.parts.map { $0.metric.chinese }.joined(separator: "、")
@@ -147,7 +150,9 @@ struct ConsistencyChecker: Sendable {
 
     /// An info finding when a stated share holds only within rounding (98.69 vs 98.70).
     private func roundingInfo(_ s: Observation, part: RoundingInterval, whole: RoundingInterval, of name: String) -> Finding? {
-        let mid = Ratio.percentFen((part.lower + part.upper) / 2, of: (whole.lower + whole.upper) / 2)
+        // Midpoints as lower + half the width: `lower + upper` passes Int64.max for an amount
+        // near the limit (a share stated beside 9 × 10¹² 万元 trapped here).
+        let mid = Ratio.percentFen(part.lower + (part.upper - part.lower) / 2, of: whole.lower + (whole.upper - whole.lower) / 2)
         guard let computed = mid?.formatted(decimals: s.stated.scale), let c = FixedDecimal(computed),
               c.scaled(to: s.stated.scale) != s.stated.mantissa else { return nil }
         let denominator = Self.denominator(of: s.metric, shareOf: s.shareOf) ?? s.metric

@@ -82,8 +82,12 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
 
 /// Formats an integer that carries `scale` implied decimals: (333237, 2) → `3332.37`.
 func formatFixed(_ value: Int64, scale: Int) -> String {
-    let negative = value < 0
-    let magnitude = value.magnitude
+    formatFixed(magnitude: UInt128(value.magnitude), negative: value < 0, scale: scale)
+}
+
+/// Formats a magnitude that carries `scale` implied decimals, with a `-` when `negative` and
+/// not zero: (333237, false, 2) → `3332.37`, (5, true, 3) → `-0.005`.
+func formatFixed(magnitude: UInt128, negative: Bool, scale: Int) -> String {
     var digits = String(magnitude)
     if scale > 0 {
         if digits.count <= scale {

@@ -53,33 +53,39 @@ public struct Ratio: Hashable, Sendable, Comparable {
 
     /// The value rounded outward (toward −∞ when `up` is false, +∞ when true) to `decimals`
     /// places: the bounds of an interval stay bounds once printed (68.8497 → `68.849`).
+    ///
+    /// Computed in 128 bits, so every ratio of two 64-bit amounts prints, however large
+    /// (`9000000000000 万元` of `0.01 元` is a share of 9 × 10²⁰ %); empty only for more than 18
+    /// decimals.
     public func formatted(decimals: Int, roundingUp up: Bool) -> String {
-        var factor: Int64 = 1
-        for _ in 0..<decimals {
-            let (f, o) = factor.multipliedReportingOverflow(by: 10)
-            if o { return "" }
-            factor = f
-        }
-        let n = numerator.magnitude.multipliedFullWidth(by: factor.magnitude)
-        let d = denominator.magnitude
-        guard n.high < d else { return "" }
-        let (q, r) = d.dividingFullWidth(n)
-        guard q <= UInt64(Int64.max) else { return "" }
-        var v = Int64(q)
+        guard let factor = Self.powerOfTen(decimals) else { return "" }
+        let n = UInt128(numerator.magnitude) * factor
+        let d = UInt128(denominator.magnitude)
+        var q = n / d
         let negative = numerator < 0
         // Truncation went toward zero; move outward where needed.
-        if r != 0 && negative != up {
-            let (next, overflow) = v.addingReportingOverflow(1)
-            if overflow { return "" }
-            v = next
-        }
-        return formatFixed(negative ? -v : v, scale: decimals)
+        if n % d != 0 && negative != up { q += 1 }
+        return formatFixed(magnitude: q, negative: negative, scale: decimals)
     }
 
-    /// `68.85` for 875.26 / 1271.25 × 100 at two decimals.
+    /// `68.85` for 875.26 / 1271.25 × 100 at two decimals: rounded half away from zero, in 128
+    /// bits (so a share too large for `scaled(to:)` still prints); empty only for more than 18
+    /// decimals.
     public func formatted(decimals: Int) -> String {
-        guard let v = scaled(to: decimals) else { return "" }
-        return formatFixed(v, scale: decimals)
+        guard let factor = Self.powerOfTen(decimals) else { return "" }
+        let n = UInt128(numerator.magnitude) * factor
+        let d = UInt128(denominator.magnitude)
+        // (2n + d) / 2d: half-up on the magnitude. n < 2⁶³ × 10¹⁸ < 2¹²³, so 2n + d fits.
+        let q = (2 * n + d) / (2 * d)
+        return formatFixed(magnitude: q, negative: numerator < 0, scale: decimals)
+    }
+
+    /// 10^`decimals` for 0 … 18 decimals; nil otherwise.
+    static func powerOfTen(_ decimals: Int) -> UInt128? {
+        guard decimals >= 0, decimals <= 18 else { return nil }
+        var factor: UInt128 = 1
+        for _ in 0..<decimals { factor *= 10 }
+        return factor
     }
 
     public static func < (a: Ratio, b: Ratio) -> Bool {

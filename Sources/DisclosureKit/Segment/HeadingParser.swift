@@ -6,8 +6,13 @@
 enum HeadingParser {
     static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "〇", "零"]
     static let maxLength = 64
+    /// Spaces, `-` and `*` a heading may start with.
+    static let maxLeadingMarks = 64
 
     static func level(of line: [Unicode.Scalar]) -> Int? {
+        // A heading is short: past this length even a run of leading marks is not stripped
+        // (LineJoiner asks about a growing paragraph at every join).
+        guard line.count <= maxLength + maxLeadingMarks else { return nil }
         var s = line[...]
         while let f = s.first, ScalarFolding.isSpace(f) || f == "-" || f == "*" { s = s.dropFirst() }
         guard !s.isEmpty, s.count <= maxLength, !statesAmount(s), !s.contains("\t") else { return nil }
