@@ -22,7 +22,7 @@ struct SangongTableScanner: Sendable {
             // The column-number row holds digits (`Int` also takes a `+`), tabs and spaces only: other rows are passed
             // over before any cell is built.
             guard line.scalars.allSatisfy({ ScalarFolding.isDigit($0) || $0 == "\t" || $0 == "+" || ScalarFolding.isSpace($0) }) else { continue }
-            let cells = Self.cells(line.scalars)
+            let cells = TableCell.split(line.scalars)
             let nonEmpty = cells.filter { !$0.isEmpty }
             guard nonEmpty.count == 6 || nonEmpty.count == 12,
                   nonEmpty.enumerated().allSatisfy({ Int($0.element.text) == $0.offset + 1 }) else { continue }
@@ -30,11 +30,11 @@ struct SangongTableScanner: Sendable {
             guard above.utf8Contains("三公") else { continue }
             // The first row below with a number is the data row.
             var k = index + 1
-            while k < lines.count, k < contexts.count, k <= index + 3, contexts[k].kind != .tableRow || !Self.cells(lines[k].scalars).contains(where: { FixedDecimal($0.text) != nil }) {
+            while k < lines.count, k < contexts.count, k <= index + 3, contexts[k].kind != .tableRow || !TableCell.split(lines[k].scalars).contains(where: { FixedDecimal($0.text) != nil }) {
                 k += 1
             }
             guard k < lines.count, k < contexts.count, k <= index + 3 else { continue }
-            let data = Self.cells(lines[k].scalars)
+            let data = TableCell.split(lines[k].scalars)
             let unit = contexts[k].tableUnit ?? defaultUnit
             for (column, cell) in data.enumerated() where column < nonEmpty.count {
                 guard let number = FixedDecimal(cell.text), let amount = Amount(number, unit: unit) else { continue }
@@ -46,28 +46,6 @@ struct SangongTableScanner: Sendable {
                     snippet: "“三公”经费支出表 第\(column + 1)栏: \(cell.text)", place: .table,
                     label: metric.metric.chinese))
             }
-        }
-        return out
-    }
-
-    struct Cell {
-        let text: String
-        let range: Range<Int>
-        var isEmpty: Bool { text.isEmpty }
-    }
-
-    static func cells(_ s: [Unicode.Scalar]) -> [Cell] {
-        var out: [Cell] = []
-        var start = 0
-        for i in 0...s.count where i == s.count || s[i] == "\t" {
-            var lo = start
-            var hi = i
-            while lo < hi, ScalarFolding.isSpace(s[lo]) { lo += 1 }
-            while hi > lo, ScalarFolding.isSpace(s[hi - 1]) { hi -= 1 }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[lo..<hi])
-            out.append(Cell(text: String(v), range: lo..<hi))
-            start = i + 1
         }
         return out
     }

@@ -13,17 +13,7 @@ struct TableRowScanner: Sendable {
 
     func scan(_ line: LogicalLine, unit: AmountUnit, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars
-        // Cells as scalar ranges, trimmed.
-        var cells: [Range<Int>] = []
-        var start = 0
-        for i in 0...s.count where i == s.count || s[i] == "\t" {
-            var lo = start
-            var hi = i
-            while lo < hi, ScalarFolding.isSpace(s[lo]) { lo += 1 }
-            while hi > lo, ScalarFolding.isSpace(s[hi - 1]) { hi -= 1 }
-            cells.append(lo..<hi)
-            start = i + 1
-        }
+        let cells = TableCell.split(s).map(\.range)
         var out: [Observation] = []
         for (index, cell) in cells.enumerated() {
             guard let term = labelTerm(s, cell) else { continue }
