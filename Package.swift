@@ -29,7 +29,7 @@ let package = Package(
             resources: [.copy("expected-metrics.csv"), .copy("Regressions")]
         ),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "DisclosureKit"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestHelpers"]),
         .testTarget(name: "CompareCLITests", dependencies: ["CompareCLI", "Analytics", "DisclosureKit", "Rendering", "TestHelpers"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DisclosureKit", "TestHelpers"]),
     ],

@@ -1,3 +1,4 @@
+import TestHelpers
 import Testing
 import Foundation
 @testable import Rendering
@@ -89,7 +90,7 @@ import Foundation
         #expect(svg.contains(">1&amp;2<"))
         #expect(svg.contains("aria-label=\"a&lt;b\""))
         #expect(svg.contains(">工业和信息化局工业和信息化…<"), "cut to 28 columns")
-        #expect(TagBalance.problems(svg).isEmpty)
+        #expect(HTMLTags.problems(svg).isEmpty)
     }
 
     @Test func sameInputSameBytesAndFixedDecimals() {
@@ -121,44 +122,8 @@ import Foundation
         let page = HTMLDocument(language: "zh-CN", title: "t</title>", style: "p { color: red; }", body: table.render()).render()
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
         #expect(page.contains("<title>t&lt;/title&gt;</title>"))
-        #expect(TagBalance.problems(page).isEmpty)
+        #expect(HTMLTags.problems(page).isEmpty)
         let early = HTMLDocument(language: "en", title: "", style: "p{}</style>", body: "").render()
         #expect(early.components(separatedBy: "</style>").count == 2, "CSS cannot close its element early")
-    }
-}
-
-/// A small well-formedness check for the HTML this tool writes: every element that is opened
-/// is closed, in order, except the void elements and `/>`; no stray `<` in text.
-enum TagBalance {
-    static let void: Set<String> = ["meta", "br", "hr", "img", "input", "link", "col", "wbr", "area", "base", "source"]
-
-    /// What is wrong, empty when the tags nest.
-    static func problems(_ html: String) -> [String] {
-        var stack: [String] = []
-        var problems: [String] = []
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            guard let close = rest[open...].firstIndex(of: ">") else {
-                problems.append("unclosed tag at end")
-                break
-            }
-            let tag = rest[rest.index(after: open)..<close]
-            rest = rest[rest.index(after: close)...]
-            if tag.hasPrefix("!") { continue }
-            if tag.hasPrefix("/") {
-                let name = tag.dropFirst().lowercased()
-                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "nothing")>") }
-                continue
-            }
-            let name = String(tag.prefix { !$0.isWhitespace && $0 != "/" }).lowercased()
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else {
-                problems.append("not a tag: <\(tag)>")
-                continue
-            }
-            if tag.hasSuffix("/") || void.contains(name) { continue }
-            stack.append(name)
-        }
-        if !stack.isEmpty { problems.append("left open: \(stack.joined(separator: ", "))") }
-        return problems
     }
 }

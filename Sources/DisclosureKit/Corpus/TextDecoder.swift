@@ -76,26 +76,11 @@ public enum TextDecoder {
     ///
     /// Stops at the first other byte, so a real report costs a few comparisons.
     static func isBlank(_ bytes: [UInt8]) -> Bool {
-        var rest = bytes[...]
-        while let first = rest.first {
-            if isASCIIWhitespace(first) {
-                rest = rest.dropFirst()
-            } else if rest.starts(with: [0xEF, 0xBB, 0xBF]) {
-                rest = rest.dropFirst(3)
-            } else {
-                return false
-            }
-        }
-        return true
+        droppingLeadingBlanks(bytes).isEmpty
     }
 
-    /// True when decoded text holds only whitespace (U+3000 included) and byte order marks.
-    static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value == 0xFEFF }
-    }
-
-    /// True when the file starts with `%PDF`, after optional whitespace or a UTF-8 BOM.
-    static func startsWithPDFHeader(_ bytes: [UInt8]) -> Bool {
+    /// The bytes after any leading ASCII whitespace and UTF-8 byte order marks.
+    static func droppingLeadingBlanks(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
         var rest = bytes[...]
         while let first = rest.first {
             if isASCIIWhitespace(first) {
@@ -106,7 +91,17 @@ public enum TextDecoder {
                 break
             }
         }
-        return rest.starts(with: Array("%PDF".utf8))
+        return rest
+    }
+
+    /// True when decoded text holds only whitespace (U+3000 included) and byte order marks.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value == 0xFEFF }
+    }
+
+    /// True when the file starts with `%PDF`, after optional whitespace or a UTF-8 BOM.
+    static func startsWithPDFHeader(_ bytes: [UInt8]) -> Bool {
+        droppingLeadingBlanks(bytes).starts(with: Array("%PDF".utf8))
     }
 
     /// True when the first 8 KB hold a NUL byte, or more than 5 % (and at least 4) control bytes.
