@@ -33,4 +33,13 @@ public struct AlignedReport: Sendable {
 
     /// The report's figure for `metric` (undisclosed when it has none).
     public subscript(metric: MetricID) -> Figure { source.report[metric] }
+
+    /// True when the report was read from a paged input (a PDF): its lines have pages.
+    public var isPaged: Bool { source.report.pages != nil }
+
+    /// The page of a line of the report's file; nil for a text input without pages.
+    public func page(ofLine line: Int) -> Int? { source.report.page(ofLine: line) }
+
+    /// The page of each of `lines`, in order; empty for a text input without pages.
+    public func pages(ofLines lines: [Int]) -> [Int] { source.report.pages(ofLines: lines) }
 }

@@ -9,7 +9,7 @@ import Testing
         let run = ToolRun(["audit", Repository.datasets.path, "--format", "csv"])
         #expect(run.status == 0, "findings are not failures: \(run.stderr)")
         let records = CSVRecords.parse(run.stdout)
-        #expect(records.first == ["document", "severity", "check", "metric", "stated", "expected", "source_lines", "message"])
+        #expect(records.first == ["document", "severity", "check", "metric", "stated", "expected", "source_lines", "source_pages", "message"])
         let rows = records.dropFirst()
         #expect(rows.contains { $0[0] == "kundulun-2020-final.txt" && $0[1] == "error" && $0[3] == "project_share" && $0[5] == "68.849–68.851" })
         #expect(rows.contains { $0[0] == "baotou-2024-budget.txt" && $0[2] == "conflicting_statements" && $0[3] == "sangong_reception" })

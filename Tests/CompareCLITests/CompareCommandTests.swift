@@ -225,7 +225,7 @@ import DisclosureKit
         #expect(wide.dropFirst().map { $0[completeness] } == ["72", "72", "66", "94"])
         // Metrics file: the extract CSV of all five reports, with provenance.
         let metrics = CSVRecords.parse(String(decoding: try #require(bytes(out + "/metrics.csv")).dropFirst(3), as: UTF8.self))
-        #expect(metrics.first?.prefix(12).joined(separator: ",") == "document,bureau,region,fiscal_year,kind,scope,metric,value,reported,source_line,source_text,flags")
+        #expect(metrics.first?.prefix(13).joined(separator: ",") == "document,bureau,region,fiscal_year,kind,scope,metric,value,reported,source_line,source_page,source_text,flags")
         #expect(metrics.count == 1 + 5 * MetricID.allCases.count)
     }
 

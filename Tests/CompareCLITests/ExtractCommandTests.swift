@@ -7,7 +7,7 @@ import DisclosureKit
 
 /// `extract` run in-process on the datasets and on hand-made folders.
 @Suite struct ExtractCommandTests {
-    static let header = "document,bureau,region,fiscal_year,kind,scope,metric,value,reported,source_line,source_text,flags"
+    static let header = "document,bureau,region,fiscal_year,kind,scope,metric,value,reported,source_line,source_page,source_text,flags"
 
     @Test func csvHeaderIsTheContractsColumnsThenExtras() {
         let run = ToolRun(["extract", Repository.datasets.path, "--format", "csv"])
@@ -27,7 +27,9 @@ import DisclosureKit
             let rows = records.dropFirst(1 + index * MetricID.allCases.count).prefix(MetricID.allCases.count)
             #expect(rows.allSatisfy { $0.first == file })
             #expect(rows.map { $0[6] } == MetricID.allCases.map(\.rawValue))
-            #expect(rows.allSatisfy { $0.count == 14 })
+            #expect(rows.allSatisfy { $0.count == 15 })
+            // Text without page breaks has no pages: source_page is empty.
+            #expect(rows.allSatisfy { $0[10].isEmpty })
         }
     }
 
@@ -42,7 +44,7 @@ import DisclosureKit
         #expect(run.status == 1)
         #expect(run.stderrLines == ["bureau-compare: \(folder.file("b-empty.txt")): empty file"])
         let records = CSVRecords.parse(run.stdout)
-        #expect(records.first?.prefix(12).joined(separator: ",") == Self.header)
+        #expect(records.first?.prefix(13).joined(separator: ",") == Self.header)
         #expect(records.count == 1 + MetricID.allCases.count)
         #expect(records.dropFirst().allSatisfy { $0.first == "a-report.txt" })
     }
@@ -78,7 +80,7 @@ import DisclosureKit
     @Test func tsvHasTheSameColumnsSeparatedByTabs() {
         let run = ToolRun(["extract", Repository.datasets.path, "--format", "tsv"])
         #expect(run.stdout.hasPrefix(Self.header.replacingOccurrences(of: ",", with: "\t") + "\tunit\tlabel\n"))
-        #expect(run.stdoutLines.dropLast().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 14 })
+        #expect(run.stdoutLines.dropLast().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 15 })
     }
 
     @Test func tableIsTheDefaultOnATerminalAndFitsItsWidth() throws {

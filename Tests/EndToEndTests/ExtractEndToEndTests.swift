@@ -7,7 +7,7 @@ import Glibc
 
 /// The built executable run on `Datasets/` as a user or a script would run it.
 @Suite struct ExtractEndToEndTests {
-    static let header = "document,bureau,region,fiscal_year,kind,scope,metric,value,reported,source_line,source_text,flags"
+    static let header = "document,bureau,region,fiscal_year,kind,scope,metric,value,reported,source_line,source_page,source_text,flags"
     static let metricCount = 22
 
     func datasetNames() throws -> [String] {

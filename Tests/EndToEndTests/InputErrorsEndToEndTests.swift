@@ -9,6 +9,15 @@ import TestHelpers
     static let metricCount = 22
     static let good = "wuhai-2023-final.txt"
 
+    /// The environment of every run here: a PATH without `pdftotext`, so that the PDF among the bad
+    /// inputs gets the same line on every machine (the install hint); text inputs need no program.
+    /// Converting real PDFs, and each way that can fail, is `PDFInputEndToEndTests`.
+    static let withoutPdftotext: [String: String] = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("no-pdftotext-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return ["PATH": folder.path]
+    }()
+
     /// A fresh temporary folder holding a copy of one good report.
     func folderWithGoodReport() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("input-errors-\(UUID().uuidString)")
@@ -30,11 +39,11 @@ import TestHelpers
 
     static let badInputs: [BadInput] = [
         BadInput(name: "missing.txt", reason: "no such file or folder", bytes: nil),
-        BadInput(name: "empty-folder", reason: "folder holds no .txt or .md reports", bytes: [], isFolder: true),
+        BadInput(name: "empty-folder", reason: "folder holds no .txt, .md or .pdf reports", bytes: [], isFolder: true),
         BadInput(name: "empty.txt", reason: "empty file", bytes: []),
         BadInput(name: "blank.txt", reason: "empty file", bytes: Array(" \n\t\r\n\u{0C}".utf8)),
         BadInput(name: "image.txt", reason: "binary file, not text", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]),
-        BadInput(name: "report.pdf", reason: "a PDF file: convert it to text first, e.g. `pdftotext -layout file.pdf`",
+        BadInput(name: "report.pdf", reason: PDFTools.installHint,
                  bytes: Array("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8)),
         BadInput(name: "latin1.txt", reason: "not UTF-8, UTF-16 with BOM or GB18030 text",
                  bytes: Array("Budget ".utf8) + [0xFF, 0xFE, 0xFF, 0x80, 0x30]),
@@ -72,7 +81,7 @@ import TestHelpers
         let goodPath = folder.appendingPathComponent(Self.good).path
         // Before and after the good report: neither order stops the other.
         for arguments in [[badPath, goodPath], [goodPath, badPath]] {
-            let outcome = try BuiltTool.run(["extract"] + arguments + ["--format", "csv"])
+            let outcome = try BuiltTool.run(["extract"] + arguments + ["--format", "csv"], environment: Self.withoutPdftotext)
             #expect(outcome.status == 1, "\(bad.name): stderr \(outcome.stderr)")
             #expect(!outcome.signalled)
             #expect(outcome.stderr == "bureau-compare: \(badPath): \(bad.reason)\n")
@@ -87,7 +96,7 @@ import TestHelpers
         // Inside a folder only *.txt, *.md and *.pdf are taken; a missing path cannot be inside one.
         let inside = Self.badInputs.filter { $0.bytes != nil && !$0.isFolder }
         for bad in inside { _ = try make(bad, in: folder) }
-        let outcome = try BuiltTool.run(["extract", folder.path, "--format", "csv"])
+        let outcome = try BuiltTool.run(["extract", folder.path, "--format", "csv"], environment: Self.withoutPdftotext)
         #expect(outcome.status == 1)
         let expected = inside.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
             .map { "bureau-compare: \(folder.path)/\($0.name): \($0.reason)" }
@@ -102,7 +111,8 @@ import TestHelpers
         let pdf = try make(Self.badInputs[5], in: folder)
         let out = folder.appendingPathComponent("out")
         let extra = command == "compare" ? ["--out", out.path] : []
-        let outcome = try BuiltTool.run([command, pdf, folder.appendingPathComponent(Self.good).path, "--format", "csv"] + extra)
+        let outcome = try BuiltTool.run([command, pdf, folder.appendingPathComponent(Self.good).path, "--format", "csv"] + extra,
+                                        environment: Self.withoutPdftotext)
         #expect(outcome.status == 1)
         let lines = outcome.stderr.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.contains(pdf) } == ["bureau-compare: \(pdf): \(Self.badInputs[5].reason)"])

@@ -21,7 +21,7 @@ enum AuditCommand: Command {
         ],
         positional: PositionalSpec(
             valueName: "PATH",
-            help: "A report (.txt or .md) or a folder searched recursively (default: \(ExtractCommand.defaultPath))."
+            help: "A report (.txt, .md or .pdf) or a folder searched recursively (default: \(ExtractCommand.defaultPath))."
         ),
         discussion: [
             """

@@ -36,7 +36,7 @@ enum CompareCommand: Command {
         ],
         positional: PositionalSpec(
             valueName: "PATH",
-            help: "A report (.txt or .md) or a folder searched recursively (default: \(ExtractCommand.defaultPath))."
+            help: "A report (.txt, .md or .pdf) or a folder searched recursively (default: \(ExtractCommand.defaultPath))."
         ),
         discussion: [
             """
@@ -51,7 +51,7 @@ enum CompareCommand: Command {
             Files written to --out, each replaced atomically (all four or none):
               comparison.csv   one row per bureau × year × kind, one column per metric ID
               rankings.csv     \(Comparison.rankingHeader.joined(separator: ","))
-              metrics.csv      the extract CSV of every report read, with source lines
+              metrics.csv      the extract CSV of every report read, with source lines (and pages)
               comparison.json  everything above, with notes and warnings
             stdout carries one document (csv: the rankings); notes go under the tables, or to
             stderr for csv, tsv and json. See docs/compare.md.

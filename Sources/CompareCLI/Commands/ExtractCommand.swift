@@ -17,7 +17,7 @@ enum ExtractCommand: Command {
         options: [OutputFormat.option()],
         positional: PositionalSpec(
             valueName: "PATH",
-            help: "A report (.txt or .md) or a folder searched recursively (default: \(defaultPath))."
+            help: "A report (.txt, .md or .pdf) or a folder searched recursively (default: \(defaultPath))."
         ),
         discussion: [
             """
@@ -26,6 +26,12 @@ enum ExtractCommand: Command {
             value is empty when the report does not disclose the figure (never 0); amounts are
             in 万元 with 2 decimals, shares in % with 2 (the intensities with 3). JSON gives the
             same figures per report, with null for figures not disclosed.
+            """,
+            """
+            A PDF (recognised by its %PDF header, whatever its name) is converted with
+            pdftotext (Debian: poppler-utils and poppler-data); source_page is the page of
+            source_line in it. A text file has pages only when it keeps pdftotext's form
+            feeds; otherwise source_page is empty.
             """,
         ]
     )

@@ -15,13 +15,9 @@ enum ReportInput {
             stderr.write(BureauCompare.diagnostic(failure.line))
             status = .inputProblem
         }
-        let extractor = ReportExtractor()
+        let loader = ReportLoader()
         for file in collected.files {
-            let extracted = Corpus.read(file).flatMap { decoded in
-                extractor.extract(text: decoded.text, document: file.name)
-                    .mapError { InputFailure(path: file.path, problem: $0) }
-            }
-            switch extracted {
+            switch loader.load(file) {
             case .success(let report): body(file, report)
             case .failure(let failure):
                 stderr.write(BureauCompare.diagnostic(failure.line))

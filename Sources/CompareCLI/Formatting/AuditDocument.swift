@@ -2,8 +2,11 @@ import DisclosureKit
 import Rendering
 
 /// The text `audit` writes: findings or completeness rows, in one output format.
+///
+/// `source_pages` holds the page of each of `source_lines`, in the same order (`175;177` → `4;4`), so
+/// each line can be paired with its page; it is empty (JSON: null) for a text input without pages.
 struct AuditDocument {
-    static let findingHeader = ["document", "severity", "check", "metric", "stated", "expected", "source_lines", "message"]
+    static let findingHeader = ["document", "severity", "check", "metric", "stated", "expected", "source_lines", "source_pages", "message"]
     static let completenessHeader = ["document", "bureau", "fiscal_year", "kind", "score", "disclosed", "required", "missing"]
 
     let format: OutputFormat
@@ -29,7 +32,7 @@ struct AuditDocument {
 
     mutating func add(_ report: ExtractedReport) -> String {
         defer { reportCount += 1 }
-        let rows = completeness ? [completenessRow(report)] : report.findings.map { findingRow($0, document: report.document) }
+        let rows = completeness ? [completenessRow(report)] : report.findings.map { findingRow($0, in: report) }
         switch format {
         case .csv, .tsv:
             return CSVWriter.csv.document(header: [], rows: rows)
@@ -43,11 +46,13 @@ struct AuditDocument {
             }
             let heading = "\(report.document) — \(report.metadata.bureau ?? "—") · \(report.metadata.fiscalYear.map(String.init) ?? "—") · "
                 + "\(report.metadata.kind?.rawValue ?? "—") · completeness \(report.completeness.score)"
-            // The message is the finding: it goes on its own line under the row, never cut.
+            // The message is the finding: it goes on its own line under the row, never cut. Pages
+            // only for a paged input: an empty column for every text file would only take room.
+            let paged = report.pages != nil
             let table = TextTable(
                 columns: [.init("severity"), .init("check"), .init("metric"), .init("stated", alignment: .right),
-                          .init("expected", alignment: .right), .init("lines")],
-                rows: report.findings.map { Array(findingRow($0, document: report.document).dropFirst().prefix(6)) },
+                          .init("expected", alignment: .right), .init("lines")] + (paged ? [.init("pages")] : []),
+                rows: report.findings.map { Array(findingRow($0, in: report).dropFirst().prefix(paged ? 7 : 6)) },
                 notes: report.findings.isEmpty ? [english ? "no findings" : "未发现问题"] : [])
             var lines = table.render(maxWidth: terminal.columns).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for (index, finding) in report.findings.enumerated().reversed() where index + 3 <= lines.count {
@@ -72,9 +77,10 @@ struct AuditDocument {
         }
     }
 
-    func findingRow(_ f: Finding, document: String) -> [String] {
-        [document, f.severity.rawValue, f.check.rawValue, f.metric?.rawValue ?? "", f.stated, f.expected,
-         f.lines.map(String.init).joined(separator: ";"), f.message(english: english)]
+    func findingRow(_ f: Finding, in report: ExtractedReport) -> [String] {
+        [report.document, f.severity.rawValue, f.check.rawValue, f.metric?.rawValue ?? "", f.stated, f.expected,
+         f.lines.map(String.init).joined(separator: ";"),
+         report.pages(ofLines: f.lines).map(String.init).joined(separator: ";"), f.message(english: english)]
     }
 
     func completenessRow(_ r: ExtractedReport) -> [String] {
@@ -99,6 +105,7 @@ struct AuditDocument {
                     ("severity", .string(f.severity.rawValue)), ("check", .string(f.check.rawValue)),
                     ("metric", f.metric.map { .string($0.rawValue) } ?? .null), ("stated", .string(f.stated)),
                     ("expected", .string(f.expected)), ("source_lines", .array(f.lines.map { .number(String($0)) })),
+                    ("source_pages", r.pages == nil ? .null : .array(r.pages(ofLines: f.lines).map { .number(String($0)) })),
                     ("message", .string(f.message(english: english))),
                 ])
             })),

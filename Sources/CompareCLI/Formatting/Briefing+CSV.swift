@@ -7,7 +7,7 @@ extension Briefing {
     /// `section` and `measure`.
     static let csvHeader = [
         "section", "measure", "bureau", "region", "fiscal_year", "kind", "scope", "metric", "label",
-        "value", "unit", "rank", "note", "document", "source_lines", "source_text",
+        "value", "unit", "rank", "note", "document", "source_lines", "source_pages", "source_text",
     ]
 
     /// The rows of briefing.csv, in the briefing's reading order:
@@ -21,9 +21,12 @@ extension Briefing {
     /// - `audit` / `findings`, `errors`, `warnings`, `infos`, `completeness`, `disclosed`, `required`;
     /// - `note` / its code: the notes, the text in `note`.
     ///
+    /// `source_pages` gives the page of each of `source_lines`, in the same order, for a report read
+    /// from a PDF (or text with page breaks); it is empty for a text report.
+    ///
     /// ```
-    /// figure,value,甲市工业和信息化局,甲市,2024,final,unit,project_share,项目支出占比,52.31,%,,,city-a-2024-final.txt,172;174,…
-    /// year_on_year,change_percent,甲市工业和信息化局,甲市,2024,final,unit,sangong_reception,公务接待费,-1.02,%,,下降 1.02%,city-a-2024-final.txt,287,…
+    /// figure,value,甲市工业和信息化局,甲市,2024,final,unit,project_share,项目支出占比,52.31,%,,,city-a-2024-final.txt,172;174,,…
+    /// year_on_year,change_percent,甲市工业和信息化局,甲市,2024,final,unit,sangong_reception,公务接待费,-1.02,%,,下降 1.02%,city-a-2024-final.pdf,287,7,…
     /// ```
     func csvRows(_ labels: BriefingLabels) -> [[String]] {
         var rows: [[String]] = []
@@ -31,6 +34,10 @@ extension Briefing {
             [report.bureau.name, report.region, String(report.fiscalYear), report.kind.rawValue, report.scope?.rawValue ?? ""]
         }
         func lines(_ list: [Int]) -> String { list.map(String.init).joined(separator: ";") }
+        func pages(_ report: AlignedReport, _ list: [Int]) -> String { lines(report.pages(ofLines: list)) }
+        func page(_ report: AlignedReport, _ statement: Observation?) -> String {
+            statement.flatMap { report.page(ofLine: $0.line) }.map(String.init) ?? ""
+        }
 
         for entry in reports {
             let report = entry.report
@@ -40,17 +47,18 @@ extension Briefing {
                 rows.append(["figure", "value"] + lead(report) + [
                     metric.rawValue, labels.comparison.name(metric), figure.formattedValue, metric.metric.unit.rawValue, "",
                     figure.isDisclosed ? "" : labels.comparison.notDisclosed, report.document,
-                    lines(source?.lines ?? []), figure.source?.snippet ?? "",
+                    lines(source?.lines ?? []), pages(report, source?.lines ?? []), figure.source?.snippet ?? "",
                 ])
             }
         }
         for table in tables {
             for entry in table.entries {
+                let sourceLines = BriefingSource(report: entry.report, metric: table.metric)?.lines ?? []
                 rows.append(["ranking", "value"] + lead(entry.report) + [
                     table.metric.rawValue, labels.comparison.name(table.metric), entry.figure.formattedValue,
                     table.metric.metric.unit.rawValue, entry.rank.map(String.init) ?? "",
                     entry.isDisclosed ? "" : labels.comparison.notDisclosed, entry.report.document,
-                    lines(BriefingSource(report: entry.report, metric: table.metric)?.lines ?? []), "",
+                    lines(sourceLines), pages(entry.report, sourceLines), "",
                 ])
             }
         }
@@ -61,15 +69,15 @@ extension Briefing {
                 let note = pair.scopesDiffer ? ComparisonNote.scopesDiffer(ComparisonNote.ScopeDifference(pair)).code : ""
                 rows.append(["budget_vs_final", "budget"] + lead(pair.budget) + [
                     table.metric.rawValue, name, row.budget.formattedValue, "万元", "", note, pair.budget.document,
-                    row.budget.source.map { String($0.line) } ?? "", row.budget.source?.snippet ?? "",
+                    row.budget.source.map { String($0.line) } ?? "", page(pair.budget, row.budget.source), row.budget.source?.snippet ?? "",
                 ])
                 rows.append(["budget_vs_final", "final"] + lead(pair.final) + [
                     table.metric.rawValue, name, row.final.formattedValue, "万元", "", note, pair.final.document,
-                    row.final.source.map { String($0.line) } ?? "", row.final.source?.snippet ?? "",
+                    row.final.source.map { String($0.line) } ?? "", page(pair.final, row.final.source), row.final.source?.snippet ?? "",
                 ])
                 rows.append(["budget_vs_final", "execution"] + lead(pair.final) + [
                     table.metric.rawValue, name, row.execution.map { $0.formatted(decimals: 2) } ?? "", "%", "", note,
-                    pair.budget.document + ";" + pair.final.document, "", "",
+                    pair.budget.document + ";" + pair.final.document, "", "", "",
                 ])
             }
         }
@@ -81,13 +89,15 @@ extension Briefing {
                     change.metric.rawValue, name, change.amount.map { $0.wanYuan() } ?? "", "万元", "",
                     change.isStated ? (amountSource == nil && !change.isUnchanged ? "—" : labels.amountChange(change)) : labels.notStated,
                     entry.report.document, (amountSource ?? change.unchangedStatement).map { String($0.line) } ?? "",
+                    page(entry.report, amountSource ?? change.unchangedStatement),
                     (amountSource ?? change.unchangedStatement)?.snippet ?? "",
                 ])
                 let percentSource = change.percentStatement
                 rows.append(["year_on_year", "change_percent"] + lead(entry.report) + [
                     change.metric.rawValue, name, change.percent?.description ?? "", "%", "",
                     change.isStated ? (percentSource == nil ? "—" : labels.percentChange(change)) : labels.notStated,
-                    entry.report.document, percentSource.map { String($0.line) } ?? "", percentSource?.snippet ?? "",
+                    entry.report.document, percentSource.map { String($0.line) } ?? "", page(entry.report, percentSource),
+                    percentSource?.snippet ?? "",
                 ])
             }
         }
@@ -100,11 +110,11 @@ extension Briefing {
             ]
             for (measure, value, unit) in measures {
                 let note = measure == "completeness" ? a.completeness.missing.joined(separator: ";") : ""
-                rows.append(["audit", measure] + lead(entry.report) + ["", "", value, unit, "", note, entry.report.document, "", ""])
+                rows.append(["audit", measure] + lead(entry.report) + ["", "", value, unit, "", note, entry.report.document, "", "", ""])
             }
         }
         for note in notes {
-            rows.append(["note", note.code, "", "", String(fiscalYear), "", "", "", "", "", "", "", note.text(labels.language), "", "", ""])
+            rows.append(["note", note.code, "", "", String(fiscalYear), "", "", "", "", "", "", "", note.text(labels.language), "", "", "", ""])
         }
         return rows
     }

@@ -103,6 +103,7 @@ struct BriefingLabels: Sendable {
     var value: String { zh ? "数值" : "value" }
     var metric: String { zh ? "项目" : "figure" }
     var lines: String { zh ? "行" : "lines" }
+    var pages: String { zh ? "页" : "pages" }
     var sourceText: String { zh ? "原文" : "text" }
     var current: String { zh ? "本年（万元）" : "this year (万元)" }
     var changeAmount: String { zh ? "增减额" : "change" }
@@ -150,11 +151,24 @@ struct BriefingLabels: Sendable {
         }
     }
 
-    /// `city-a-2024-final.txt 第 287 行`; `city-a-2024-final.txt, line 287`.
-    func place(_ document: String, _ lines: [Int]) -> String {
+    /// `city-a-2024-final.txt 第 287 行`; `city-a-2024-final.txt, line 287`; for a PDF with the
+    /// pages of those lines, each once: `city-a-2024-final.pdf 第 287 行（第 7 页）`, `…, line 287 (page 7)`.
+    func place(_ document: String, _ lines: [Int], pages: [Int] = []) -> String {
         guard !lines.isEmpty else { return document }
-        let list = lines.map(String.init).joined(separator: zh ? "、" : ", ")
-        return zh ? "\(document) 第 \(list) 行" : "\(document), line\(lines.count == 1 ? "" : "s") \(list)"
+        let separator = zh ? "、" : ", "
+        let list = lines.map(String.init).joined(separator: separator)
+        let distinctPages = Array(Set(pages)).sorted()
+        let pageList = distinctPages.map(String.init).joined(separator: separator)
+        if zh {
+            return "\(document) 第 \(list) 行" + (distinctPages.isEmpty ? "" : "（第 \(pageList) 页）")
+        }
+        return "\(document), line\(lines.count == 1 ? "" : "s") \(list)"
+            + (distinctPages.isEmpty ? "" : " (page\(distinctPages.count == 1 ? "" : "s") \(pageList))")
+    }
+
+    /// The distinct pages of a figure's lines, ascending: `7, 8`; `7、8` in Chinese.
+    func pageList(_ pages: [Int]) -> String {
+        Array(Set(pages)).sorted().map(String.init).joined(separator: zh ? "、" : ", ")
     }
 
     // MARK: Notes

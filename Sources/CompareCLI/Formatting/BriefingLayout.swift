@@ -152,7 +152,7 @@ struct BriefingLayout {
                             cell(report[change.metric]),
                             stated ? labels.amountChange(change) : labels.notStated,
                             stated ? labels.percentChange(change) : "—",
-                            stated ? labels.place(report.document, change.lines) : ""]
+                            stated ? labels.place(report.document, change.lines, pages: report.pages(ofLines: change.lines)) : ""]
                 }
             },
             style: "changes")
@@ -173,13 +173,17 @@ struct BriefingLayout {
             style: "audit")
     }
 
-    /// One row per disclosed figure of a report: the lines and the sentence it was read from.
+    /// One row per disclosed figure of a report: the lines and the sentence it was read from, and
+    /// for a report read from a PDF the pages of those lines (a column only then: text reports have none).
     static func sources(_ entry: BriefingReport, labels: BriefingLabels) -> Table {
-        Table(
-            columns: [(labels.metric, .left), (labels.value, .right), (labels.lines, .right), (labels.sourceText, .left)],
+        let paged = entry.report.isPaged
+        return Table(
+            columns: [(labels.metric, .left), (labels.value, .right), (labels.lines, .right)]
+                + (paged ? [(labels.pages, .right)] : []) + [(labels.sourceText, .left)],
             rows: entry.sources.map { source in
-                [labels.comparison.withUnit(source.metric), cell(source.figure),
-                 source.lines.map(String.init).joined(separator: ", "), source.figure.source?.snippet ?? ""]
+                [labels.comparison.withUnit(source.metric), cell(source.figure), source.lines.map(String.init).joined(separator: ", ")]
+                    + (paged ? [labels.pageList(entry.report.pages(ofLines: source.lines))] : [])
+                    + [source.figure.source?.snippet ?? ""]
             },
             style: "sources")
     }

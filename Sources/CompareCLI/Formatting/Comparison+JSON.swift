@@ -78,6 +78,7 @@ extension Comparison {
                     + [
                         ("value", json(entry.figure)),
                         ("source_line", entry.figure.source.map { .number(String($0.line)) } ?? .null),
+                        ("source_page", JSONValue.page(of: entry.figure.source?.line, in: entry.report.source.report.pages)),
                         ("context", .object(zip(table.context, entry.context).map { ($0.rawValue, json($1)) })),
                     ])
             })),

@@ -1,11 +1,12 @@
 import DisclosureKit
 
 extension ExtractedReport {
-    /// The long-format columns: the contract's twelve, in the contract's order, then
-    /// `unit` and `label` so a reader of the CSV needs no catalog to read a row.
+    /// The long-format columns: the contract's twelve, in the contract's order, with
+    /// `source_page` beside `source_line` (the page of a PDF input, empty for text without
+    /// page breaks), then `unit` and `label` so a reader of the CSV needs no catalog to read a row.
     static let longHeader = [
         "document", "bureau", "region", "fiscal_year", "kind", "scope",
-        "metric", "value", "reported", "source_line", "source_text", "flags",
+        "metric", "value", "reported", "source_line", "source_page", "source_text", "flags",
         "unit", "label",
     ]
 
@@ -13,7 +14,8 @@ extension ExtractedReport {
     /// a metric it left out is an undisclosed row, so every report has exactly
     /// `MetricID.allCases.count` rows.
     ///
-    /// `report.txt,某市某局,某市,2023,final,unit,sangong_reception,0.97,,212,公务接待费支出决算0.97万元…,,万元,公务接待费`
+    /// `report.txt,某市某局,某市,2023,final,unit,sangong_reception,0.97,,212,,公务接待费支出决算0.97万元…,,万元,公务接待费`
+    /// (`report.pdf,…,0.97,,212,9,公务接待费…` for a PDF: line 212 of pdftotext's text, on page 9)
     var longRows: [[String]] {
         let metadata = self.metadata
         let leading = [
@@ -31,6 +33,7 @@ extension ExtractedReport {
                 figure.formattedValue,
                 figure.reported?.description ?? "",
                 figure.source.map { String($0.line) } ?? "",
+                figure.source.flatMap { page(ofLine: $0.line) }.map(String.init) ?? "",
                 figure.source?.snippet ?? "",
                 figure.flags.map(\.rawValue).joined(separator: ";"),
                 id.metric.unit.rawValue,

@@ -16,30 +16,36 @@ extension ExtractedReport {
     }
 
     /// The report's figures for people: Chinese label, value (right-aligned, `—` when
-    /// not disclosed), unit, the report's own stated value, source line and flags.
+    /// not disclosed), unit, the report's own stated value, source line, source page (only
+    /// for a paged input: a column of blanks for every text file would only take room) and flags.
     var textTable: TextTable {
+        let paged = pages != nil
         let rows = MetricID.allCases.map { id -> [String] in
             let figure = self[id]
             let value = figure.formattedValue
-            return [
+            var row = [
                 id.metric.chinese,
                 value.isEmpty ? "—" : value,
                 id.metric.unit.rawValue,
                 figure.reported?.description ?? "",
                 figure.source.map { String($0.line) } ?? "",
-                figure.flags.map(\.rawValue).joined(separator: ";"),
             ]
+            if paged { row.append(figure.source.flatMap { page(ofLine: $0.line) }.map(String.init) ?? "") }
+            row.append(figure.flags.map(\.rawValue).joined(separator: ";"))
+            return row
         }
         let disclosed = MetricID.allCases.filter { self[$0].isDisclosed }.count
+        var columns: [TextTable.Column] = [
+            .init("metric", alignment: .left),
+            .init("value", alignment: .right),
+            .init("unit", alignment: .left),
+            .init("reported", alignment: .right),
+            .init("line", alignment: .right),
+        ]
+        if paged { columns.append(.init("page", alignment: .right)) }
+        columns.append(.init("flags", alignment: .left))
         return TextTable(
-            columns: [
-                .init("metric", alignment: .left),
-                .init("value", alignment: .right),
-                .init("unit", alignment: .left),
-                .init("reported", alignment: .right),
-                .init("line", alignment: .right),
-                .init("flags", alignment: .left),
-            ],
+            columns: columns,
             rows: rows,
             notes: [
                 "\(disclosed) of \(MetricID.allCases.count) figures disclosed (— = not disclosed); \(observations.count) statements found.",

@@ -5,9 +5,9 @@ import Glibc
 
 /// Finds the report files among the paths a user gives and reads each one into text.
 ///
-/// `bureau-compare extract Datasets extra/city-b.txt` hands this the two paths: a folder is walked for
-/// `*.txt` and `*.md` reports (and `*.pdf`, so that a PDF is named in a clear error instead of silently
-/// ignored); a file is taken as given. Problems are returned per path, never thrown, so one bad input does not
+/// `bureau-compare extract Datasets extra/city-b.pdf` hands this the two paths: a folder is walked for
+/// `*.txt`, `*.md` and `*.pdf` reports; a file is taken as given (and recognised as a PDF by its `%PDF`
+/// header, not its name). Problems are returned per path, never thrown, so one bad input does not
 /// stop the others (exit status 1 with the rest processed).
 public enum Corpus {
     /// Extensions, lower-cased, that a folder walk takes.
@@ -56,20 +56,28 @@ public enum Corpus {
         return (files, failures)
     }
 
-    /// Reads one file and decodes it; a failure carries the file's path, e.g. `x.pdf: a PDF file: …`.
+    /// Reads one file and decodes it as text; a failure carries the file's path, e.g. `x.txt: empty file`.
+    ///
+    /// A PDF fails here with `.pdf`: converting it takes a subprocess and a choice of mode that depends on
+    /// what the extractor makes of the result, which is `ReportLoader`'s job.
     public static func read(_ file: ReportFile) -> Result<DecodedText, InputFailure> {
+        readBytes(file).flatMap { bytes in
+            TextDecoder.decode(bytes).mapError { InputFailure(path: file.path, problem: $0) }
+        }
+    }
+
+    /// The bytes of one file, whole; a failure names the file (`.missingPath`, `.unreadable`).
+    public static func readBytes(_ file: ReportFile) -> Result<[UInt8], InputFailure> {
         guard !file.path.isEmpty else {
             return .failure(InputFailure(path: file.path, problem: .missingPath))
         }
-        let bytes: [UInt8]
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file.path))
             defer { try? handle.close() }
-            bytes = [UInt8](try handle.readToEnd() ?? Data())
+            return .success([UInt8](try handle.readToEnd() ?? Data()))
         } catch {
             return .failure(InputFailure(path: file.path, problem: problem(for: error)))
         }
-        return TextDecoder.decode(bytes).mapError { InputFailure(path: file.path, problem: $0) }
     }
 
     // MARK: - Walking a folder

@@ -1,7 +1,8 @@
 /// One report file found among the given paths, e.g. `Datasets/city-a-2024-final.txt`.
 ///
-/// Why only a path: reading is deferred to `Corpus.read` so that a failure is reported per file and the
-/// remaining files are still processed. Two values are equal when their paths are equal.
+/// Why only a path: reading is deferred to `ReportLoader.load` (the bytes through `Corpus.readBytes`, a PDF through
+/// `pdftotext`, which needs the path) so that a failure is reported per file and the remaining files are
+/// still processed. Two values are equal when their paths are equal.
 public struct ReportFile: Sendable, Hashable {
     /// The path as the user gave it, or the given folder joined with the file's place inside it.
     public let path: String

@@ -10,7 +10,8 @@ import Glibc
 /// `String(data:encoding:.utf16)` guesses big-endian without a BOM, so the detection is done here, in this order:
 ///
 /// 1. nothing but whitespace and byte order marks → `.emptyFile`
-/// 2. `%PDF` at the start (after optional whitespace) → `.pdf`, so the user is told to convert it first
+/// 2. `%PDF` at the start (after optional whitespace) → `.pdf`: not text; `ReportLoader` checks for this
+///    first and has the file converted by `pdftotext` instead
 /// 3. a UTF-8 BOM → UTF-8 without the mark; a UTF-16 BOM → UTF-16 of that byte order
 /// 4. a NUL byte or many control bytes in the first 8 KB → `.binary`
 /// 5. valid UTF-8 → UTF-8; otherwise GB18030 through Glibc iconv (which also reads GBK and GB2312)

@@ -11,18 +11,39 @@ public struct ExtractedReport: Sendable {
     public let findings: [Finding]
     /// How much of what its kind must disclose the report discloses.
     public let completeness: Completeness
+    /// The page of each line for a paged input (a PDF, or text with pdftotext's form feeds); nil for plain
+    /// text. Set by whoever read the file (`ReportLoader`), since only the reader knows the input was a PDF.
+    public var pages: PageMap?
 
     public init(document: String, metadata: ReportMetadata, observations: [Observation], figures: [Figure],
-                findings: [Finding] = [], completeness: Completeness = Completeness(score: 0, disclosed: 0, required: 0, missing: [])) {
+                findings: [Finding] = [], completeness: Completeness = Completeness(score: 0, disclosed: 0, required: 0, missing: []),
+                pages: PageMap? = nil) {
         self.document = document
         self.metadata = metadata
         self.observations = observations
         self.figures = figures
         self.findings = findings
         self.completeness = completeness
+        self.pages = pages
     }
 
     public subscript(metric: MetricID) -> Figure {
         figures.first { $0.metric == metric } ?? Figure(metric: metric, value: nil)
+    }
+
+    /// The page of a line of this report's file (the `source_page` of a `source_line`); nil when the
+    /// input has no pages.
+    ///
+    /// Why from `pages` and not `Observation.page`: findings, briefing rows and year-on-year changes cite
+    /// lines only, and every output must give the same page for the same line.
+    public func page(ofLine line: Int) -> Int? {
+        pages?.page(ofLine: line)
+    }
+
+    /// The pages of `lines`, one per line in the same order (`175;177` → `4;4`), so each can be paired
+    /// with its line; empty when the input has no pages.
+    public func pages(ofLines lines: [Int]) -> [Int] {
+        guard let pages else { return [] }
+        return lines.map { pages.page(ofLine: $0) }
     }
 }
