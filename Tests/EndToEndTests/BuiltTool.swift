@@ -45,9 +45,10 @@ enum BuiltTool {
         let stderr: String
     }
 
-    /// Runs the tool with `arguments`, stdout and stderr captured, in the package root.
-    static func run(_ arguments: [String]) throws -> Outcome {
-        let process = try makeProcess(arguments)
+    /// Runs the tool with `arguments`, stdout and stderr captured, in the package root;
+    /// `environment` adds to (or overrides) the test's own environment.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = try makeProcess(arguments, environment: environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -68,7 +69,7 @@ enum BuiltTool {
                        stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    static func makeProcess(_ arguments: [String]) throws -> Process {
+    static func makeProcess(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Process {
         guard let path else { throw NotBuilt() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -76,6 +77,7 @@ enum BuiltTool {
         process.currentDirectoryURL = packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         return process
     }

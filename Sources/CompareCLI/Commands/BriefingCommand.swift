@@ -59,7 +59,7 @@ enum BriefingCommand: Command {
         }
 
         var sources: [SourceReport] = []
-        let status = ReportInput.forEach(in: options.paths, stderr: &stderr) { file, report in
+        let status = ReportInput.forEach(in: options.paths, stderr: &stderr, terminal: terminal) { file, report in
             sources.append(SourceReport(report: report, path: file.path))
         }
         let alignment = Alignment(sources)

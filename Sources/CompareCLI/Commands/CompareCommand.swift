@@ -69,7 +69,7 @@ enum CompareCommand: Command {
         }
 
         var sources: [SourceReport] = []
-        var status = ReportInput.forEach(in: options.paths, stderr: &stderr) { file, report in
+        var status = ReportInput.forEach(in: options.paths, stderr: &stderr, terminal: terminal) { file, report in
             sources.append(SourceReport(report: report, path: file.path))
         }
 
