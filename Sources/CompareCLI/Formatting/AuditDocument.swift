@@ -10,7 +10,6 @@ struct AuditDocument {
     let terminal: Terminal
     let completeness: Bool
     let english: Bool
-    private var json: [JSONValue] = []
     private var completenessRows: [[String]] = []
     private var reportCount = 0
 
@@ -34,8 +33,8 @@ struct AuditDocument {
         case .csv, .tsv:
             return CSVWriter.csv.document(header: [], rows: rows)
         case .json:
-            json.append(jsonValue(report))
-            return ""
+            // One element at a time, as `ExtractDocument` does: memory stays flat over any number of reports.
+            return (reportCount == 0 ? "[" : ",") + "\n  " + jsonValue(report).rendered(pretty: true, depth: 1)
         case .table:
             if completeness {
                 completenessRows += rows
@@ -60,7 +59,7 @@ struct AuditDocument {
 
     func end() -> String {
         switch format {
-        case .json: return JSONValue.array(json).rendered(pretty: true).endingInNewline
+        case .json: return reportCount == 0 ? "[]\n" : "\n]\n"
         case .table where completeness:
             let table = TextTable(
                 columns: [.init("document"), .init("bureau"), .init("year", alignment: .right), .init("kind"),
