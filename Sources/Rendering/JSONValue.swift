@@ -58,17 +58,16 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Pretty output puts each element and member on its own line, indented `indent` spaces
     /// per level (negative counts as 0), with `": "` after keys; compact output has no spaces
     /// at all. Empty arrays and objects are `[]` and `{}`. Chinese is written as UTF-8.
-    ///
-    /// `depth` renders the value as if nested that many levels deep (its inner lines indented
-    /// accordingly), so a long array can be written one element at a time.
-    public func rendered(pretty: Bool = true, indent: Int = 2, depth startDepth: Int = 0) -> String {
+    /// `depth` is the nesting level the value stands at, for a value written inside a document
+    /// that is rendered piece by piece (`JSONStream`): its inner lines are indented from there.
+    public func rendered(pretty: Bool = true, indent: Int = 2, depth: Int = 0) -> String {
         let unit = String(repeating: " ", count: max(0, indent))
         let colon = pretty ? ": " : ":"
         func breakLine(_ depth: Int) -> String {
             pretty ? "\n" + String(repeating: unit, count: depth) : ""
         }
         var out = ""
-        var steps: [Step] = [.value(self, depth: max(0, startDepth))]
+        var steps: [Step] = [.value(self, depth: max(0, depth))]
         while let step = steps.popLast() {
             switch step {
             case .text(let text):

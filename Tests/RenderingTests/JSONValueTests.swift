@@ -99,23 +99,3 @@ import Testing
         #expect(value == value)
     }
 }
-
-/// Writing a long array element by element (`extract --format json` over thousands of reports)
-/// must give the bytes rendering the whole array at once gives.
-@Suite struct JSONValueStreamingTests {
-    @Test func elementsRenderedAtDepthOneJoinIntoTheWholeArray() {
-        let elements: [JSONValue] = [
-            .object([("document", .string("甲市.txt")), ("figures", .array([.number("1.50"), .null])),
-                     ("nested", .object([("empty", .array([])), ("none", .object([]))]))]),
-            .string("第二\n行"),
-            .array([.object([("a", .bool(true))])]),
-        ]
-        var streamed = ""
-        for (index, element) in elements.enumerated() {
-            streamed += (index == 0 ? "[" : ",") + "\n  " + element.rendered(pretty: true, depth: 1)
-        }
-        streamed += "\n]"
-        #expect(streamed == JSONValue.array(elements).rendered(pretty: true))
-        #expect(JSONValue.array([.number("1")]).rendered(depth: 2) == "[\n      1\n    ]")
-    }
-}

@@ -12,6 +12,8 @@ struct AuditDocument {
     let english: Bool
     private var completenessRows: [[String]] = []
     private var reportCount = 0
+    /// The JSON array, written one report at a time so memory stays flat over any number of reports.
+    private var json = JSONStream()
 
     init(format: OutputFormat, terminal: Terminal, completeness: Bool, english: Bool) {
         self.format = format
@@ -33,8 +35,10 @@ struct AuditDocument {
         case .csv, .tsv:
             return CSVWriter.csv.document(header: [], rows: rows)
         case .json:
-            // One element at a time, as `ExtractDocument` does: memory stays flat over any number of reports.
-            return (reportCount == 0 ? "[" : ",") + "\n  " + jsonValue(report).rendered(pretty: true, depth: 1)
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.value(jsonValue(report), to: &text)
+            return text
         case .table:
             if completeness {
                 completenessRows += rows
@@ -57,9 +61,13 @@ struct AuditDocument {
         }
     }
 
-    func end() -> String {
+    mutating func end() -> String {
         switch format {
-        case .json: return reportCount == 0 ? "[]\n" : "\n]\n"
+        case .json:
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.end(to: &text)
+            return text + "\n"
         case .table where completeness:
             let table = TextTable(
                 columns: [.init("document"), .init("bureau"), .init("year", alignment: .right), .init("kind"),

@@ -40,7 +40,7 @@ extension Briefing {
                 rows.append(["figure", "value"] + lead(report) + [
                     metric.rawValue, labels.comparison.name(metric), figure.formattedValue, metric.metric.unit.rawValue, "",
                     figure.isDisclosed ? "" : labels.comparison.notDisclosed, report.document,
-                    lines(source?.lines ?? []), figure.source?.snippet ?? "",
+                    lines(source?.lines ?? []), entry.sourceTexts[metric] ?? "",
                 ])
             }
         }
@@ -61,11 +61,11 @@ extension Briefing {
                 let note = pair.scopesDiffer ? ComparisonNote.scopesDiffer(ComparisonNote.ScopeDifference(pair)).code : ""
                 rows.append(["budget_vs_final", "budget"] + lead(pair.budget) + [
                     table.metric.rawValue, name, row.budget.formattedValue, "万元", "", note, pair.budget.document,
-                    row.budget.source.map { String($0.line) } ?? "", row.budget.source?.snippet ?? "",
+                    row.budget.source.map { String($0.line) } ?? "", sourceText(pair.budget, table.metric) ?? "",
                 ])
                 rows.append(["budget_vs_final", "final"] + lead(pair.final) + [
                     table.metric.rawValue, name, row.final.formattedValue, "万元", "", note, pair.final.document,
-                    row.final.source.map { String($0.line) } ?? "", row.final.source?.snippet ?? "",
+                    row.final.source.map { String($0.line) } ?? "", sourceText(pair.final, table.metric) ?? "",
                 ])
                 rows.append(["budget_vs_final", "execution"] + lead(pair.final) + [
                     table.metric.rawValue, name, row.execution.map { $0.formatted(decimals: 2) } ?? "", "%", "", note,

@@ -97,7 +97,7 @@ struct BriefingLayout {
     }
 
     /// A value, or `—` when there is none.
-    static func cell(_ figure: Figure) -> String {
+    static func cell(_ figure: CompactFigure) -> String {
         figure.formattedValue.isEmpty ? "—" : figure.formattedValue
     }
 
@@ -179,7 +179,7 @@ struct BriefingLayout {
             columns: [(labels.metric, .left), (labels.value, .right), (labels.lines, .right), (labels.sourceText, .left)],
             rows: entry.sources.map { source in
                 [labels.comparison.withUnit(source.metric), cell(source.figure),
-                 source.lines.map(String.init).joined(separator: ", "), source.figure.source?.snippet ?? ""]
+                 source.lines.map(String.init).joined(separator: ", "), entry.sourceTexts[source.metric] ?? ""]
             },
             style: "sources")
     }

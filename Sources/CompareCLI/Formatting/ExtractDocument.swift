@@ -13,6 +13,8 @@ struct ExtractDocument {
     let format: OutputFormat
     let terminal: Terminal
     private var reportCount = 0
+    /// The JSON array, written one report at a time so memory stays flat over any number of reports.
+    private var json = JSONStream()
 
     init(format: OutputFormat, terminal: Terminal) {
         self.format = format
@@ -36,7 +38,10 @@ struct ExtractDocument {
         case .csv: return CSVWriter.csv.document(header: [], rows: report.longRows)
         case .tsv: return CSVWriter.tsv.document(header: [], rows: report.longRows)
         case .json:
-            return (reportCount == 0 ? "[" : ",") + "\n  " + report.jsonValue.rendered(pretty: true, depth: 1)
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.value(report.jsonValue, to: &text)
+            return text
         case .table:
             let heading = terminal.colorAllowed ? "\u{1B}[1m\(report.tableHeading)\u{1B}[0m" : report.tableHeading
             let table = report.textTable.render(maxWidth: terminal.columns)
@@ -45,9 +50,13 @@ struct ExtractDocument {
     }
 
     /// What comes after the last report: the end of the JSON array (`[]` when there was no report).
-    func end() -> String {
+    mutating func end() -> String {
         switch format {
-        case .json: return reportCount == 0 ? "[]\n" : "\n]\n"
+        case .json:
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.end(to: &text)
+            return text + "\n"
         case .csv, .tsv, .table: return ""
         }
     }
