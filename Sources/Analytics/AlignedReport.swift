@@ -18,28 +18,29 @@ public struct AlignedReport: Sendable {
     public var fiscalYear: Int { key.fiscalYear }
     public var kind: ReportKind { key.kind }
     /// The region the report names (`丁区`), or the bureau's name when it names none.
-    public var region: String { source.report.metadata.region ?? key.bureau.name }
+    public var region: String { source.metadata.region ?? key.bureau.name }
     /// `unit` (本级) or `department` (部门), nil when the text did not say.
-    public var scope: ReportScope? { source.report.metadata.scope }
+    public var scope: ReportScope? { source.metadata.scope }
     public var document: String { source.document }
     public var path: String { source.path }
     public var unitCount: Int? { source.unitCount }
     /// The audit's completeness score (0–100): how much of what its kind must disclose it does.
-    public var completeness: Int { source.report.completeness.score }
+    public var completeness: Int { source.completeness }
     /// How many audit findings of each severity the report has.
-    public func findingCount(_ severity: Severity) -> Int {
-        source.report.findings.filter { $0.severity == severity }.count
-    }
+    public func findingCount(_ severity: Severity) -> Int { source.findingCount(severity) }
 
     /// The report's figure for `metric` (undisclosed when it has none).
-    public subscript(metric: MetricID) -> Figure { source.report[metric] }
+    public subscript(metric: MetricID) -> CompactFigure { source[metric] }
 
     /// True when the report was read from a paged input (a PDF): its lines have pages.
-    public var isPaged: Bool { source.report.pages != nil }
+    public var isPaged: Bool { source.pages != nil }
 
     /// The page of a line of the report's file; nil for a text input without pages.
-    public func page(ofLine line: Int) -> Int? { source.report.page(ofLine: line) }
+    public func page(ofLine line: Int) -> Int? { source.pages?.page(ofLine: line) }
 
     /// The page of each of `lines`, in order; empty for a text input without pages.
-    public func pages(ofLines lines: [Int]) -> [Int] { source.report.pages(ofLines: lines) }
+    public func pages(ofLines lines: [Int]) -> [Int] {
+        guard let pages = source.pages else { return [] }
+        return lines.map { pages.page(ofLine: $0) }
+    }
 }

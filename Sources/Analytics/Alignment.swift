@@ -21,7 +21,7 @@ public struct Alignment: Sendable {
         var warnings: [AlignmentWarning] = []
         var groups: [ReportKey: [SourceReport]] = [:]
         for source in sources {
-            let metadata = source.report.metadata
+            let metadata = source.metadata
             guard let key = ReportKey(metadata: metadata) else {
                 var missing: [AlignmentWarning.MissingFact] = []
                 if metadata.bureau.flatMap(BureauIdentity.init) == nil { missing.append(.bureau) }

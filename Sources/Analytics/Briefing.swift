@@ -31,11 +31,20 @@ public struct Briefing: Sendable {
     public let pairs: [BudgetFinalPair]
 
     /// The briefing of `year` from the reports `alignment` placed (one per bureau × year × kind).
-    public init(alignment: Alignment, year: Int) {
+    ///
+    /// `extracted` holds each report's whole extraction by path: a briefing shows the sentences
+    /// and the stated changes, which the compact reports of an alignment do not keep. A report
+    /// missing from it is left out (it cannot be when both come from one reading).
+    public init(alignment: Alignment, year: Int, extracted: [String: ExtractedReport]) {
         fiscalYear = year
         let ofYear = alignment.reports.filter { $0.fiscalYear == year }
-        finals = ofYear.filter { $0.kind == .final }.map(BriefingReport.init)
-        budgets = ofYear.filter { $0.kind == .budget }.map(BriefingReport.init)
+        func briefed(_ kind: ReportKind) -> [BriefingReport] {
+            ofYear.filter { $0.kind == kind }.compactMap { report in
+                extracted[report.path].map { BriefingReport(report, extracted: $0) }
+            }
+        }
+        finals = briefed(.final)
+        budgets = briefed(.budget)
         rankedKind = finals.isEmpty && !budgets.isEmpty ? .budget : .final
         let ranked = (rankedKind == .final ? finals : budgets).map(\.report)
         families = BriefingFamily.all.map { family in
@@ -57,6 +66,11 @@ public struct Briefing: Sendable {
 
     /// The reports the family tables rank.
     public var ranked: [BriefingReport] { rankedKind == .final ? finals : budgets }
+
+    /// The sentence `report`'s figure for `metric` was read from, nil when it has none.
+    public func sourceText(_ report: AlignedReport, _ metric: MetricID) -> String? {
+        reports.first { $0.report.path == report.path }?.sourceTexts[metric]
+    }
 
     /// The ranked tables, family by family.
     public var tables: [MetricTable] { families.flatMap(\.tables) }

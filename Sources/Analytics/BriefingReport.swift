@@ -13,13 +13,22 @@ public struct BriefingReport: Sendable {
     /// The disclosed figures, in catalog order.
     public let sources: [BriefingSource]
     public let audit: AuditSummary
+    /// The sentence each figure was read from, for the figures that have one (a share the
+    /// report states but that cannot be computed has a sentence and no value).
+    public let sourceTexts: [MetricID: String]
 
-    public init(_ report: AlignedReport) {
+    /// `report` as a briefing presents it; `extracted` is its whole extraction, from which the
+    /// stated changes, the sentences and the audit are taken (the compact `report` has none).
+    public init(_ report: AlignedReport, extracted: ExtractedReport) {
         self.report = report
-        let extracted = report.source.report
         changes = YearOnYear.metrics.map { YearOnYear(extracted, metric: $0) }
         sources = MetricID.allCases.compactMap { BriefingSource(report: report, metric: $0) }
         audit = AuditSummary(extracted)
+        var texts: [MetricID: String] = [:]
+        for metric in MetricID.allCases {
+            if let snippet = extracted[metric].source?.snippet { texts[metric] = snippet }
+        }
+        sourceTexts = texts
     }
 
     /// The stated change of `metric` (an unstated one when it is not a year-on-year metric).

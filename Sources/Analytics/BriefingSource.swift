@@ -10,11 +10,11 @@ import DisclosureKit
 /// share has no line of its own — its amounts do.
 public struct BriefingSource: Sendable {
     public let report: AlignedReport
-    public let figure: Figure
+    public let figure: CompactFigure
     /// The original file's lines the figure rests on, ascending, without repeats.
     public let lines: [Int]
 
-    public init(report: AlignedReport, figure: Figure, lines: [Int]) {
+    public init(report: AlignedReport, figure: CompactFigure, lines: [Int]) {
         self.report = report
         self.figure = figure
         self.lines = lines

@@ -8,11 +8,11 @@ import DisclosureKit
 public struct BudgetExecutionRow: Sendable {
     public let pair: BudgetFinalPair
     /// The figure in the budget report.
-    public let budget: Figure
+    public let budget: CompactFigure
     /// The figure in the final accounts.
-    public let final: Figure
+    public let final: CompactFigure
 
-    public init(pair: BudgetFinalPair, budget: Figure, final: Figure) {
+    public init(pair: BudgetFinalPair, budget: CompactFigure, final: CompactFigure) {
         self.pair = pair
         self.budget = budget
         self.final = final

@@ -27,15 +27,14 @@ public enum Ranking {
         var previous: FigureValue?
         var rank = 0
         for (index, report) in disclosed.enumerated() {
-            let figure = report[metric]
-            if let value = figure.value {
+            if let value = report[metric].value {
                 if previous.map({ compare($0, value) != 0 }) ?? true { rank = index + 1 }
                 previous = value
             }
-            entries.append(RankedEntry(rank: rank, report: report, figure: figure, context: context.map { report[$0] }))
+            entries.append(RankedEntry(rank: rank, report: report, metric: metric, context: context))
         }
         for report in undisclosed {
-            entries.append(RankedEntry(rank: nil, report: report, figure: report[metric], context: context.map { report[$0] }))
+            entries.append(RankedEntry(rank: nil, report: report, metric: metric, context: context))
         }
         return entries
     }

@@ -53,8 +53,14 @@ public struct CSVWriter: Sendable, Hashable {
     /// quote, CR or LF, or starts or ends with white space (which readers may trim);
     /// otherwise unchanged. `a,b` gives `"a,b"`; `甲市` stays `甲市`.
     func quotedIfNeeded(_ field: String) -> String {
-        let special = Set(separator.unicodeScalars).union(["\"", "\r", "\n"])
-        let hasSpecial = field.unicodeScalars.contains { special.contains($0) }
+        let hasSpecial: Bool
+        if let byte = separator.asciiValue {
+            // The usual case, one pass over the bytes: a row of an extract run writes a dozen fields.
+            hasSpecial = field.utf8.contains { $0 == byte || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+        } else {
+            let special = Set(separator.unicodeScalars).union(["\"", "\r", "\n"])
+            hasSpecial = field.unicodeScalars.contains { special.contains($0) }
+        }
         let edgeSpace = (field.first?.isWhitespace ?? false) || (field.last?.isWhitespace ?? false)
         guard hasSpecial || edgeSpace else { return field }
         var quoted = "\""

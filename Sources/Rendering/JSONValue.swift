@@ -58,14 +58,16 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Pretty output puts each element and member on its own line, indented `indent` spaces
     /// per level (negative counts as 0), with `": "` after keys; compact output has no spaces
     /// at all. Empty arrays and objects are `[]` and `{}`. Chinese is written as UTF-8.
-    public func rendered(pretty: Bool = true, indent: Int = 2) -> String {
+    /// `depth` is the nesting level the value stands at, for a value written inside a document
+    /// that is rendered piece by piece (`JSONStream`): its inner lines are indented from there.
+    public func rendered(pretty: Bool = true, indent: Int = 2, depth: Int = 0) -> String {
         let unit = String(repeating: " ", count: max(0, indent))
         let colon = pretty ? ": " : ":"
         func breakLine(_ depth: Int) -> String {
             pretty ? "\n" + String(repeating: unit, count: depth) : ""
         }
         var out = ""
-        var steps: [Step] = [.value(self, depth: 0)]
+        var steps: [Step] = [.value(self, depth: max(0, depth))]
         while let step = steps.popLast() {
             switch step {
             case .text(let text):

@@ -8,8 +8,8 @@ import DisclosureKit
 @Suite("Briefing")
 struct BriefingTests {
     static let alignment = Alignment(Fixtures.datasetSources)
-    static let b2024 = Briefing(alignment: alignment, year: 2024)
-    static let b2020 = Briefing(alignment: alignment, year: 2020)
+    static let b2024 = Briefing(alignment: alignment, year: 2024, extracted: Fixtures.datasetExtractions)
+    static let b2020 = Briefing(alignment: alignment, year: 2020, extracted: Fixtures.datasetExtractions)
 
     // MARK: Reports and order
 
@@ -72,7 +72,7 @@ struct BriefingTests {
     // MARK: Year on year, as stated
 
     func change(_ document: String, _ metric: MetricID) throws -> YearOnYear {
-        let report = try #require(Fixtures.datasetSources.first { $0.document == document }).report
+        let report = try #require(Fixtures.datasetExtractions.values.first { $0.document == document })
         return YearOnYear(report, metric: metric)
     }
 
@@ -180,9 +180,9 @@ struct BriefingTests {
         #expect(!kundulun.sources.contains { $0.metric == .procurementSME }, "not disclosed: no source")
     }
 
-    @Test func auditSummaryCountsTheReportsFindings() {
+    @Test func auditSummaryCountsTheReportsFindings() throws {
         for entry in Self.b2024.reports {
-            let report = entry.report.source.report
+            let report = try #require(Fixtures.datasetExtractions[entry.report.path])
             #expect(entry.audit.findings == report.findings.count)
             #expect(entry.audit.errors == report.findings.filter { $0.severity == .error }.count)
             #expect(entry.audit.completeness == report.completeness)
@@ -192,17 +192,18 @@ struct BriefingTests {
     // MARK: Hand-made years
 
     @Test func aYearWithBudgetsOnlyRanksTheBudgets() {
-        let alignment = Alignment([
-            Fixtures.report("甲市财政局", year: 2025, kind: .budget, amounts: [.sangongTotal: "2.00"]),
-            Fixtures.report("乙市财政局", year: 2025, kind: .budget, amounts: [.sangongTotal: "3.00"]),
-        ])
-        let b = Briefing(alignment: alignment, year: 2025)
+        let made = [
+            Fixtures.extracted("甲市财政局", year: 2025, kind: .budget, amounts: [.sangongTotal: "2.00"]),
+            Fixtures.extracted("乙市财政局", year: 2025, kind: .budget, amounts: [.sangongTotal: "3.00"]),
+        ]
+        let alignment = Alignment(made.map { SourceReport(report: $0.report, path: $0.path) })
+        let b = Briefing(alignment: alignment, year: 2025, extracted: Dictionary(uniqueKeysWithValues: made.map { ($0.path, $0.report) }))
         #expect(b.rankedKind == .budget && b.finals.isEmpty)
         #expect(b.tables.first?.summary == ["乙市财政局 3.00", "甲市财政局 2.00"])
     }
 
     @Test func aYearWithoutReportsIsEmptyAndDoesNotTrap() {
-        let b = Briefing(alignment: Self.alignment, year: 1999)
+        let b = Briefing(alignment: Self.alignment, year: 1999, extracted: Fixtures.datasetExtractions)
         #expect(b.reports.isEmpty && b.ranked.isEmpty)
         #expect(b.tables.allSatisfy { $0.entries.isEmpty })
         #expect(b.notes.isEmpty)

@@ -10,16 +10,23 @@ enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Datasets").path
 
-    /// Every dataset report as the command builds it.
-    static let datasetSources: [SourceReport] = {
+    /// Every dataset report's path and whole extraction, in the order the command reads them.
+    static let datasetReports: [(path: String, report: ExtractedReport)] = {
         let collected = Corpus.collect([datasets])
         let extractor = ReportExtractor()
-        return collected.files.compactMap { file -> SourceReport? in
+        return collected.files.compactMap { file -> (path: String, report: ExtractedReport)? in
             guard case .success(let decoded) = Corpus.read(file),
                   case .success(let report) = extractor.extract(text: decoded.text, document: file.name) else { return nil }
-            return SourceReport(report: report, path: file.path)
+            return (file.path, report)
         }
     }()
+
+    /// The whole extractions by path: what a briefing takes its sentences and stated changes from.
+    static let datasetExtractions: [String: ExtractedReport] = Dictionary(
+        datasetReports.map { ($0.path, $0.report) }, uniquingKeysWith: { first, _ in first })
+
+    /// Every dataset report as the command builds it (compact).
+    static let datasetSources: [SourceReport] = datasetReports.map { SourceReport(report: $0.report, path: $0.path) }
 
     /// The datasets compared with default options.
     static let defaultComparison = Comparison(datasetSources)
@@ -28,6 +35,14 @@ enum Fixtures {
     static func report(_ bureau: String?, region: String? = nil, year: Int? = 2024, kind: ReportKind? = .final,
                        scope: ReportScope? = .department, path: String? = nil,
                        amounts: [MetricID: String] = [:], units: Int? = nil) -> SourceReport {
+        let made = extracted(bureau, region: region, year: year, kind: kind, scope: scope, path: path, amounts: amounts, units: units)
+        return SourceReport(report: made.report, path: made.path)
+    }
+
+    /// The whole extraction of a hand-made report (`report(…)` is its compact form) and its path.
+    static func extracted(_ bureau: String?, region: String? = nil, year: Int? = 2024, kind: ReportKind? = .final,
+                          scope: ReportScope? = .department, path: String? = nil,
+                          amounts: [MetricID: String] = [:], units: Int? = nil) -> (path: String, report: ExtractedReport) {
         let figures = MetricID.allCases.map { id -> Figure in
             guard let text = amounts[id], let stated = FixedDecimal(text), let amount = Amount(stated, unit: .wanYuan) else {
                 return Figure(metric: id, value: nil)
@@ -38,7 +53,7 @@ enum Fixtures {
         metadata.unitCount = units
         let document = path.map { String($0.split(separator: "/").last ?? "") } ?? "\(bureau ?? "x")-\(year ?? 0).txt"
         let extracted = ExtractedReport(document: document, metadata: metadata, observations: [], figures: figures)
-        return SourceReport(report: extracted, path: path ?? document)
+        return (path ?? document, extracted)
     }
 
     /// A hand-made report with one percentage figure, `numerator / denominator`.

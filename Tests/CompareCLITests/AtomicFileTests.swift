@@ -77,6 +77,41 @@ import Testing
         #expect(read(folder.file("target/inside.txt")) == "keep\n")
     }
 
+    @Test func stagedFilesWrittenPieceByPieceAreCommittedTogether() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try AtomicFile.write("old a\n", to: folder.file("a.csv"))
+        let staged = try AtomicFileBatch.open([folder.file("a.csv"), folder.file("sub/b.json")])
+        for line in 0..<20_000 { staged[0].write("row \(line)\n") }
+        staged[1].write(Array("{}\n".utf8))
+        #expect(read(folder.file("a.csv")) == "old a\n", "nothing changes before the commit")
+        try AtomicFileBatch.commit(staged)
+        #expect(read(folder.file("a.csv")) == (0..<20_000).map { "row \($0)\n" }.joined())
+        #expect(read(folder.file("sub/b.json")) == "{}\n")
+        #expect(try folder.contents() == ["a.csv", "sub"])
+    }
+
+    @Test func discardedStagedFilesLeaveNothingBehind() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try AtomicFile.write("old\n", to: folder.file("a.csv"))
+        let staged = try AtomicFileBatch.open([folder.file("a.csv"), folder.file("b.csv")])
+        staged[0].write("new\n")
+        AtomicFileBatch.discard(staged)
+        #expect(read(folder.file("a.csv")) == "old\n")
+        #expect(try folder.contents() == ["a.csv"])
+    }
+
+    @Test func aDestinationThatIsAFolderIsRefusedBeforeAnythingIsStaged() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try AtomicFile.write("keep\n", to: folder.file("b.json/inside.txt"))
+        #expect(throws: AtomicFileError.self) {
+            _ = try AtomicFileBatch.open([folder.file("a.csv"), folder.file("b.json")])
+        }
+        #expect(try folder.contents() == ["b.json"])
+    }
+
     @Test func pathsSplitIntoFolderAndName() {
         #expect(AtomicFile.split("Reports/x/a.csv") == ("Reports/x", "a.csv"))
         #expect(AtomicFile.split("a.csv") == (".", "a.csv"))

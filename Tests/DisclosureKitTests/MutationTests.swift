@@ -268,8 +268,7 @@ struct MutationTests {
             }
         }
         var json = ExtractDocument(format: .json, terminal: .captured)
-        _ = json.add(report)
-        let jsonText = json.begin() + json.end()
+        let jsonText = json.begin() + json.add(report) + json.end()
         let parsed = try? JSONSerialization.jsonObject(with: Data(jsonText.utf8)) as? [Any]
         if parsed?.count != 1 { problems.append("JSON does not parse to one report") }
         // The terminal table, narrow and coloured: names from the text are measured and cut.

@@ -44,7 +44,7 @@ enum AuditCommand: Command {
             completeness: arguments.isSet("--completeness"), english: arguments.value("--lang") == "en")
         stdout.write(document.begin())
         var errors = 0
-        let status = ReportInput.forEach(in: paths, stderr: &stderr) { _, report in
+        let status = ReportInput.forEach(in: paths, stderr: &stderr, terminal: terminal) { _, report in
             errors += report.findings.filter { $0.severity == .error }.count
             stdout.write(document.add(report))
         }

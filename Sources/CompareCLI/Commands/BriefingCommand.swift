@@ -59,8 +59,10 @@ enum BriefingCommand: Command {
         }
 
         var sources: [SourceReport] = []
-        let status = ReportInput.forEach(in: options.paths, stderr: &stderr) { file, report in
+        var extracted: [String: ExtractedReport] = [:]
+        let status = ReportInput.forEach(in: options.paths, stderr: &stderr, terminal: terminal) { file, report in
             sources.append(SourceReport(report: report, path: file.path))
+            extracted[file.path] = report
         }
         let alignment = Alignment(sources)
         for warning in alignment.warnings {
@@ -68,7 +70,7 @@ enum BriefingCommand: Command {
         }
 
         let years = options.year.map { [$0] } ?? Briefing.years(in: alignment)
-        let briefings = years.map { Briefing(alignment: alignment, year: $0) }.filter { !$0.reports.isEmpty }
+        let briefings = years.map { Briefing(alignment: alignment, year: $0, extracted: extracted) }.filter { !$0.reports.isEmpty }
         guard !briefings.isEmpty else {
             let what = options.year.map { "no report of fiscal year \($0)" } ?? "no report to brief"
             stderr.write(BureauCompare.diagnostic("\(what); nothing written to \(options.out)"))

@@ -68,8 +68,11 @@ enum CompareCommand: Command {
             return BureauCompare.usageError(error, stderr: &stderr)
         }
 
+        // Each report's metrics.csv rows are written as it arrives; only its compact form is kept.
+        let files = ComparisonFiles(path: options.path(of:), bom: options.bom)
         var sources: [SourceReport] = []
-        var status = ReportInput.forEach(in: options.paths, stderr: &stderr) { file, report in
+        var status = ReportInput.forEach(in: options.paths, stderr: &stderr, terminal: terminal) { file, report in
+            files.add(report)
             sources.append(SourceReport(report: report, path: file.path))
         }
 
@@ -80,11 +83,11 @@ enum CompareCommand: Command {
         }
 
         if sources.isEmpty {
+            files.discard()
             stderr.write(BureauCompare.diagnostic("no report could be read; nothing written to \(options.out)"))
         } else {
-            let files = ComparisonFiles(comparison: comparison, extracted: sources.map(\.report), labels: labels, bom: options.bom)
             do {
-                try AtomicFileBatch.write(files.files.map { (options.path(of: $0.name), $0.bytes) })
+                try files.commit(comparison, labels: labels)
                 stderr.write(BureauCompare.diagnostic("wrote \(ComparisonFiles.names.joined(separator: ", ")) to \(options.out)"))
             } catch {
                 stderr.write(BureauCompare.diagnostic(error.description))
@@ -95,9 +98,9 @@ enum CompareCommand: Command {
         switch options.format {
         case .table: stdout.write(comparison.terminalText(labels, terminal: terminal))
         case .markdown: stdout.write(comparison.markdown(labels))
-        case .csv: stdout.write(CSVWriter.csv.document(header: Comparison.rankingHeader, rows: comparison.rankingRows(labels)))
-        case .tsv: stdout.write(CSVWriter.tsv.document(header: Comparison.rankingHeader, rows: comparison.rankingRows(labels)))
-        case .json: stdout.write(comparison.jsonValue(labels).rendered(pretty: true).endingInNewline)
+        case .csv: comparison.writeRankings(.csv, labels, to: &stdout)
+        case .tsv: comparison.writeRankings(.tsv, labels, to: &stdout)
+        case .json: comparison.writeJSON(labels, to: &stdout)
         }
         if options.format.notesOnStderr {
             for note in comparison.notes { stderr.write(note.text(options.language) + "\n") }

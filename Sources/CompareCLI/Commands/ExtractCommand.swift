@@ -41,7 +41,7 @@ enum ExtractCommand: Command {
         let paths = arguments.positionals.isEmpty ? [defaultPath] : arguments.positionals
         var document = ExtractDocument(format: .chosen(by: arguments, terminal: terminal), terminal: terminal)
         stdout.write(document.begin())
-        let status = ReportInput.forEach(in: paths, stderr: &stderr) { _, report in
+        let status = ReportInput.forEach(in: paths, stderr: &stderr, terminal: terminal) { _, report in
             stdout.write(document.add(report))
         }
         stdout.write(document.end())

@@ -1,13 +1,23 @@
 import DisclosureKit
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
 
-/// Reads and extracts the reports under some paths, one by one, naming every input that
-/// cannot be used on stderr: the loop `extract`, `audit` and `compare` share.
+/// Reads and extracts the reports under some paths, naming every input that cannot be used on
+/// stderr: the loop `extract`, `audit`, `compare` and `briefing` share.
 ///
-/// Each file is decoded and extracted, handed to `body`, and dropped before the next one is
-/// read, so only one report text is in memory at a time.
+/// Files are read and extracted on all cores (`OrderedParallelMap`), and handed to `body` on the
+/// calling thread in the order `Corpus.collect` listed them, so the output does not depend on which
+/// worker finished first. Each worker holds one report text at a time and a few finished reports wait
+/// for `body`, so memory does not grow with the number of files; what `body` keeps is its own affair.
 enum ReportInput {
+    /// The environment variable that sets the number of worker threads (default: the cores available).
+    static let jobsVariable = "BUREAU_COMPARE_JOBS"
+
     /// Runs `body` on each report; returns `.inputProblem` when any input failed, else `.success`.
-    static func forEach(in paths: [String], stderr: inout some TextOutputStream,
+    /// A progress line is drawn on stderr when `terminal` says stderr is a terminal and the run is long.
+    static func forEach(in paths: [String], stderr: inout some TextOutputStream, terminal: Terminal = .captured,
                         _ body: (ReportFile, ExtractedReport) -> Void) -> ExitCode {
         let collected = Corpus.collect(paths)
         var status = ExitCode.success
@@ -15,15 +25,30 @@ enum ReportInput {
             stderr.write(BureauCompare.diagnostic(failure.line))
             status = .inputProblem
         }
+        let files = collected.files
         let loader = ReportLoader()
-        for file in collected.files {
-            switch loader.load(file) {
-            case .success(let report): body(file, report)
-            case .failure(let failure):
-                stderr.write(BureauCompare.diagnostic(failure.line))
-                status = .inputProblem
+        var progress = ProgressLine(total: files.count, enabled: terminal.stderrIsTTY)
+        OrderedParallelMap<Result<ExtractedReport, InputFailure>>(count: files.count, workers: workerCount())
+            .run({ index in loader.load(files[index]) }) { index, extracted in
+                switch extracted {
+                case .success(let report):
+                    body(files[index], report)
+                case .failure(let failure):
+                    progress.finish(stderr: &stderr)
+                    stderr.write(BureauCompare.diagnostic(failure.line))
+                    status = .inputProblem
+                }
+                progress.update(done: index + 1, stderr: &stderr)
             }
-        }
+        progress.finish(stderr: &stderr)
         return status
+    }
+
+    /// `$BUREAU_COMPARE_JOBS` when it is a positive number, else the processors this process may use.
+    static func workerCount() -> Int {
+        if let value = getenv(jobsVariable).map({ String(cString: $0) }), let jobs = Int(value), jobs > 0 {
+            return min(jobs, 256)
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 }

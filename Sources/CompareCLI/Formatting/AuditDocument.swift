@@ -13,9 +13,10 @@ struct AuditDocument {
     let terminal: Terminal
     let completeness: Bool
     let english: Bool
-    private var json: [JSONValue] = []
     private var completenessRows: [[String]] = []
     private var reportCount = 0
+    /// The JSON array, written one report at a time so memory stays flat over any number of reports.
+    private var json = JSONStream()
 
     init(format: OutputFormat, terminal: Terminal, completeness: Bool, english: Bool) {
         self.format = format
@@ -37,8 +38,10 @@ struct AuditDocument {
         case .csv, .tsv:
             return CSVWriter.csv.document(header: [], rows: rows)
         case .json:
-            json.append(jsonValue(report))
-            return ""
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.value(jsonValue(report), to: &text)
+            return text
         case .table:
             if completeness {
                 completenessRows += rows
@@ -63,9 +66,13 @@ struct AuditDocument {
         }
     }
 
-    func end() -> String {
+    mutating func end() -> String {
         switch format {
-        case .json: return JSONValue.array(json).rendered(pretty: true).endingInNewline
+        case .json:
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.end(to: &text)
+            return text + "\n"
         case .table where completeness:
             let table = TextTable(
                 columns: [.init("document"), .init("bureau"), .init("year", alignment: .right), .init("kind"),

@@ -35,8 +35,8 @@ extension Briefing {
         }
         func lines(_ list: [Int]) -> String { list.map(String.init).joined(separator: ";") }
         func pages(_ report: AlignedReport, _ list: [Int]) -> String { lines(report.pages(ofLines: list)) }
-        func page(_ report: AlignedReport, _ statement: Observation?) -> String {
-            statement.flatMap { report.page(ofLine: $0.line) }.map(String.init) ?? ""
+        func page(_ report: AlignedReport, _ line: Int?) -> String {
+            line.flatMap { report.page(ofLine: $0) }.map(String.init) ?? ""
         }
 
         for entry in reports {
@@ -47,7 +47,7 @@ extension Briefing {
                 rows.append(["figure", "value"] + lead(report) + [
                     metric.rawValue, labels.comparison.name(metric), figure.formattedValue, metric.metric.unit.rawValue, "",
                     figure.isDisclosed ? "" : labels.comparison.notDisclosed, report.document,
-                    lines(source?.lines ?? []), pages(report, source?.lines ?? []), figure.source?.snippet ?? "",
+                    lines(source?.lines ?? []), pages(report, source?.lines ?? []), entry.sourceTexts[metric] ?? "",
                 ])
             }
         }
@@ -69,11 +69,11 @@ extension Briefing {
                 let note = pair.scopesDiffer ? ComparisonNote.scopesDiffer(ComparisonNote.ScopeDifference(pair)).code : ""
                 rows.append(["budget_vs_final", "budget"] + lead(pair.budget) + [
                     table.metric.rawValue, name, row.budget.formattedValue, "万元", "", note, pair.budget.document,
-                    row.budget.source.map { String($0.line) } ?? "", page(pair.budget, row.budget.source), row.budget.source?.snippet ?? "",
+                    row.budget.source.map { String($0.line) } ?? "", page(pair.budget, row.budget.source?.line), sourceText(pair.budget, table.metric) ?? "",
                 ])
                 rows.append(["budget_vs_final", "final"] + lead(pair.final) + [
                     table.metric.rawValue, name, row.final.formattedValue, "万元", "", note, pair.final.document,
-                    row.final.source.map { String($0.line) } ?? "", page(pair.final, row.final.source), row.final.source?.snippet ?? "",
+                    row.final.source.map { String($0.line) } ?? "", page(pair.final, row.final.source?.line), sourceText(pair.final, table.metric) ?? "",
                 ])
                 rows.append(["budget_vs_final", "execution"] + lead(pair.final) + [
                     table.metric.rawValue, name, row.execution.map { $0.formatted(decimals: 2) } ?? "", "%", "", note,
@@ -85,18 +85,18 @@ extension Briefing {
             for change in entry.changes {
                 let name = labels.comparison.name(change.metric)
                 let amountSource = change.amountStatement
+                let amountLine = (amountSource ?? change.unchangedStatement)?.line
                 rows.append(["year_on_year", "change_amount"] + lead(entry.report) + [
                     change.metric.rawValue, name, change.amount.map { $0.wanYuan() } ?? "", "万元", "",
                     change.isStated ? (amountSource == nil && !change.isUnchanged ? "—" : labels.amountChange(change)) : labels.notStated,
-                    entry.report.document, (amountSource ?? change.unchangedStatement).map { String($0.line) } ?? "",
-                    page(entry.report, amountSource ?? change.unchangedStatement),
+                    entry.report.document, amountLine.map(String.init) ?? "", page(entry.report, amountLine),
                     (amountSource ?? change.unchangedStatement)?.snippet ?? "",
                 ])
                 let percentSource = change.percentStatement
                 rows.append(["year_on_year", "change_percent"] + lead(entry.report) + [
                     change.metric.rawValue, name, change.percent?.description ?? "", "%", "",
                     change.isStated ? (percentSource == nil ? "—" : labels.percentChange(change)) : labels.notStated,
-                    entry.report.document, percentSource.map { String($0.line) } ?? "", page(entry.report, percentSource),
+                    entry.report.document, percentSource.map { String($0.line) } ?? "", page(entry.report, percentSource?.line),
                     percentSource?.snippet ?? "",
                 ])
             }

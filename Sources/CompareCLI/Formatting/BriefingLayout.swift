@@ -97,7 +97,7 @@ struct BriefingLayout {
     }
 
     /// A value, or `—` when there is none.
-    static func cell(_ figure: Figure) -> String {
+    static func cell(_ figure: CompactFigure) -> String {
         figure.formattedValue.isEmpty ? "—" : figure.formattedValue
     }
 
@@ -183,7 +183,7 @@ struct BriefingLayout {
             rows: entry.sources.map { source in
                 [labels.comparison.withUnit(source.metric), cell(source.figure), source.lines.map(String.init).joined(separator: ", ")]
                     + (paged ? [labels.pageList(entry.report.pages(ofLines: source.lines))] : [])
-                    + [source.figure.source?.snippet ?? ""]
+                    + [entry.sourceTexts[source.metric] ?? ""]
             },
             style: "sources")
     }

@@ -23,44 +23,66 @@ extension Comparison {
     /// `sangong_total,1,丙市工业和信息化局,丙市,2024,final,department,7.50,万元,“三公”经费合计,,city-c-2024-final.txt`.
     /// An undisclosed figure has an empty rank and value and the note `未公开`.
     func rankingRows(_ labels: ComparisonLabels) -> [[String]] {
-        tables.flatMap { table in
-            table.entries.map { entry in
-                let report = entry.report
-                return [
-                    table.metric.rawValue,
-                    entry.rank.map(String.init) ?? "",
-                    report.bureau.name,
-                    report.region,
-                    String(report.fiscalYear),
-                    report.kind.rawValue,
-                    report.scope?.rawValue ?? "",
-                    entry.figure.formattedValue,
-                    labels.unit(table.metric),
-                    labels.name(table.metric),
-                    entry.isDisclosed ? "" : labels.notDisclosed,
-                    report.document,
-                    String(report.completeness),
-                ]
-            }
-        }
+        tables.flatMap { table in table.entries.map { Self.rankingRow(table, $0, labels) } }
+    }
+
+    /// One entry's row of `rankingRows`; the files and stdout write the rows one at a time.
+    static func rankingRow(_ table: MetricTable, _ entry: RankedEntry, _ labels: ComparisonLabels) -> [String] {
+        let report = entry.report
+        return [
+            table.metric.rawValue,
+            entry.rank.map(String.init) ?? "",
+            report.bureau.name,
+            report.region,
+            String(report.fiscalYear),
+            report.kind.rawValue,
+            report.scope?.rawValue ?? "",
+            entry.figure.formattedValue,
+            labels.unit(table.metric),
+            labels.name(table.metric),
+            entry.isDisclosed ? "" : labels.notDisclosed,
+            report.document,
+            String(report.completeness),
+        ]
     }
 
     /// One row per compared report (bureau × year × kind), in key order, every catalog
     /// figure in its own column; empty when not disclosed.
     var wideRows: [[String]] {
-        reports.map { report in
-            [
-                report.bureau.name,
-                report.region,
-                String(report.fiscalYear),
-                report.kind.rawValue,
-                report.scope?.rawValue ?? "",
-                report.unitCount.map(String.init) ?? "",
-                String(report.completeness),
-                String(report.findingCount(.error)),
-                String(report.findingCount(.warning)),
-                report.document,
-            ] + MetricID.allCases.map { report[$0].formattedValue }
+        reports.map(Self.wideRow)
+    }
+
+    /// One report's row of `wideRows`.
+    static func wideRow(_ report: AlignedReport) -> [String] {
+        [
+            report.bureau.name,
+            report.region,
+            String(report.fiscalYear),
+            report.kind.rawValue,
+            report.scope?.rawValue ?? "",
+            report.unitCount.map(String.init) ?? "",
+            String(report.completeness),
+            String(report.findingCount(.error)),
+            String(report.findingCount(.warning)),
+            report.document,
+        ] + MetricID.allCases.map { report[$0].formattedValue }
+    }
+}
+
+extension Comparison {
+    /// comparison.csv's text (`prefix`, the header, `wideRows`), written a row at a time.
+    func writeWide(_ writer: CSVWriter, prefix: String = "", to out: inout some TextOutputStream) {
+        out.write(prefix + writer.row(Self.wideHeader))
+        for report in reports { out.write(writer.row(Self.wideRow(report))) }
+    }
+
+    /// rankings.csv's text (`prefix`, the header, `rankingRows`), written a row at a time: the
+    /// file, and stdout for `--format csv|tsv`.
+    func writeRankings(_ writer: CSVWriter, _ labels: ComparisonLabels, prefix: String = "",
+                       to out: inout some TextOutputStream) {
+        out.write(prefix + writer.row(Self.rankingHeader))
+        for table in tables {
+            for entry in table.entries { out.write(writer.row(Self.rankingRow(table, entry, labels))) }
         }
     }
 }

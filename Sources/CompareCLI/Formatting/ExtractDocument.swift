@@ -3,16 +3,18 @@ import Rendering
 
 /// The text `extract` writes, built report by report in one output format.
 ///
-/// CSV, TSV and tables are written as each report is extracted (`add` returns its rows),
-/// so output streams; JSON is one array and is rendered once at the `end`.
+/// Every format is written as each report is extracted (`add` returns its text), so output
+/// streams and memory does not grow with the number of reports: JSON is one array whose
+/// elements are written one by one, byte for byte as rendering the whole array at once would.
 struct ExtractDocument {
     /// The CSV/TSV header row.
     static var header: [String] { ExtractedReport.longHeader }
 
     let format: OutputFormat
     let terminal: Terminal
-    private var jsonReports: [JSONValue] = []
     private var reportCount = 0
+    /// The JSON array, written one report at a time so memory stays flat over any number of reports.
+    private var json = JSONStream()
 
     init(format: OutputFormat, terminal: Terminal) {
         self.format = format
@@ -29,15 +31,17 @@ struct ExtractDocument {
         }
     }
 
-    /// The text for one more report (empty for JSON, which waits for `end`).
+    /// The text for one more report.
     mutating func add(_ report: ExtractedReport) -> String {
         defer { reportCount += 1 }
         switch format {
         case .csv: return CSVWriter.csv.document(header: [], rows: report.longRows)
         case .tsv: return CSVWriter.tsv.document(header: [], rows: report.longRows)
         case .json:
-            jsonReports.append(report.jsonValue)
-            return ""
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.value(report.jsonValue, to: &text)
+            return text
         case .table:
             let heading = terminal.colorAllowed ? "\u{1B}[1m\(report.tableHeading)\u{1B}[0m" : report.tableHeading
             let table = report.textTable.render(maxWidth: terminal.columns)
@@ -45,10 +49,14 @@ struct ExtractDocument {
         }
     }
 
-    /// What comes after the last report: the whole array for JSON.
-    func end() -> String {
+    /// What comes after the last report: the end of the JSON array (`[]` when there was no report).
+    mutating func end() -> String {
         switch format {
-        case .json: return JSONValue.array(jsonReports).rendered(pretty: true).endingInNewline
+        case .json:
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.end(to: &text)
+            return text + "\n"
         case .csv, .tsv, .table: return ""
         }
     }

@@ -33,29 +33,15 @@ public enum AtomicFile {
     /// `path`'s permissions, flushed to disk; returns the temporary file's path. The caller
     /// renames it over `path` or unlinks it. On failure nothing is left behind.
     static func stage(_ bytes: [UInt8], for path: String) throws(AtomicFileError) -> String {
-        let (folder, name) = split(path)
-        var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { mkstemp($0) } ?? -1
-        }
-        guard fd >= 0 else { throw AtomicFileError(step: .createTemporary, path: folder, code: errno) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-
-        var closed = false
+        let file = try StagedFile(for: path)
+        file.write(bytes)
         do throws(AtomicFileError) {
-            if let error = FileDescriptorIO.writeAll(fd, bytes) {
-                throw AtomicFileError(step: .write, path: temporary, code: error)
-            }
-            _ = fchmod(fd, mode(of: path) ?? 0o644)
-            guard fsync(fd) == 0 else { throw AtomicFileError(step: .sync, path: temporary, code: errno) }
-            closed = true
-            guard close(fd) == 0 else { throw AtomicFileError(step: .write, path: temporary, code: errno) }
+            try file.finish()
         } catch {
-            if !closed { _ = close(fd) }
-            _ = unlink(temporary)
+            file.discard()
             throw error
         }
-        return temporary
+        return file.temporary
     }
 
     /// Replaces the file at `path` with the UTF-8 bytes of `text`.
@@ -95,7 +81,7 @@ public enum AtomicFile {
     }
 
     /// The permission bits of an existing file, nil when there is none.
-    private static func mode(of path: String) -> mode_t? {
+    static func mode(of path: String) -> mode_t? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & 0o7777

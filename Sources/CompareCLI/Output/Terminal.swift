@@ -16,11 +16,14 @@ public struct Terminal: Sendable, Hashable {
     public var columns: Int
     /// Whether ANSI colour may be written to standard output.
     public var colorAllowed: Bool
+    /// Whether standard error is a terminal: decides whether a long run shows a progress line.
+    public var stderrIsTTY: Bool
 
-    public init(stdoutIsTTY: Bool, columns: Int, colorAllowed: Bool) {
+    public init(stdoutIsTTY: Bool, columns: Int, colorAllowed: Bool, stderrIsTTY: Bool = false) {
         self.stdoutIsTTY = stdoutIsTTY
         self.columns = columns
         self.colorAllowed = colorAllowed
+        self.stderrIsTTY = stderrIsTTY
     }
 
     /// Output captured into a value (tests, in-process runs): not a terminal, no colour,
@@ -30,10 +33,11 @@ public struct Terminal: Sendable, Hashable {
     /// The width used when `$COLUMNS` does not say: wide enough for a metric table.
     public static let defaultColumns = 100
 
-    /// The facts of this process: isatty(1), `$COLUMNS`, `$NO_COLOR`.
+    /// The facts of this process: isatty(1), isatty(2), `$COLUMNS`, `$NO_COLOR`.
     public static func current() -> Terminal {
         let tty = isTTY(STDOUT_FILENO)
-        return Terminal(stdoutIsTTY: tty, columns: columns, colorAllowed: tty && !noColorRequested)
+        return Terminal(stdoutIsTTY: tty, columns: columns, colorAllowed: tty && !noColorRequested,
+                        stderrIsTTY: isTTY(STDERR_FILENO))
     }
 
     /// Whether `fd` is a terminal.
