@@ -68,6 +68,9 @@ struct StatementScanner: Sendable {
                 i += 1
             }
         }
+        // Every statement is bound to a label: the line's own, or one it gave an earlier figure.
+        // A line without any states nothing, and its numbers need not be read.
+        guard events.contains(where: { if case .term = $0 { true } else { false } }) else { return [] }
         for v in ValueToken.scan(s, in: 0..<s.count) { events.append(.value(v)) }
         events.sort { $0.position < $1.position }
 

@@ -33,11 +33,18 @@ struct TermDictionary: Sendable {
     }
 
     /// The longest term starting at `i`, if its excluded prefixes do not precede it.
+    @inline(__always)
     func match(_ s: [Unicode.Scalar], at i: Int) -> Term? {
         guard i < s.count else { return nil }
+        // Most scalars start no term: answered here, inline, with one load.
         let slot = Int(firstScalars[s[i]])
         guard slot > 0 else { return nil }
-        for t in lists[slot - 1] where i + t.text.count <= s.count {
+        return match(s, at: i, in: lists[slot - 1])
+    }
+
+    /// The longest of `list` (the terms that start with `s[i]`) at `i`, as `match(_:at:)`.
+    private func match(_ s: [Unicode.Scalar], at i: Int, in list: [Term]) -> Term? {
+        for t in list where i + t.text.count <= s.count {
             // The first scalar is equal: it chose the list.
             var k = 1
             while k < t.text.count, s[i + k] == t.text[k] { k += 1 }

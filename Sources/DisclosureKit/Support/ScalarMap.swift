@@ -28,10 +28,10 @@ struct ScalarMap: Sendable {
 
     /// The number of `scalar`, 0 when it has none.
     subscript(_ scalar: Unicode.Scalar) -> UInt32 {
-        get {
+        @inline(__always) get {
             let value = Int(scalar.value)
             if value < flat.count { return flat[value] }
-            return value > 0xFFFF ? astral[scalar] ?? 0 : 0
+            return value > 0xFFFF ? astralNumber(scalar) : 0
         }
         set {
             let value = Int(scalar.value)
@@ -43,6 +43,9 @@ struct ScalarMap: Sendable {
             flat[value] = newValue
         }
     }
+
+    @inline(never)
+    private func astralNumber(_ scalar: Unicode.Scalar) -> UInt32 { astral[scalar] ?? 0 }
 }
 
 /// A fixed set of scalars, looked up without hashing (see `ScalarMap`).
@@ -53,5 +56,6 @@ struct ScalarSet: Sendable {
         for scalar in scalars { map[scalar] = 1 }
     }
 
+    @inline(__always)
     func contains(_ scalar: Unicode.Scalar) -> Bool { map[scalar] != 0 }
 }
