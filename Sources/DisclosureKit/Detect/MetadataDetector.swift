@@ -104,7 +104,7 @@ struct MetadataDetector: Sendable {
             var counter = PhraseMatcher.Counter(MetadataDetector.phraseMatcher)
             for (index, line) in lines.enumerated() {
                 if index > 0 { counter.read("\n") }
-                for scalar in line { counter.read(scalar) }
+                counter.read(contentsOf: line)
             }
             self.init(counts: counter.counts)
         }

@@ -58,6 +58,40 @@ struct PhraseMatcher: Sendable {
 
     private var stateCount: Int { failure.count }
 
+    /// What a step needs, apart: a loop holds it in a few locals (see `Counter.read(contentsOf:)`).
+    private var walk = Walk()
+
+    private struct Walk {
+        var symbols = ScalarMap()
+        var symbolCount = 1
+        var rootNext: [Int32] = [0]
+        var firstEdge: [Int32] = [-1]
+        var failure: [Int32] = [0]
+        var edgeSymbol: [Int32] = []
+        var edgeNext: [Int32] = []
+        var edgeSibling: [Int32] = []
+        var table: [Int32] = []
+
+        /// The state after reading `scalar` in `state`.
+        @inline(__always)
+        func step(_ state: Int, _ scalar: Unicode.Scalar) -> Int {
+            let symbol = Int(symbols[scalar])
+            // A scalar of no phrase: no phrase's prefix ends with it.
+            if symbol == 0 { return 0 }
+            if !table.isEmpty { return Int(table[state * symbolCount + symbol]) }
+            var current = state
+            while current != 0 {
+                var edge = Int(firstEdge[current])
+                while edge >= 0 {
+                    if Int(edgeSymbol[edge]) == symbol { return Int(edgeNext[edge]) }
+                    edge = Int(edgeSibling[edge])
+                }
+                current = Int(failure[current])
+            }
+            return Int(rootNext[symbol])
+        }
+    }
+
     private init(bytes: [[UInt8]], scalars: [[Unicode.Scalar]]) {
         phrases = bytes
         lengths = scalars.map { $0.count }
@@ -128,6 +162,8 @@ struct PhraseMatcher: Sendable {
             }
             self.table = table
         }
+        walk = Walk(symbols: symbols, symbolCount: symbolCount, rootNext: rootNext, firstEdge: firstEdge, failure: failure,
+                    edgeSymbol: edgeSymbol, edgeNext: edgeNext, edgeSibling: edgeSibling, table: table)
     }
 
     private func child(of state: Int, _ symbol: Int) -> Int? {
@@ -145,18 +181,7 @@ struct PhraseMatcher: Sendable {
 
     /// The state after reading `scalar` in `state`.
     @inline(__always)
-    private func step(_ state: Int, _ scalar: Unicode.Scalar) -> Int {
-        let symbol = Int(symbols[scalar])
-        // A scalar of no phrase: no phrase's prefix ends with it.
-        if symbol == 0 { return 0 }
-        if !table.isEmpty { return Int(table[state * symbolCount + symbol]) }
-        var current = state
-        while current != 0 {
-            if let next = child(of: current, symbol) { return next }
-            current = Int(failure[current])
-        }
-        return Int(rootNext[symbol])
-    }
+    private func step(_ state: Int, _ scalar: Unicode.Scalar) -> Int { walk.step(state, scalar) }
 
     /// How many non-overlapping times each phrase occurs, counted left to right as a search for
     /// that phrase alone would (`UTF8Search.count`): `决算决算` holds `决算` twice.
@@ -206,6 +231,23 @@ struct PhraseMatcher: Sendable {
             state = matcher.step(state, scalar)
             if matcher.firstOutput[state] > 0 { count() }
             position += 1
+        }
+
+        /// `read` for each of `scalars`. The loop holds the automaton's arrays in locals: read
+        /// one scalar at a time, every field of the matcher was reloaded for every scalar.
+        mutating func read(contentsOf scalars: some Sequence<Unicode.Scalar>) {
+            let walk = matcher.walk
+            let firstOutput = matcher.firstOutput
+            var state = self.state
+            for scalar in scalars {
+                state = walk.step(state, scalar)
+                if firstOutput[state] > 0 {
+                    self.state = state
+                    count()
+                }
+                position += 1
+            }
+            self.state = state
         }
 
         /// Counts the phrases that end at `position`.
