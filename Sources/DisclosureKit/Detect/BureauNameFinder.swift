@@ -75,9 +75,10 @@ enum BureauNameFinder {
     /// Names in one line: each department ending, walked back over its name and regions.
     static func names(in s: [Unicode.Scalar]) -> [Name] {
         var out: [Name] = []
+        let endingByFirst = Self.endingByFirst
         var i = 0
         while i < s.count {
-            guard let length = endingLength(s, at: i) else {
+            guard endingByFirst[s[i]] != 0, let length = endingLength(s, at: i) else {
                 i += 1
                 continue
             }

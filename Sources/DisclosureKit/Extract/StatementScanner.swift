@@ -71,8 +71,21 @@ struct StatementScanner: Sendable {
         // Every statement is bound to a label: the line's own, or one it gave an earlier figure.
         // A line without any states nothing, and its numbers need not be read.
         guard events.contains(where: { if case .term = $0 { true } else { false } }) else { return [] }
-        for v in ValueToken.scan(s, in: 0..<s.count) { events.append(.value(v)) }
-        events.sort { $0.position < $1.position }
+        // The numbers merged in by position (a number starts at a digit or `-`, where no other
+        // event does): what sorting all events gave, without sorting.
+        let values = ValueToken.scan(s, in: 0..<s.count)
+        var merged: [Event] = []
+        merged.reserveCapacity(events.count + values.count)
+        var next = 0
+        for event in events {
+            while next < values.count, values[next].range.lowerBound < event.position {
+                merged.append(.value(values[next]))
+                next += 1
+            }
+            merged.append(event)
+        }
+        for value in values[next...] { merged.append(.value(value)) }
+        events = merged
 
         var out: [Observation] = []
         var subject: (term: Term, start: Int)?

@@ -33,6 +33,9 @@ struct TableRowScanner: Sendable {
         return out
     }
 
+    /// `HeadingParser.numerals`, asked of every cell's first scalar without hashing.
+    private static let numerals = ScalarSet(HeadingParser.numerals)
+
     /// What may follow a label in its cell.
     private static let allowedTails: [[Unicode.Scalar]] = [
         "", "合计", "小计", "总额", "支出", "支出合计", "金额", "决算数", "支出决算", "预算数", "（万元）", "(万元)", "（元）", "(元)",
@@ -42,7 +45,7 @@ struct TableRowScanner: Sendable {
     private func labelTerm(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> Term? {
         var lo = cell.lowerBound
         // Ordinal prefix: 一、 （一） 1.
-        while lo < cell.upperBound, HeadingParser.numerals.contains(s[lo]) || ScalarFolding.isDigit(s[lo]) { lo += 1 }
+        while lo < cell.upperBound, ScalarFolding.isDigit(s[lo]) || Self.numerals.contains(s[lo]) { lo += 1 }
         if lo < cell.upperBound, lo > cell.lowerBound, s[lo] == "、" || s[lo] == "." { lo += 1 } else { lo = cell.lowerBound }
         guard let term = dictionary.match(s, at: lo) else { return nil }
         let rest = s[(lo + term.text.count)..<cell.upperBound]
