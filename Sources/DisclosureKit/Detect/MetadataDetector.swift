@@ -42,29 +42,21 @@ struct MetadataDetector: Sendable {
         private var fiscal: [Int: Int] = [:]
         private var plainYear: [Int: Int] = [:]
 
+        /// Reads from each `年` back: over spaces to a run of exactly four digits. A year is
+        /// written before its `年`, so looking for the rarer `年` first reads each scalar once
+        /// with one compare; the walks back cover each space once and at most five digits.
         mutating func add(_ scalars: [Unicode.Scalar]) {
-            var i = 0
-            while i + 4 < scalars.count {
-                // Only a run of exactly four digits is a year: skip to a run's start, measure it.
-                guard ScalarFolding.isDigit(scalars[i]) else {
-                    i += 1
-                    continue
-                }
-                var end = i + 1
-                while end < scalars.count, ScalarFolding.isDigit(scalars[end]) { end += 1 }
-                guard end - i == 4 else {
-                    i = end
-                    continue
-                }
+            for k in scalars.indices where scalars[k] == "年" {
+                var end = k
+                while end > 0, ScalarFolding.isSpace(scalars[end - 1]) { end -= 1 }
+                let start = end - 4
+                guard start >= 0, (start..<end).allSatisfy({ ScalarFolding.isDigit(scalars[$0]) }),
+                      start == 0 || !ScalarFolding.isDigit(scalars[start - 1]) else { continue }
                 var value = 0
-                for k in i..<end { value = value * 10 + Int(scalars[k].value - 0x30) }
-                var k = end
-                while k < scalars.count, ScalarFolding.isSpace(scalars[k]) { k += 1 }
-                if (1990...2100).contains(value), k < scalars.count, scalars[k] == "年" {
-                    if k + 1 < scalars.count, scalars[k + 1] == "度" { fiscal[value, default: 0] += 1 }
-                    else { plainYear[value, default: 0] += 1 }
-                }
-                i = end
+                for i in start..<end { value = value * 10 + Int(scalars[i].value - 0x30) }
+                guard (1990...2100).contains(value) else { continue }
+                if k + 1 < scalars.count, scalars[k + 1] == "度" { fiscal[value, default: 0] += 1 }
+                else { plainYear[value, default: 0] += 1 }
             }
         }
 
