@@ -17,17 +17,23 @@ struct ContentsChecker: Sendable {
     static let attachmentMatcher = PhraseMatcher(["见附件"])
 
     func check(_ text: NormalizedText, contexts: [LineContext]) -> [Finding] {
-        var entries: [(title: String, line: Int)] = []
-        var distinctTitles: Set<String> = []
+        // Each entry with the index of its title among the distinct ones (in order of first
+        // listing), so that what was found is looked up by index, not by hashing titles again.
+        var entries: [(title: String, line: Int, index: Int)] = []
+        var titles: [String] = []
+        var indexOfTitle: [String: Int] = [:]
         var sawContents = false
         for (line, context) in zip(text.lines, contexts) where context.inContents {
             let title = Self.title(of: line.scalars)
             if title == "目录" { sawContents = true; continue }
             let length = title.count
             guard length >= Self.minEntryLength, length <= Self.maxEntryLength else { continue }
-            if distinctTitles.count < Self.maxEntries || distinctTitles.contains(title) {
-                distinctTitles.insert(title)
-                entries.append((title, line.firstLine))
+            if let index = indexOfTitle[title] {
+                entries.append((title, line.firstLine, index))
+            } else if titles.count < Self.maxEntries {
+                indexOfTitle[title] = titles.count
+                entries.append((title, line.firstLine, titles.count))
+                titles.append(title)
             }
         }
         guard sawContents, !entries.isEmpty else { return [] }
@@ -35,7 +41,6 @@ struct ContentsChecker: Sendable {
         // entry was entries × body, quadratic when the contents repeat through a long file.
         // The body is read compacted, line by line with a line break after each, exactly and
         // loosely (see `loose`), straight from the lines' scalars.
-        let titles = Array(distinctTitles).sorted()
         var exact = PhraseMatcher.Finder(PhraseMatcher(titles))
         var loose = PhraseMatcher.Finder(PhraseMatcher(titles.map(Self.loose)))
         var looseState = LooseFolding()
@@ -47,9 +52,7 @@ struct ContentsChecker: Sendable {
             exact.read("\n")
             if let kept = looseState.fold("\n") { loose.read(kept) }
         }
-        var present: Set<String> = []
-        for (index, title) in titles.enumerated() where exact.found[index] || loose.found[index] { present.insert(title) }
-        let missing = entries.filter { !present.contains($0.title) }
+        let missing = entries.filter { !exact.found[$0.index] && !loose.found[$0.index] }
         guard !missing.isEmpty else { return [] }
         var attachmentFinder = PhraseMatcher.Finder(Self.attachmentMatcher)
         Self.forEachBodyScalar(text, contexts) { attachmentFinder.read($0) }
