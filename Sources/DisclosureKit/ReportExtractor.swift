@@ -31,9 +31,8 @@ public struct ReportExtractor: Sendable {
         }
         observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
-        let plain = normalized.lines.map(\.text).joined(separator: "\n")
-        let phrases = MetadataDetector.PhraseCounts(plain.utf8)
-        let metadata = MetadataDetector().detect(normalized, plain: plain, observations: observations, phrases: phrases)
+        let phrases = MetadataDetector.PhraseCounts(lines: normalized.lines.map(\.scalars))
+        let metadata = MetadataDetector().detect(normalized, observations: observations, phrases: phrases)
         // A report names itself in the template's words or states at least one shared figure.
         let template = MetadataDetector.templateScore(phrases)
         if template.final + template.budget == 0 && observations.isEmpty {

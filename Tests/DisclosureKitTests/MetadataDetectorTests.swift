@@ -6,7 +6,7 @@ import Testing
 struct MetadataDetectorTests {
     static func detect(_ lines: [String], observations: [Observation] = []) -> ReportMetadata {
         let text = Stage.normalize(lines)
-        return MetadataDetector().detect(text, plain: text.lines.map(\.text).joined(separator: "\n"), observations: observations)
+        return MetadataDetector().detect(text, observations: observations)
     }
 
     @Test("a bureau named with its region chain loses the province: 内蒙古自治区包头市工业和信息化局（本级）")

@@ -59,19 +59,21 @@ struct CompletenessScorer: Sendable {
             required += 1
             if !f.isDisclosed { missing.append(f.metric.rawValue) }
         }
-        var headings: [String] = []
+        // Headings as scalars: a word is in a heading's text exactly when its scalars are in them.
+        var headings: [[Unicode.Scalar]] = []
         var titles: [(String, Int)] = []
         for (index, (line, context)) in zip(text.lines, contexts).enumerated() where !context.inContents {
-            if case .heading = context.kind { headings.append(line.text) }
+            if case .heading = context.kind { headings.append(line.scalars) }
             // Only a line ending in 表 can be a table's title.
             if context.kind != .tableRow, line.scalars.last(where: { !ScalarFolding.isSpace($0) && !ScalarFolding.isDigit($0) }) == "表" {
-                let t = ContentsChecker.title(line.text)
+                let t = ContentsChecker.title(of: line.scalars)
                 if t.hasSuffix("表"), t.count <= 40 { titles.append((t, index)) }
             }
         }
         for s in Self.sections {
             required += 1
-            if !headings.contains(where: { h in s.words.contains(where: h.utf8Contains) }) { missing.append(s.id) }
+            let words = s.words.map { Array($0.unicodeScalars) }
+            if !headings.contains(where: { h in words.contains { Self.contains(h, $0) } }) { missing.append(s.id) }
         }
         // A table is present when a title line ends with its name (the longest name that
         // fits wins) and tab-separated rows follow within a few lines.
@@ -89,5 +91,16 @@ struct CompletenessScorer: Sendable {
         let disclosed = required - missing.count
         let score = required == 0 ? 0 : (disclosed * 200 + required) / (2 * required)
         return Completeness(score: score, disclosed: disclosed, required: required, missing: missing)
+    }
+
+    /// Whether `word` (a few scalars) stands in `text`.
+    static func contains(_ text: [Unicode.Scalar], _ word: [Unicode.Scalar]) -> Bool {
+        guard let first = word.first else { return true }
+        var i = 0
+        while i + word.count <= text.count {
+            if text[i] == first, text[i..<(i + word.count)].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -194,9 +194,14 @@ struct ConsistencyChecker: Sendable {
 
     private func conflicts(figures: [MetricID: Figure], observations: [Observation], kind: ReportKind?) -> [Finding] {
         var out: [Finding] = []
+        // Each metric's statements in order, found once: filtering all of them per metric
+        // copied every statement for every metric.
+        var byMetric: [MetricID: [Int]] = [:]
+        for (index, o) in observations.enumerated() { byMetric[o.metric, default: []].append(index) }
         for m in MetricID.allCases where m.metric.origin == .reported {
-            let statements = observations.filter { o in
-                o.metric == m && o.part == nil && o.amount != nil && (o.place == .ownSection || o.place == .table)
+            let own: [Observation] = (byMetric[m] ?? []).map { observations[$0] }
+            let statements = own.filter { (o: Observation) -> Bool in
+                o.part == nil && o.amount != nil && (o.place == .ownSection || o.place == .table)
                     && (o.role == .value || (o.role == .budget && kind == .budget))
             }
             var distinct: [Observation] = []

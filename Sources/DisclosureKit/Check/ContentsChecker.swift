@@ -13,44 +13,50 @@ struct ContentsChecker: Sendable {
     /// anything, and the entries past this many are not checked.
     static let maxEntries = 512
 
+    /// The phrase `见附件` (“see the attachment”), looked for when entries are missing.
+    static let attachmentMatcher = PhraseMatcher(["见附件"])
+
     func check(_ text: NormalizedText, contexts: [LineContext]) -> [Finding] {
-        var entries: [(title: String, line: Int)] = []
-        var distinctTitles: Set<String> = []
-        // The body, compacted, as UTF-8 bytes: exactly and loosely (see `loose`).
-        var body: [UInt8] = []
-        var looseBody: [UInt8] = []
-        var looseState = LooseFolding()
+        // Each entry with the index of its title among the distinct ones (in order of first
+        // listing), so that what was found is looked up by index, not by hashing titles again.
+        var entries: [(title: String, line: Int, index: Int)] = []
+        var titles: [String] = []
+        var indexOfTitle: [String: Int] = [:]
         var sawContents = false
-        for (line, context) in zip(text.lines, contexts) {
-            if context.inContents {
-                let title = Self.title(line.text)
-                if title == "目录" { sawContents = true; continue }
-                let length = title.count
-                guard length >= Self.minEntryLength, length <= Self.maxEntryLength else { continue }
-                if distinctTitles.count < Self.maxEntries || distinctTitles.contains(title) {
-                    distinctTitles.insert(title)
-                    entries.append((title, line.firstLine))
-                }
-            } else {
-                for scalar in line.scalars where !Self.isCompacted(scalar) {
-                    Self.appendUTF8(scalar, to: &body)
-                    if let kept = looseState.fold(scalar) { Self.appendUTF8(kept, to: &looseBody) }
-                }
-                body.append(0x0A)
-                if let kept = looseState.fold("\n") { Self.appendUTF8(kept, to: &looseBody) }
+        for (line, context) in zip(text.lines, contexts) where context.inContents {
+            let title = Self.title(of: line.scalars)
+            if title == "目录" { sawContents = true; continue }
+            let length = title.count
+            guard length >= Self.minEntryLength, length <= Self.maxEntryLength else { continue }
+            if let index = indexOfTitle[title] {
+                entries.append((title, line.firstLine, index))
+            } else if titles.count < Self.maxEntries {
+                indexOfTitle[title] = titles.count
+                entries.append((title, line.firstLine, titles.count))
+                titles.append(title)
             }
         }
         guard sawContents, !entries.isEmpty else { return [] }
-        // Every entry searched for in one pass over each body (`PhraseMatcher`): one search per
+        // Every entry searched for in one pass over the body (`PhraseMatcher`): one search per
         // entry was entries × body, quadratic when the contents repeat through a long file.
-        let titles = Array(distinctTitles).sorted()
-        let exact = PhraseMatcher(titles).found(in: body)
-        let loose = PhraseMatcher(titles.map(Self.loose)).found(in: looseBody)
-        var present: Set<String> = []
-        for (index, title) in titles.enumerated() where exact[index] || loose[index] { present.insert(title) }
-        let missing = entries.filter { !present.contains($0.title) }
+        // The body is read compacted, line by line with a line break after each, exactly and
+        // loosely (see `loose`), straight from the lines' scalars.
+        var exact = PhraseMatcher.Finder(PhraseMatcher(titles))
+        var loose = PhraseMatcher.Finder(PhraseMatcher(titles.map(Self.loose)))
+        var looseState = LooseFolding()
+        for (line, context) in zip(text.lines, contexts) where !context.inContents {
+            for scalar in line.scalars where !Self.isCompacted(scalar) {
+                exact.read(scalar)
+                if let kept = looseState.fold(scalar) { loose.read(kept) }
+            }
+            exact.read("\n")
+            if let kept = looseState.fold("\n") { loose.read(kept) }
+        }
+        let missing = entries.filter { !exact.found[$0.index] && !loose.found[$0.index] }
         guard !missing.isEmpty else { return [] }
-        let attachment = PhraseMatcher(["见附件"]).found(in: body).first ?? false
+        var attachmentFinder = PhraseMatcher.Finder(Self.attachmentMatcher)
+        Self.forEachBodyScalar(text, contexts) { attachmentFinder.read($0) }
+        let attachment = attachmentFinder.found.first ?? false
         let names = missing.prefix(6).map(\.title).joined(separator: "、") + (missing.count > 6 ? "等" : "")
         let namesEN = missing.prefix(6).map(\.title).joined(separator: ", ") + (missing.count > 6 ? ", …" : "")
         return [Finding(
@@ -61,12 +67,31 @@ struct ContentsChecker: Sendable {
                 + (attachment ? " (the text says they are attached)" : ""))]
     }
 
+    /// The body as the entries are looked for in it (as `check` reads it): every line outside
+    /// the contents, without the spaces `compact` removes, each followed by a line break.
+    private static func forEachBodyScalar(_ text: NormalizedText, _ contexts: [LineContext], _ body: (Unicode.Scalar) -> Void) {
+        for (line, context) in zip(text.lines, contexts) where !context.inContents {
+            for scalar in line.scalars where !isCompacted(scalar) { body(scalar) }
+            body("\n")
+        }
+    }
+
     /// An entry's title: no bullets, heading marks, ordinals (`一、` `（一）` `第五部分`), page numbers or spaces.
-    static func title(_ text: String) -> String {
-        var t = Substring(compact(text))
+    static func title(_ text: String) -> String { title(compacted: compact(text)) }
+
+    /// `title` of a line's scalars.
+    static func title(of scalars: [Unicode.Scalar]) -> String {
+        title(compacted: String(scalars: scalars.lazy.filter { !isCompacted($0) }))
+    }
+
+    /// The Chinese numerals an ordinal is written with.
+    private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    private static func title(compacted: String) -> String {
+        var t = Substring(compacted)
         while let f = t.first, f == "-" || f == "*" || f == "#" || f == "•" { t = t.dropFirst() }
         while let l = t.last, l.isNumber || l == "." || l == "…" || l == "。" { t = t.dropLast() }
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let numerals = Self.numerals
         if t.first == "第", let end = t.firstIndex(of: "分"), t[..<end].hasSuffix("部") {
             t = t[t.index(after: end)...]
         } else if t.first == "（" || t.first == "(", let close = t.firstIndex(where: { $0 == "）" || $0 == ")" }),
@@ -84,12 +109,8 @@ struct ContentsChecker: Sendable {
     /// Looser still, for wording that drifts between contents and body: no punctuation,
     /// `年度` as `年` (`主要职能、职责` ~ `主要职能职责`, `2024年度` ~ `2024 年`).
     static func loose(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
         var state = LooseFolding()
-        for c in text.unicodeScalars {
-            if let kept = state.fold(c) { out.append(kept) }
-        }
-        return String(out)
+        return String(scalars: text.unicodeScalars.compactMap { state.fold($0) })
     }
 
     /// `loose` one scalar at a time, so a whole body can be folded as it is built.
@@ -115,13 +136,7 @@ struct ContentsChecker: Sendable {
     }
 
     static func compact(_ text: String) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: text.unicodeScalars.lazy.filter { !isCompacted($0) })
-        return String(v)
-    }
-
-    static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-        if let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) }
+        String(scalars: text.unicodeScalars.lazy.filter { !isCompacted($0) })
     }
 
     /// The spaces `compact` removes.

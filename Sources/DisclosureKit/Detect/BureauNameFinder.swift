@@ -10,6 +10,8 @@ enum BureauNameFinder {
     static let departmentEndings: [[Unicode.Scalar]] = ["局", "厅", "委员会", "办公室"].map { Array($0.unicodeScalars) }
     /// Endings of an administrative region.
     static let regionEndings: Set<Unicode.Scalar> = ["省", "市", "区", "县", "旗", "州", "盟"]
+    /// `regionEndings`, looked up without hashing.
+    private static let regionEnding = ScalarSet(regionEndings)
     /// Words that may stand right before a name and are not part of it.
     static let leadingWords: [[Unicode.Scalar]] = [
         "设立", "成立", "包括", "包含", "本部门", "本单位", "部门", "单位", "年度", "年", "度", "为", "是", "由", "对",
@@ -73,32 +75,29 @@ enum BureauNameFinder {
     /// Names in one line: each department ending, walked back over its name and regions.
     static func names(in s: [Unicode.Scalar]) -> [Name] {
         var out: [Name] = []
+        let endingByFirst = Self.endingByFirst
         var i = 0
         while i < s.count {
-            guard let ending = departmentEndings.first(where: { e in
-                i + e.count <= s.count && s[i..<(i + e.count)].elementsEqual(e)
-            }) else {
+            guard endingByFirst[s[i]] != 0, let length = endingLength(s, at: i) else {
                 i += 1
                 continue
             }
-            let end = i + ending.count
+            let end = i + length
             defer { i = end }
             // The department's own words: back to a region ending, 2–12 scalars.
             var k = i - 1
-            while k >= 0, isCJK(s[k]), !regionEndings.contains(s[k]), i - k <= 12 { k -= 1 }
+            while k >= 0, isCJK(s[k]), !regionEnding.contains(s[k]), i - k <= 12 { k -= 1 }
             let coreStart = k + 1
-            guard i - coreStart >= 2, k >= 0, regionEndings.contains(s[k]) else { continue }
-            var department = String.UnicodeScalarView()
-            department.append(contentsOf: s[coreStart..<end])
+            guard i - coreStart >= 2, k >= 0, regionEnding.contains(s[k]) else { continue }
             // Regions: runs ending in a region ending, walking left.
             var regions: [String] = []
             var unitEnd = coreStart
             var j = k
             // At most `maxRegionLevels` levels (province, city, district, …): a line of several MB
             // of `ab市ab市…` would otherwise be walked, and inserted into, level by level.
-            while j >= 0, regionEndings.contains(s[j]), regions.count < maxRegionLevels {
+            while j >= 0, regionEnding.contains(s[j]), regions.count < maxRegionLevels {
                 var m = j - 1
-                while m >= 0, isCJK(s[m]), !regionEndings.contains(s[m]), j - m <= 6 { m -= 1 }
+                while m >= 0, isCJK(s[m]), !regionEnding.contains(s[m]), j - m <= 6 { m -= 1 }
                 var unitStart = m + 1
                 // `自治区`, `自治州`, `自治县`: the ending spans three scalars.
                 var unit = Array(s[unitStart..<unitEnd])
@@ -107,18 +106,30 @@ enum BureauNameFinder {
                 unitStart += trimmedCount
                 unit = stripped
                 guard unit.count >= 2 else { break }
-                var v = String.UnicodeScalarView()
-                v.append(contentsOf: unit)
-                regions.insert(String(v), at: 0)
+                regions.insert(String(scalars: unit), at: 0)
                 // Stop when the unit did not reach back to another region ending.
-                if trimmedCount > 0 || m < 0 || !regionEndings.contains(s[m]) { break }
+                if trimmedCount > 0 || m < 0 || !regionEnding.contains(s[m]) { break }
                 unitEnd = unitStart
                 j = m
             }
             guard !regions.isEmpty else { continue }
-            out.append(Name(regions: regions, department: String(department)))
+            out.append(Name(regions: regions, department: String(scalars: s[coreStart..<end])))
         }
         return out
+    }
+
+    /// The `departmentEndings` by first scalar (index + 1; 0: none). The endings start with
+    /// different scalars, so the first one decides which ending to compare.
+    private static let endingByFirst = ScalarMap(numbering: departmentEndings.compactMap(\.first))
+
+    /// The length of the `departmentEndings` entry at `i`, if one stands there: asked at every
+    /// scalar of the text, a search through the list was most of the finder's time.
+    static func endingLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+        let number = Int(endingByFirst[s[i]])
+        guard number > 0 else { return nil }
+        let ending = departmentEndings[number - 1]
+        guard i + ending.count <= s.count, s[i..<(i + ending.count)].elementsEqual(ending) else { return nil }
+        return ending.count
     }
 
     static func stripLeadingWords(_ unit: [Unicode.Scalar]) -> [Unicode.Scalar] {

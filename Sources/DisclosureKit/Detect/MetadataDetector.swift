@@ -3,19 +3,24 @@
 /// Never from the file name. Each property is a vote over the whole text, so one stray
 /// mention (乙's report names 2022 once) does not decide it.
 struct MetadataDetector: Sendable {
-    /// `plain` is the normalized text as one string (the caller has it already).
-    /// `phrases` are the counts of the vote phrases in `plain`, when the caller has them.
-    func detect(_ text: NormalizedText, plain: String, observations: [Observation], phrases: PhraseCounts? = nil) -> ReportMetadata {
+    /// `phrases` are the counts of the vote phrases in the text, when the caller has them.
+    ///
+    /// Reads the lines' scalars; where a vote reads the text as one string, it is the lines
+    /// joined with line breaks, which no phrase, year or count spans.
+    func detect(_ text: NormalizedText, observations: [Observation], phrases: PhraseCounts? = nil) -> ReportMetadata {
         var meta = ReportMetadata()
         if let found = BureauNameFinder.find(in: text.lines) {
             meta.bureau = found.bureau
             meta.region = found.region
         }
-        let counts = phrases ?? PhraseCounts(plain.utf8)
-        meta.fiscalYear = fiscalYear(plain)
+        let lines = text.lines.map(\.scalars)
+        let counts = phrases ?? PhraseCounts(lines: lines)
+        var years = YearTally()
+        for line in lines { years.add(line) }
+        meta.fiscalYear = years.fiscalYear
         meta.kind = kind(counts)
         meta.scope = scope(counts)
-        meta.unitCount = UnitCountFinder.unitCount(in: plain)
+        meta.unitCount = UnitCountFinder.unitCount(inLines: lines)
         let yuan = observations.filter { $0.unit == .yuan }.count
         let wan = observations.filter { $0.unit == .wanYuan }.count
         meta.amountUnit = yuan > wan ? .yuan : .wanYuan
@@ -24,32 +29,41 @@ struct MetadataDetector: Sendable {
 
     /// The year written most often as `YYYY 年度`, then as `YYYY 年`.
     func fiscalYear(_ s: String) -> Int? {
-        var fiscal: [Int: Int] = [:]
-        var plainYear: [Int: Int] = [:]
-        let scalars = Array(s.unicodeScalars)
-        var i = 0
-        while i + 4 < scalars.count {
-            guard scalars[i..<(i + 4)].allSatisfy(ScalarFolding.isDigit),
-                  i == 0 || !ScalarFolding.isDigit(scalars[i - 1]) else {
-                i += 1
-                continue
-            }
-            var value = 0
-            for k in i..<(i + 4) { value = value * 10 + Int(scalars[k].value - 0x30) }
-            var k = i + 4
-            guard k >= scalars.count || !ScalarFolding.isDigit(scalars[k]) else {
-                i += 4
-                continue
-            }
-            while k < scalars.count, ScalarFolding.isSpace(scalars[k]) { k += 1 }
-            if (1990...2100).contains(value), k < scalars.count, scalars[k] == "年" {
+        var years = YearTally()
+        years.add(Array(s.unicodeScalars))
+        return years.fiscalYear
+    }
+
+    /// The years a text writes as `YYYY 年度` and as `YYYY 年` (1990 … 2100, four digits alone).
+    ///
+    /// Text given in pieces is counted as the pieces joined with line breaks: a year and its
+    /// `年` never stand on both sides of one.
+    struct YearTally {
+        private var fiscal: [Int: Int] = [:]
+        private var plainYear: [Int: Int] = [:]
+
+        /// Reads from each `年` back: over spaces to a run of exactly four digits. A year is
+        /// written before its `年`, so looking for the rarer `年` first reads each scalar once
+        /// with one compare; the walks back cover each space once and at most five digits.
+        mutating func add(_ scalars: [Unicode.Scalar]) {
+            for k in scalars.indices where scalars[k] == "年" {
+                var end = k
+                while end > 0, ScalarFolding.isSpace(scalars[end - 1]) { end -= 1 }
+                let start = end - 4
+                guard start >= 0, (start..<end).allSatisfy({ ScalarFolding.isDigit(scalars[$0]) }),
+                      start == 0 || !ScalarFolding.isDigit(scalars[start - 1]) else { continue }
+                var value = 0
+                for i in start..<end { value = value * 10 + Int(scalars[i].value - 0x30) }
+                guard (1990...2100).contains(value) else { continue }
                 if k + 1 < scalars.count, scalars[k + 1] == "度" { fiscal[value, default: 0] += 1 }
                 else { plainYear[value, default: 0] += 1 }
             }
-            i += 4
         }
-        let pick = fiscal.isEmpty ? plainYear : fiscal
-        return pick.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+
+        var fiscalYear: Int? {
+            let pick = fiscal.isEmpty ? plainYear : fiscal
+            return pick.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
     }
 
     static let finalPhrases = ["决算情况说明", "决算表", "决算公开", "决算报告", "部门决算", "单位决算"]
@@ -74,8 +88,21 @@ struct MetadataDetector: Sendable {
         let byPhrase: [String: Int]
 
         init(_ s: some Sequence<UInt8>) {
+            self.init(counts: MetadataDetector.phraseMatcher.counts(in: s))
+        }
+
+        /// The counts in `lines` joined with line breaks.
+        init(lines: [[Unicode.Scalar]]) {
+            var counter = PhraseMatcher.Counter(MetadataDetector.phraseMatcher)
+            for (index, line) in lines.enumerated() {
+                if index > 0 { counter.read("\n") }
+                counter.read(contentsOf: line)
+            }
+            self.init(counts: counter.counts)
+        }
+
+        private init(counts: [Int]) {
             let matcher = MetadataDetector.phraseMatcher
-            let counts = matcher.counts(in: s)
             var byPhrase: [String: Int] = [:]
             for (phrase, count) in zip(matcher.phrases, counts) { byPhrase[String(decoding: phrase, as: UTF8.self)] = count }
             self.byPhrase = byPhrase

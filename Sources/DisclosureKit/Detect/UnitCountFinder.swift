@@ -20,7 +20,35 @@ public enum UnitCountFinder {
     /// Walks the text's Unicode scalars in place: an array of its `Character`s cost 16 bytes per
     /// character (1.6 GB for a 100 MB report) and slowed every lookup.
     public static func unitCount(in text: String) -> Int? {
-        let scalars = text.unicodeScalars
+        unitCount(scalars: text.unicodeScalars)
+    }
+
+    /// `unitCount(in:)` of the lines joined with line breaks.
+    ///
+    /// `单位共` cannot span a line break, so a text none of whose lines holds it states no count:
+    /// the lines are joined only when one does.
+    static func unitCount(inLines lines: [[Unicode.Scalar]]) -> Int? {
+        guard lines.contains(where: containsAnchor) else { return nil }
+        var joined: [Unicode.Scalar] = []
+        joined.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        for (index, line) in lines.enumerated() {
+            if index > 0 { joined.append("\n") }
+            joined.append(contentsOf: line)
+        }
+        return unitCount(scalars: joined)
+    }
+
+    /// Whether `s` holds `单位共`.
+    private static func containsAnchor(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i + 2 < s.count {
+            if s[i] == "单", s[i + 1] == "位", s[i + 2] == "共" { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func unitCount<C: BidirectionalCollection<Unicode.Scalar>>(scalars: C) -> Int? {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             defer { index = scalars.index(after: index) }
@@ -36,7 +64,7 @@ public enum UnitCountFinder {
     }
 
     /// Whether `编制范围` stands in the same sentence, at most `scopeWindow` scalars before `position`.
-    static func namesCompilationScope(_ scalars: String.UnicodeScalarView, before position: String.Index) -> Bool {
+    static func namesCompilationScope<C: BidirectionalCollection<Unicode.Scalar>>(_ scalars: C, before position: C.Index) -> Bool {
         // The window, read backwards up to a sentence end.
         var window: [Unicode.Scalar] = []
         var index = position
@@ -58,7 +86,7 @@ public enum UnitCountFinder {
     /// Reads `计 1 家`, `有**4**家`, `计１家`, `共三家` after the anchor: an optional 计/有, then a
     /// number (ASCII, full-width or Chinese numerals up to 99) and 家 or 个, with spaces,
     /// line breaks and markdown `*` allowed in between.
-    static func count(_ scalars: String.UnicodeScalarView, from start: String.Index) -> Int? {
+    static func count<C: BidirectionalCollection<Unicode.Scalar>>(_ scalars: C, from start: C.Index) -> Int? {
         var index = start
         func current() -> Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
         func advance() { index = scalars.index(after: index) }

@@ -52,7 +52,7 @@ enum ChangeWording {
         var pieceStart = lower
         var i = lower
         while i <= upper {
-            if i == upper || StatementScanner.clauseSeparators.contains(s[i]) {
+            if i == upper || StatementScanner.isClauseSeparator(s[i]) {
                 let reading = GapVocabulary.read(s, pieceStart..<i)
                 if reading.unknown > 0 || reading.hasShare || reading.hasExecution { return false }
                 hasChange = hasChange || reading.hasChange

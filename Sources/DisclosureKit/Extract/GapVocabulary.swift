@@ -41,15 +41,22 @@ enum GapVocabulary {
         ("*", .filler), ("-", .filler), ("年", .filler),
     ]
 
-    private static let table: [Unicode.Scalar: [([Unicode.Scalar], Cue)]] = {
-        var t: [Unicode.Scalar: [([Unicode.Scalar], Cue)]] = [:]
+    /// The words by first scalar, longest first: the list of a scalar is
+    /// `lists[Int(firstScalars[scalar]) - 1]` (none when 0), found without hashing.
+    private static let byFirst: (firstScalars: ScalarMap, lists: [[([Unicode.Scalar], Cue)]]) = {
+        var firstScalars = ScalarMap()
+        var lists: [[([Unicode.Scalar], Cue)]] = []
         for (w, c) in words {
             let s = Array(w.unicodeScalars)
             guard let f = s.first else { continue }
-            t[f, default: []].append((s, c))
+            if firstScalars[f] == 0 {
+                lists.append([])
+                firstScalars[f] = UInt32(lists.count)
+            }
+            lists[Int(firstScalars[f]) - 1].append((s, c))
         }
-        for k in t.keys { t[k]?.sort { $0.0.count > $1.0.count } }
-        return t
+        for k in lists.indices { lists[k].sort { $0.0.count > $1.0.count } }
+        return (firstScalars, lists)
     }()
 
     /// Reads `s[range]` word by word, longest match first; digits and spaces are neutral.
@@ -77,8 +84,9 @@ enum GapVocabulary {
                 continue
             }
             var matched = false
-            if let list = table[c] {
-                for (w, cue) in list where i + w.count <= upper && s[i..<(i + w.count)].elementsEqual(w) {
+            let slot = Int(byFirst.firstScalars[c])
+            if slot > 0 {
+                for (w, cue) in byFirst.lists[slot - 1] where i + w.count <= upper && s[i..<(i + w.count)].elementsEqual(w) {
                     switch cue {
                     case .change: r.hasChange = true; r.lastRole = .change
                     case .budget: r.hasBudget = true; r.lastRole = .budget

@@ -25,25 +25,26 @@ struct SangongTableScanner: Sendable {
             let cells = TableCell.split(line.scalars)
             let nonEmpty = cells.filter { !$0.isEmpty }
             guard nonEmpty.count == 6 || nonEmpty.count == 12,
-                  nonEmpty.enumerated().allSatisfy({ Int($0.element.text) == $0.offset + 1 }) else { continue }
+                  nonEmpty.enumerated().allSatisfy({ Int($0.element.text(in: line.scalars)) == $0.offset + 1 }) else { continue }
             let above = lines[max(0, index - Self.headerReach)..<index].map(\.text).joined()
             guard above.utf8Contains("三公") else { continue }
             // The first row below with a number is the data row.
             var k = index + 1
-            while k < lines.count, k < contexts.count, k <= index + 3, contexts[k].kind != .tableRow || !TableCell.split(lines[k].scalars).contains(where: { FixedDecimal($0.text) != nil }) {
+            while k < lines.count, k < contexts.count, k <= index + 3, contexts[k].kind != .tableRow || !TableCell.split(lines[k].scalars).contains(where: { FixedDecimal($0.text(in: lines[k].scalars)) != nil }) {
                 k += 1
             }
             guard k < lines.count, k < contexts.count, k <= index + 3 else { continue }
             let data = TableCell.split(lines[k].scalars)
             let unit = contexts[k].tableUnit ?? defaultUnit
             for (column, cell) in data.enumerated() where column < nonEmpty.count {
-                guard let number = FixedDecimal(cell.text), let amount = Amount(number, unit: unit) else { continue }
+                let text = cell.text(in: lines[k].scalars)
+                guard let number = FixedDecimal(text), let amount = Amount(number, unit: unit) else { continue }
                 let role: Observation.Role = nonEmpty.count == 12 && column < 6 ? .budget : .value
                 let metric = Self.columns[column % 6]
                 out.append(Observation(
                     metric: metric, role: role, stated: number, unit: unit, amount: amount,
                     line: lines[k].line(at: cell.range.lowerBound), page: lines[k].page(at: cell.range.lowerBound),
-                    snippet: "“三公”经费支出表 第\(column + 1)栏: \(cell.text)", place: .table,
+                    snippet: "“三公”经费支出表 第\(column + 1)栏: \(text)", place: .table,
                     label: metric.metric.chinese))
             }
         }

@@ -34,18 +34,30 @@ struct StatementScanner: Sendable {
 
     static let sentenceEnders: Set<Unicode.Scalar> = ["。", "！", "？", "；", ";", "!", "?"]
     static let clauseSeparators: Set<Unicode.Scalar> = ["，", "、", "：", ":", ","]
+    /// The two sets, looked up at every scalar without hashing.
+    private static let enders = ScalarSet(sentenceEnders)
+    private static let separators = ScalarSet(clauseSeparators)
+
+    static func isSentenceEnder(_ c: Unicode.Scalar) -> Bool { enders.contains(c) }
+    static func isClauseSeparator(_ c: Unicode.Scalar) -> Bool { separators.contains(c) }
 
     /// Statements of `line`; `lineIndex` numbers its sentences (`Observation.sentence`).
     func scan(_ line: LogicalLine, family: Metric.Family?, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars
+        // Every statement is bound to a number, and every number starts with a digit: most
+        // narrative lines have none and state nothing.
+        guard s.contains(where: ScalarFolding.isDigit) else { return [] }
         var events: [Event] = []
+        // Read once here: a static is checked for its first use at every access.
+        let enders = Self.enders
+        let separators = Self.separators
         var i = 0
         while i < s.count {
             let c = s[i]
-            if Self.sentenceEnders.contains(c) {
+            if enders.contains(c) {
                 events.append(.sentenceEnd(i))
                 i += 1
-            } else if Self.clauseSeparators.contains(c)
+            } else if separators.contains(c)
                         && !(c == "," && i > 0 && i + 1 < s.count && ScalarFolding.isDigit(s[i - 1]) && ScalarFolding.isDigit(s[i + 1])) {
                 events.append(.clauseEnd(i))
                 i += 1
@@ -56,8 +68,24 @@ struct StatementScanner: Sendable {
                 i += 1
             }
         }
-        for v in ValueToken.scan(s, in: 0..<s.count) { events.append(.value(v)) }
-        events.sort { $0.position < $1.position }
+        // Every statement is bound to a label: the line's own, or one it gave an earlier figure.
+        // A line without any states nothing, and its numbers need not be read.
+        guard events.contains(where: { if case .term = $0 { true } else { false } }) else { return [] }
+        // The numbers merged in by position (a number starts at a digit or `-`, where no other
+        // event does): what sorting all events gave, without sorting.
+        let values = ValueToken.scan(s, in: 0..<s.count)
+        var merged: [Event] = []
+        merged.reserveCapacity(events.count + values.count)
+        var next = 0
+        for event in events {
+            while next < values.count, values[next].range.lowerBound < event.position {
+                merged.append(.value(values[next]))
+                next += 1
+            }
+            merged.append(event)
+        }
+        for value in values[next...] { merged.append(.value(value)) }
+        events = merged
 
         var out: [Observation] = []
         var subject: (term: Term, start: Int)?
@@ -185,7 +213,7 @@ struct StatementScanner: Sendable {
         // there: a line of several MB without `。` was scanned to its end for every number.
         let reach = max(span.upperBound, start) + limit + 1
         var end = span.upperBound
-        while end < s.count, end < reach, !sentenceEnders.contains(s[end]) { end += 1 }
+        while end < s.count, end < reach, !isSentenceEnder(s[end]) { end += 1 }
         if end < s.count, end < reach { end += 1 }
         if end - start > limit {
             start = max(start, span.lowerBound - 40)

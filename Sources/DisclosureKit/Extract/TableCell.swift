@@ -3,10 +3,12 @@
 /// `本年支出合计\t58\t5307.63` has the cells `本年支出合计`, `58`, `5307.63`; an empty cell
 /// (`7.50\t\t7.50`) is kept, because a cell's position is its column.
 struct TableCell: Sendable {
-    let text: String
     /// Scalar offsets of the trimmed text in the line.
     let range: Range<Int>
-    var isEmpty: Bool { text.isEmpty }
+    var isEmpty: Bool { range.isEmpty }
+
+    /// The cell's text in its line `s`. Made only when asked: most cells are only looked at.
+    func text(in s: [Unicode.Scalar]) -> String { String(scalars: s[range]) }
 
     /// The cells of `s`, split at tabs and trimmed of spaces.
     static func split(_ s: [Unicode.Scalar]) -> [TableCell] {
@@ -17,9 +19,7 @@ struct TableCell: Sendable {
             var hi = i
             while lo < hi, ScalarFolding.isSpace(s[lo]) { lo += 1 }
             while hi > lo, ScalarFolding.isSpace(s[hi - 1]) { hi -= 1 }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[lo..<hi])
-            out.append(TableCell(text: String(v), range: lo..<hi))
+            out.append(TableCell(range: lo..<hi))
             start = i + 1
         }
         return out

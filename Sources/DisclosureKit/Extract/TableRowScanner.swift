@@ -13,6 +13,8 @@ struct TableRowScanner: Sendable {
 
     func scan(_ line: LogicalLine, unit: AmountUnit, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars
+        // Every figure is a number cell, and a number has a digit: a row without one has none.
+        guard s.contains(where: ScalarFolding.isDigit) else { return [] }
         let cells = TableCell.split(s).map(\.range)
         var out: [Observation] = []
         for (index, cell) in cells.enumerated() {
@@ -31,17 +33,23 @@ struct TableRowScanner: Sendable {
         return out
     }
 
+    /// `HeadingParser.numerals`, asked of every cell's first scalar without hashing.
+    private static let numerals = ScalarSet(HeadingParser.numerals)
+
+    /// What may follow a label in its cell.
+    private static let allowedTails: [[Unicode.Scalar]] = [
+        "", "合计", "小计", "总额", "支出", "支出合计", "金额", "决算数", "支出决算", "预算数", "（万元）", "(万元)", "（元）", "(元)",
+    ].map { Array($0.unicodeScalars) }
+
     /// The term a cell names: the whole cell, less an ordinal (`一、`) and a `合计`/`小计` tail.
     private func labelTerm(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> Term? {
         var lo = cell.lowerBound
         // Ordinal prefix: 一、 （一） 1.
-        while lo < cell.upperBound, HeadingParser.numerals.contains(s[lo]) || ScalarFolding.isDigit(s[lo]) { lo += 1 }
+        while lo < cell.upperBound, ScalarFolding.isDigit(s[lo]) || Self.numerals.contains(s[lo]) { lo += 1 }
         if lo < cell.upperBound, lo > cell.lowerBound, s[lo] == "、" || s[lo] == "." { lo += 1 } else { lo = cell.lowerBound }
         guard let term = dictionary.match(s, at: lo) else { return nil }
         let rest = s[(lo + term.text.count)..<cell.upperBound]
-        let allowedTails: [String] = ["", "合计", "小计", "总额", "支出", "支出合计", "金额", "决算数", "支出决算",
-                                      "预算数", "（万元）", "(万元)", "（元）", "(元)"]
-        guard allowedTails.contains(where: { rest.elementsEqual($0.unicodeScalars) }) else { return nil }
+        guard Self.allowedTails.contains(where: { rest.elementsEqual($0) }) else { return nil }
         return term
     }
 
@@ -50,9 +58,7 @@ struct TableRowScanner: Sendable {
     }
 
     private func numberCell(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> FixedDecimal? {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[cell])
-        return FixedDecimal(String(v))
+        FixedDecimal(String(scalars: s[cell]))
     }
 }
 

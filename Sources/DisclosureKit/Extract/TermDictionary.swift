@@ -7,8 +7,11 @@ import Foundation
 /// 支出` in budgets). Variants with ASCII parentheses and other quote marks are generated.
 struct TermDictionary: Sendable {
     let terms: [Term]
-    /// Terms by first scalar, longest first, for longest-match scanning.
-    private let byFirst: [Unicode.Scalar: [Term]]
+    /// Terms by first scalar, longest first, for longest-match scanning: the list of a scalar
+    /// is `lists[Int(firstScalars[scalar]) - 1]` (none when 0). The scanners ask at every
+    /// position of a line; a `Dictionary` hashed each scalar.
+    private let firstScalars: ScalarMap
+    private let lists: [[Term]]
 
     static let standard = TermDictionary(terms: Self.baseTerms.flatMap(Self.variants))
 
@@ -19,20 +22,33 @@ struct TermDictionary: Sendable {
             guard let f = t.text.first else { continue }
             map[f, default: []].append(t)
         }
-        for k in map.keys { map[k]?.sort { $0.text.count > $1.text.count } }
-        self.byFirst = map
+        var firstScalars = ScalarMap()
+        var lists: [[Term]] = []
+        for (first, list) in map {
+            lists.append(list.sorted { $0.text.count > $1.text.count })
+            firstScalars[first] = UInt32(lists.count)
+        }
+        self.firstScalars = firstScalars
+        self.lists = lists
     }
 
     /// The longest term starting at `i`, if its excluded prefixes do not precede it.
+    @inline(__always)
     func match(_ s: [Unicode.Scalar], at i: Int) -> Term? {
-        guard i < s.count, let list = byFirst[s[i]] else { return nil }
+        guard i < s.count else { return nil }
+        // Most scalars start no term: answered here, inline, with one load.
+        let slot = Int(firstScalars[s[i]])
+        guard slot > 0 else { return nil }
+        return match(s, at: i, in: lists[slot - 1])
+    }
+
+    /// The longest of `list` (the terms that start with `s[i]`) at `i`, as `match(_:at:)`.
+    private func match(_ s: [Unicode.Scalar], at i: Int, in list: [Term]) -> Term? {
         for t in list where i + t.text.count <= s.count {
-            var equal = true
-            for k in 0..<t.text.count where s[i + k] != t.text[k] {
-                equal = false
-                break
-            }
-            guard equal else { continue }
+            // The first scalar is equal: it chose the list.
+            var k = 1
+            while k < t.text.count, s[i + k] == t.text[k] { k += 1 }
+            guard k == t.text.count else { continue }
             if t.excludedPrefixes.contains(where: { p in
                 p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
             }) { return nil }

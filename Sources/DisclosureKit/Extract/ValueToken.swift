@@ -21,6 +21,8 @@ struct ValueToken: Sendable, Hashable {
     /// Every number in `s[range]`, in order.
     static func scan(_ s: [Unicode.Scalar], in range: Range<Int>) -> [ValueToken] {
         var out: [ValueToken] = []
+        // The bytes of the number being read, reused from number to number.
+        var literal: [UInt8] = []
         var i = range.lowerBound
         let upper = min(range.upperBound, s.count)
         while i < upper {
@@ -45,13 +47,17 @@ struct ValueToken: Sendable, Hashable {
             var numberEnd = j
             // A trailing point is punctuation (`1.` list numbers): leave it out.
             while numberEnd > start + 1, s[numberEnd - 1] == "." || s[numberEnd - 1] == "," { numberEnd -= 1 }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: s[start..<numberEnd])
-            let literal = String(text)
-            let parsed = FixedDecimal(literal)
+            // The run is ASCII (digits, `.`, `,`, a leading `-`): its bytes are its scalars' values.
+            literal.removeAll(keepingCapacity: true)
+            var hasComma = false
+            for k in start..<numberEnd {
+                literal.append(UInt8(truncatingIfNeeded: s[k].value))
+                hasComma = hasComma || s[k] == ","
+            }
+            let parsed = FixedDecimal(String(decoding: literal, as: UTF8.self))
             var malformed = parsed == nil
             // `7.496,5`: a separator inside the run that normalization did not remove.
-            if s[start..<numberEnd].contains(",") { malformed = true }
+            if hasComma { malformed = true }
             // Glued to a preceding decimal part (`1.2.3` split oddly) is malformed too.
             if start > 0, s[start - 1] == "." || s[start - 1] == "," , start > 1, ScalarFolding.isDigit(s[start - 2]) {
                 malformed = true
@@ -89,6 +95,9 @@ struct ValueToken: Sendable, Hashable {
     }
 
     static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
-        "，。；、：,.;:！？)）”".unicodeScalars.contains(s) || ScalarFolding.isSpace(s)
+        switch s {
+        case "，", "。", "；", "、", "：", ",", ".", ";", ":", "！", "？", ")", "）", "”": return true
+        default: return ScalarFolding.isSpace(s)
+        }
     }
 }

@@ -1,0 +1,61 @@
+/// A number (1, 2, …) for each scalar of a fixed set, 0 for every other scalar.
+///
+/// The scanners look a scalar up at every position of the text. A `Dictionary` or `Set` of
+/// `Unicode.Scalar` hashes it each time (`Hasher` was a fifth of the statement scanner); here
+/// a scalar of the Basic Multilingual Plane, where the report text lives, is one array load.
+/// The rare scalars above it go to a dictionary.
+struct ScalarMap: Sendable {
+    /// Numbers of the BMP scalars, by scalar value, up to the largest mapped one.
+    private var flat: [UInt32] = []
+    /// Numbers of the scalars above the BMP.
+    private var astral: [Unicode.Scalar: UInt32] = [:]
+    /// How many scalars `init(numbering:)` numbered.
+    private(set) var count = 0
+
+    init() {}
+
+    /// The map of the distinct `scalars` to 1, 2, … in order of first occurrence.
+    init(numbering scalars: some Collection<Unicode.Scalar>) {
+        // The flat part sized once, to the largest BMP scalar.
+        var top = -1
+        for scalar in scalars where scalar.value <= 0xFFFF { top = max(top, Int(scalar.value)) }
+        flat = [UInt32](repeating: 0, count: top + 1)
+        for scalar in scalars where self[scalar] == 0 {
+            count += 1
+            self[scalar] = UInt32(count)
+        }
+    }
+
+    /// The number of `scalar`, 0 when it has none.
+    subscript(_ scalar: Unicode.Scalar) -> UInt32 {
+        @inline(__always) get {
+            let value = Int(scalar.value)
+            if value < flat.count { return flat[value] }
+            return value > 0xFFFF ? astralNumber(scalar) : 0
+        }
+        set {
+            let value = Int(scalar.value)
+            if value > 0xFFFF {
+                astral[scalar] = newValue
+                return
+            }
+            if value >= flat.count { flat += [UInt32](repeating: 0, count: value + 1 - flat.count) }
+            flat[value] = newValue
+        }
+    }
+
+    @inline(never)
+    private func astralNumber(_ scalar: Unicode.Scalar) -> UInt32 { astral[scalar] ?? 0 }
+}
+
+/// A fixed set of scalars, looked up without hashing (see `ScalarMap`).
+struct ScalarSet: Sendable {
+    private var map = ScalarMap()
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars { map[scalar] = 1 }
+    }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool { map[scalar] != 0 }
+}
