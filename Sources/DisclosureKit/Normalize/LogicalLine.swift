@@ -27,12 +27,28 @@ public struct LogicalLine: Sendable, Hashable {
 
     /// The scalars as a string, encoded straight to UTF-8: `String.UnicodeScalarView.append`
     /// went through a generic iterator per scalar and was most of the scanner's time on a
-    /// line with many figures.
+    /// line with many figures; `UTF8.encode` with a closure per scalar was still most of
+    /// the cost of building a report's plain text, hence the encoding written out here.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 3)
         for scalar in scalars {
-            UTF8.encode(scalar) { bytes.append($0) }
+            let v = scalar.value
+            if v < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+            } else if v < 0x1_0000 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -7,11 +7,16 @@ enum ScalarFolding {
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\u{3000}" || s == "\u{A0}" || s == "\u{2002}" || s == "\u{2003}" || s == "\u{2009}"
+        switch s.value {
+        case 0x20, 0xA0, 0x2002, 0x2003, 0x2009, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Full-width and look-alike characters to their ASCII forms, one scalar for one scalar.
     static func foldWidth(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        // Below U+00A0 nothing folds: ASCII, most of the digits and marks of a report, is one test.
+        if s.value < 0xA0 { return s }
         switch s.value {
         case 0xFF10...0xFF19: return Unicode.Scalar(s.value - 0xFF10 + 0x30) ?? s
         case 0xFF05: return "%"
@@ -23,42 +28,88 @@ enum ScalarFolding {
 
     /// Folds a physical line; returns the scalars and whether it was a markdown heading.
     static func fold(_ line: Substring) -> (scalars: [Unicode.Scalar], heading: Bool) {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(line.unicodeScalars.count)
-        var src = Array(line.unicodeScalars)
+        fold(Array(line.unicodeScalars))
+    }
+
+    /// Folds the scalars of a physical line (the line break not included).
+    static func fold(_ src: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], heading: Bool) {
+        let n = src.count
         // Markdown heading marks and block quotes at the start of a line.
         var heading = false
         var start = 0
-        while start < src.count, isSpace(src[start]) { start += 1 }
+        while start < n, isSpace(src[start]) { start += 1 }
         var hashes = start
-        while hashes < src.count, src[hashes] == "#" { hashes += 1 }
-        if hashes > start, hashes - start <= 6, hashes == src.count || isSpace(src[hashes]) {
+        while hashes < n, src[hashes] == "#" { hashes += 1 }
+        if hashes > start, hashes - start <= 6, hashes == n || isSpace(src[hashes]) {
             heading = true
             start = hashes
         }
-        if start > 0 { src.removeFirst(min(start, src.count)) }
-        // First pass: width folding, emphasis markers, number-context punctuation.
-        var i = 0
+        // Most lines have nothing to fold: find the first scalar that changes or is a mark, and
+        // copy everything before it at once.
+        var i = start
         // Whether everything kept so far is space (kept as a flag: asking `out` each time was
         // quadratic on a line of many `*`).
         var onlySpacesSoFar = true
-        while i < src.count {
-            let s = foldWidth(src[i])
-            // `**` and `__` emphasis markers vanish; so does a lone `*` (half of a pair that a
-            // converter cut across lines), except a leading `* ` bullet.
-            if (s == "*" || s == "_"), i + 1 < src.count, src[i + 1] == s {
-                i += 2
-                continue
-            }
-            if s == "*", !(onlySpacesSoFar && i + 1 < src.count && isSpace(src[i + 1])) {
+        while i < n {
+            let v = src[i].value
+            // Ideographs and CJK punctuation (U+3001…U+A4CF) neither fold nor mark emphasis.
+            if v > 0x3000 && v <= 0xA4CF {
+                onlySpacesSoFar = false
                 i += 1
                 continue
             }
+            let s = foldWidth(src[i])
+            if s != src[i] || s == "*" || s == "_" { break }
+            if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
+            i += 1
+        }
+        if i == n { return (start == 0 ? src : Array(src[start...]), heading) }
+        var out = Array(src[start..<i])
+        out.reserveCapacity(n - start)
+        // From here: width folding, emphasis markers.
+        while i < n {
+            let s = foldWidth(src[i])
+            // `**` and `__` emphasis markers vanish; so does a lone `*` (half of a pair that a
+            // converter cut across lines), except a leading `* ` bullet.
+            if s == "*" || s == "_" {
+                if i + 1 < n, src[i + 1] == s {
+                    i += 2
+                    continue
+                }
+                if s == "*", !(onlySpacesSoFar && i + 1 < n && isSpace(src[i + 1])) {
+                    i += 1
+                    continue
+                }
+            }
             out.append(s)
-            if !isSpace(s) { onlySpacesSoFar = false }
+            if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
             i += 1
         }
         return (out, heading)
+    }
+
+    /// True when `canonicalNumbers` leaves `s` as it is: no ASCII comma, no full-width point
+    /// or comma between digits, no full-width minus before a digit and no space after a digit.
+    ///
+    /// Most lines are prose without a separator or a unit space; this one look (a compare
+    /// per CJK scalar) spares them the copy and the offset map.
+    static func hasCanonicalNumbers(_ s: [Unicode.Scalar]) -> Bool {
+        var previousIsDigit = false
+        for k in s.indices {
+            let v = s[k].value
+            // Ideographs and CJK punctuation: none of the scalars looked for.
+            if v > 0x3000 && v < 0xFF0C {
+                previousIsDigit = false
+                continue
+            }
+            if v == 0x2C { return false }
+            if previousIsDigit, isSpace(s[k]) { return false }
+            if v == 0xFF0D || (previousIsDigit && (v == 0xFF0E || v == 0xFF0C)) {
+                if k + 1 < s.count, isDigit(s[k + 1]) { return false }
+            }
+            previousIsDigit = v >= 0x30 && v <= 0x39
+        }
+        return true
     }
 
     /// Canonical numbers in a (joined) line: full-width `．` `，` `－` inside numbers, no

@@ -32,29 +32,49 @@ struct WrapWidth: Sendable {
     /// Both measures of an unfolded line in one pass, without copying it: trimmed of spaces,
     /// width-folded (a full-width digit counts as a digit) but otherwise as written.
     static func measureRaw(_ line: Substring) -> (characters: Int, columns: Int) {
-        var characters = 0
+        measureRaw(Array(line.unicodeScalars))
+    }
+
+    /// Both measures of the scalars of an unfolded line (the line break not included).
+    static func measureRaw(_ line: [Unicode.Scalar]) -> (characters: Int, columns: Int) {
+        // Columns up to and including each scalar; the measures run from the first scalar
+        // other than space to the last.
         var columns = 0
-        // Spaces seen since the last other scalar: counted only if more text follows.
-        var pendingCharacters = 0
-        var pendingColumns = 0
-        var started = false
-        for raw in line.unicodeScalars {
-            let s = ScalarFolding.foldWidth(raw)
-            let w = isWide(s) ? 2 : 1
-            if ScalarFolding.isSpace(s) {
-                if started {
-                    pendingCharacters += 1
-                    pendingColumns += w
+        var first = -1
+        var columnsBeforeFirst = 0
+        var last = -1
+        var columnsThroughLast = 0
+        for k in line.indices {
+            let raw = line[k]
+            let v = raw.value
+            let w: Int
+            // Ideographs and CJK punctuation: wide, never space, never folded; ASCII: narrow.
+            if v > 0x3000 && v <= 0xA4CF {
+                w = 2
+            } else if v < 0x80 {
+                w = 1
+                if v == 0x20 {
+                    columns += 1
+                    continue
                 }
-                continue
+            } else {
+                let s = ScalarFolding.foldWidth(raw)
+                w = isWide(s) ? 2 : 1
+                if ScalarFolding.isSpace(s) {
+                    columns += w
+                    continue
+                }
             }
-            started = true
-            characters += pendingCharacters + 1
-            columns += pendingColumns + w
-            pendingCharacters = 0
-            pendingColumns = 0
+            if first < 0 {
+                first = k
+                columnsBeforeFirst = columns
+            }
+            columns += w
+            last = k
+            columnsThroughLast = columns
         }
-        return (characters, columns)
+        guard first >= 0 else { return (0, 0) }
+        return (last - first + 1, columnsThroughLast - columnsBeforeFirst)
     }
 
     static func measure(_ s: ArraySlice<Unicode.Scalar>, _ m: Measure) -> Int {
@@ -66,6 +86,9 @@ struct WrapWidth: Sendable {
 
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        // Latin text first, then the ideographs that make up most of a report.
+        if v < 0x1100 { return false }
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
         return (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
             || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
@@ -74,21 +97,45 @@ struct WrapWidth: Sendable {
     /// Detects the wrap width; nil when the text is not hard-wrapped.
     static func detect(_ lines: [PhysicalLine]) -> WrapWidth? {
         // Short lines (table fragments, headings) say nothing about the page width.
-        let candidates = lines.filter { !$0.heading && !$0.scalars.contains("\t") && $0.rawCharacters >= minLength }
-        guard candidates.count >= 20 else { return nil }
+        var characters: [Int] = []
+        var columns: [Int] = []
+        for line in lines where !line.heading && !line.hasTab && line.rawCharacters >= minLength {
+            characters.append(line.rawCharacters)
+            columns.append(line.rawColumns)
+        }
+        let candidates = characters.count
+        guard candidates >= 20 else { return nil }
         var best: (share: Double, wrap: WrapWidth)?
-        for m in [Measure.characters, .columns] {
-            var histogram: [Int: Int] = [:]
-            for line in candidates { histogram[measure(line, m), default: 0] += 1 }
+        for (m, widths) in [(Measure.characters, characters), (.columns, columns)] {
+            let histogram = Self.histogram(widths)
             guard let (bestW, bestCount) = widestFullestWindow(histogram) else { continue }
             // Lines longer than the wrap width must be rare, or this is ordinary prose.
             let longer = histogram.filter { $0.key > bestW }.reduce(0) { $0 + $1.value }
-            let share = Double(bestCount) / Double(candidates.count)
-            guard bestCount >= 20, share >= 0.4, Double(longer) <= 0.05 * Double(candidates.count) else { continue }
+            let share = Double(bestCount) / Double(candidates)
+            guard bestCount >= 20, share >= 0.4, Double(longer) <= 0.05 * Double(candidates) else { continue }
             if let b = best, b.share >= share { continue }
             best = (share, WrapWidth(measure: m, width: bestW))
         }
         return best?.wrap
+    }
+
+    /// How many lines have each width.
+    ///
+    /// Counted in a flat array when the widest line is not much wider than there are lines
+    /// (always, for real text): a dictionary update per line was most of the detection's
+    /// cost. One line of millions of scalars falls back to the dictionary, keeping memory linear.
+    static func histogram(_ widths: [Int]) -> [Int: Int] {
+        let widest = widths.max() ?? 0
+        guard widest <= 4 * widths.count + 4096 else {
+            var histogram: [Int: Int] = [:]
+            for w in widths { histogram[w, default: 0] += 1 }
+            return histogram
+        }
+        var counts = [Int](repeating: 0, count: widest + 1)
+        for w in widths { counts[w] += 1 }
+        var histogram: [Int: Int] = [:]
+        for (w, count) in counts.enumerated() where count > 0 { histogram[w] = count }
+        return histogram
     }
 
     /// The lowest width a line may have and still count as full at wrap width `w`: `w - slack`.
