@@ -12,6 +12,11 @@ struct LineJoiner {
     let maxBlankGap = 4
 
     func join(_ lines: [PhysicalLine]) -> (lines: [LogicalLine], hardWrapped: Bool) {
+        join(PhysicalLines(lines))
+    }
+
+    func join(_ physical: PhysicalLines) -> (lines: [LogicalLine], hardWrapped: Bool) {
+        let lines = physical.lines
         let wrap = WrapWidth.detect(lines)
         var result: [LogicalLine] = []
         result.reserveCapacity(lines.count)
@@ -22,8 +27,7 @@ struct LineJoiner {
                 i += 1
                 continue
             }
-            // A line that is all text (the usual case) is kept as it is, without a copy.
-            var scalars = first.trimmedStart == 0 && first.trimmedEnd == first.scalars.count ? first.scalars : Array(first.trimmed)
+            var scalars = Array(physical.scalars[first.trimmed])
             var origins = [LogicalLine.Origin(offset: 0, line: first.number, page: first.page)]
             var last = first
             var next = i + 1
@@ -36,9 +40,9 @@ struct LineJoiner {
                     j += 1
                 }
                 guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
-                guard shouldJoin(last, lines[j], current: scalars, wrap: wrap) else { break }
+                guard shouldJoin(last, lines[j], in: physical.scalars, current: scalars, wrap: wrap) else { break }
                 origins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number, page: lines[j].page))
-                scalars.append(contentsOf: lines[j].trimmed)
+                scalars.append(contentsOf: physical.scalars[lines[j].trimmed])
                 last = lines[j]
                 next = j + 1
             }
@@ -58,11 +62,13 @@ struct LineJoiner {
         return (result, wrap != nil)
     }
 
-    func shouldJoin(_ a: PhysicalLine, _ b: PhysicalLine, current: [Unicode.Scalar], wrap: WrapWidth?) -> Bool {
+    /// Whether line `b` continues line `a` (both in `scalars`); `current` is the logical line so far.
+    func shouldJoin(_ a: PhysicalLines.Line, _ b: PhysicalLines.Line, in scalars: [Unicode.Scalar], current: [Unicode.Scalar],
+                    wrap: WrapWidth?) -> Bool {
         if a.heading || b.heading { return false }
         if a.hasTab || b.hasTab { return false }
-        let at = a.trimmed
-        let bt = b.trimmed
+        let at = scalars[a.trimmed]
+        let bt = scalars[b.trimmed]
         guard let aLast = at.last, let bFirst = bt.first else { return false }
         if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
         if Self.isSentenceEnder(aLast) { return false }

@@ -22,16 +22,27 @@ public struct Normalizer: Sendable {
         // Split on \r\n, \r, \n; `split` with a closure would merge \r\n badly, so scan.
         // Each line is gathered in one reused buffer, then folded and measured from there.
         var collector = PhysicalLineCollector()
-        var line: [Unicode.Scalar] = []
         var afterCR = false
         var i = 0
-        while i < bytes.count {
+        let count = bytes.count
+        while i < count {
             let lead = bytes[i]
-            guard lead < 0x80 else {
-                let decoded = Self.decodeMultiByte(bytes, at: i)
-                line.append(decoded.scalar)
-                i += decoded.length
+            if lead >= 0x80 {
                 afterCR = false
+                // Three bytes: the ideographs and CJK punctuation that make up most of a report.
+                if lead & 0xF0 == 0xE0, i + 2 < count {
+                    let b1 = bytes[i + 1]
+                    let b2 = bytes[i + 2]
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                    if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, value >= 0x800, let scalar = Unicode.Scalar(value) {
+                        collector.append(scalar)
+                        i += 3
+                        continue
+                    }
+                }
+                let decoded = Self.decodeMultiByte(bytes, at: i)
+                collector.append(decoded.scalar)
+                i += decoded.length
                 continue
             }
             i += 1
@@ -41,25 +52,20 @@ public struct Normalizer: Sendable {
             }
             switch lead {
             case 0x0A:
-                collector.add(line)
-                line.removeAll(keepingCapacity: true)
+                collector.endLine()
             case 0x0D:
-                collector.add(line)
-                line.removeAll(keepingCapacity: true)
+                collector.endLine()
                 afterCR = true
             case 0x0C:
                 collector.pendingPageBreak = true
                 // A form feed also ends the line it is on when text follows it; it is never
                 // part of a line.
-                if !line.isEmpty {
-                    collector.add(line)
-                    line.removeAll(keepingCapacity: true)
-                }
+                if !collector.lineIsEmpty { collector.endLine() }
             default:
-                line.append(Unicode.Scalar(lead))
+                collector.append(Unicode.Scalar(lead))
             }
         }
-        if !line.isEmpty { collector.add(line) }
+        if !collector.lineIsEmpty { collector.endLine() }
         let kept = WatermarkFilter.removingWatermarks(collector.lines)
         let joined = LineJoiner().join(kept)
         return NormalizedText(lines: joined.lines, physicalLineCount: collector.number, wasHardWrapped: joined.hardWrapped)
@@ -97,21 +103,37 @@ public struct Normalizer: Sendable {
     }
 }
 
-/// Numbers, pages and folds the physical lines of a file as the scan finds them.
+/// Numbers, pages, folds and measures the physical lines of a file as the scan decodes them.
+///
+/// All lines go into one buffer: the scan appends a line's scalars, `endLine` measures them
+/// and folds them in place. An array per line was an allocation (and a free) per line, more
+/// than all the folding.
 private struct PhysicalLineCollector {
-    var lines: [PhysicalLine] = []
-    /// The number of the last line added (1-based), so the count of lines so far.
+    /// The folded lines so far, then the scalars of the line being read.
+    var lines = PhysicalLines()
+    /// Where the line being read starts in `lines.scalars`.
+    var lineStart = 0
+    /// The number of the last line ended (1-based), so the count of lines so far.
     var number = 0
     var page = 1
-    /// A form feed was seen: the page changes after the next line added.
+    /// A form feed was seen: the page changes after the next line ended.
     var pendingPageBreak = false
 
-    mutating func add(_ raw: [Unicode.Scalar]) {
+    /// True when the line being read has no scalar yet.
+    var lineIsEmpty: Bool { lines.scalars.count == lineStart }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        lines.scalars.append(scalar)
+    }
+
+    /// Ends the line being read: measures, folds and numbers it.
+    mutating func endLine() {
         number += 1
-        let folded = ScalarFolding.fold(raw)
-        let width = WrapWidth.measureRaw(raw)
-        lines.append(PhysicalLine(scalars: folded.scalars, number: number, page: page, heading: folded.heading,
-                                  rawCharacters: width.characters, rawColumns: width.columns))
+        let width = WrapWidth.measureRaw(lines.scalars[lineStart...])
+        let heading = ScalarFolding.fold(&lines.scalars, from: lineStart)
+        lines.appendLine(lineStart..<lines.scalars.count, number: number, page: page, heading: heading,
+                         rawCharacters: width.characters, rawColumns: width.columns)
+        lineStart = lines.scalars.count
         if pendingPageBreak {
             page += 1
             pendingPageBreak = false
@@ -119,59 +141,88 @@ private struct PhysicalLineCollector {
     }
 }
 
-/// A folded line of the file with its 1-based number and page.
-///
-/// What the joiner asks of a line again and again (its trimmed bounds, whether it is blank or
-/// holds a tab) is found once, when the line is made.
+/// A folded line of the file with its 1-based number and page, in an array of its own (how
+/// tests build lines; `PhysicalLines` puts them into one buffer).
 struct PhysicalLine: Sendable {
-    let scalars: [Unicode.Scalar]
+    var scalars: [Unicode.Scalar]
     let number: Int
     let page: Int
     let heading: Bool
     /// The width of the line as the file has it (before folding), in scalars and columns:
     /// hard wrapping is a property of the original layout.
-    let rawCharacters: Int
-    let rawColumns: Int
-    /// `scalars` without leading and trailing spaces: `trimmedStart..<trimmedEnd`.
-    let trimmedStart: Int
-    let trimmedEnd: Int
-    /// True when the line holds a tab (a table row).
-    let hasTab: Bool
-    /// True when the line holds nothing but spaces and tabs.
-    let isBlank: Bool
+    var rawCharacters: Int = 0
+    var rawColumns: Int = 0
+}
 
-    init(scalars: [Unicode.Scalar], number: Int, page: Int, heading: Bool, rawCharacters: Int = 0, rawColumns: Int = 0) {
-        self.scalars = scalars
-        self.number = number
-        self.page = page
-        self.heading = heading
-        self.rawCharacters = rawCharacters
-        self.rawColumns = rawColumns
-        var lo = 0
-        var hi = scalars.count
+/// The folded physical lines of a file: all scalars in one buffer, and for each line where it
+/// is and what the joiner asks of it again and again (trimmed bounds, tab, blankness).
+///
+/// One buffer, because an array per line was an allocation and a free per line; lines as plain
+/// values, because a line holding an array reference was a retain and a release per copy.
+struct PhysicalLines: Sendable {
+    var scalars: [Unicode.Scalar] = []
+    var lines: [Line] = []
+
+    struct Line: Sendable {
+        /// Where the line is in `scalars`.
+        var range: Range<Int>
+        /// The line without leading and trailing spaces.
+        var trimmed: Range<Int>
+        let number: Int
+        let page: Int
+        let heading: Bool
+        /// The width of the line as the file has it (before folding), in scalars and columns.
+        let rawCharacters: Int
+        let rawColumns: Int
+        /// True when the line holds a tab (a table row).
+        var hasTab: Bool
+        /// True when the line holds nothing but spaces and tabs.
+        var isBlank: Bool
+
+        /// Empties the line (a watermark): it keeps its number, page and raw width.
+        mutating func blank() {
+            range = range.lowerBound..<range.lowerBound
+            trimmed = range
+            hasTab = false
+            isBlank = true
+        }
+    }
+
+    init() {}
+
+    /// Lines made one by one, put into one buffer.
+    init(_ physical: [PhysicalLine]) {
+        for line in physical {
+            let start = scalars.count
+            scalars.append(contentsOf: line.scalars)
+            appendLine(start..<scalars.count, number: line.number, page: line.page, heading: line.heading,
+                       rawCharacters: line.rawCharacters, rawColumns: line.rawColumns)
+        }
+    }
+
+    /// Records the line already in `scalars[range]`.
+    mutating func appendLine(_ range: Range<Int>, number: Int, page: Int, heading: Bool, rawCharacters: Int, rawColumns: Int) {
+        var lo = range.lowerBound
+        var hi = range.upperBound
         while lo < hi, ScalarFolding.isSpace(scalars[lo]) { lo += 1 }
         while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
-        trimmedStart = lo
-        trimmedEnd = hi
         var hasTab = false
         var isBlank = true
         for k in lo..<hi {
-            let s = scalars[k]
-            if s == "\t" {
+            let v = scalars[k].value
+            // Ideographs and CJK punctuation: neither tab nor space.
+            if v > 0x3000 && v <= 0xA4CF {
+                isBlank = false
+            } else if v == 0x09 {
                 hasTab = true
-            } else if isBlank, !ScalarFolding.isSpace(s) {
+            } else if isBlank, !ScalarFolding.isSpace(scalars[k]) {
                 isBlank = false
             }
         }
-        self.hasTab = hasTab
-        self.isBlank = isBlank
+        lines.append(Line(range: range, trimmed: lo..<hi, number: number, page: page, heading: heading,
+                          rawCharacters: rawCharacters, rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank))
     }
 
-    var trimmed: ArraySlice<Unicode.Scalar> { scalars[trimmedStart..<trimmedEnd] }
-
-    /// The same line emptied (a watermark): it keeps its number, page and raw width.
-    func blanked() -> PhysicalLine {
-        PhysicalLine(scalars: [], number: number, page: page, heading: heading,
-                     rawCharacters: rawCharacters, rawColumns: rawColumns)
-    }
+    /// The trimmed scalars of line `k`.
+    func trimmed(_ k: Int) -> ArraySlice<Unicode.Scalar> { scalars[lines[k].trimmed] }
 }

@@ -28,64 +28,75 @@ enum ScalarFolding {
 
     /// Folds a physical line; returns the scalars and whether it was a markdown heading.
     static func fold(_ line: Substring) -> (scalars: [Unicode.Scalar], heading: Bool) {
-        fold(Array(line.unicodeScalars))
+        var scalars = Array(line.unicodeScalars)
+        let heading = fold(&scalars, from: 0)
+        return (scalars, heading)
     }
 
-    /// Folds the scalars of a physical line (the line break not included).
-    static func fold(_ src: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], heading: Bool) {
-        let n = src.count
+    /// Folds the physical line that takes up `scalars[start...]` (the line break not included)
+    /// in place; returns whether it was a markdown heading.
+    ///
+    /// In place, because folding never lengthens a line: the normalizer decodes each line
+    /// into its buffer of all lines and folds it there, without a copy.
+    static func fold(_ scalars: inout [Unicode.Scalar], from start: Int) -> Bool {
+        let n = scalars.count
         // Markdown heading marks and block quotes at the start of a line.
         var heading = false
-        var start = 0
-        while start < n, isSpace(src[start]) { start += 1 }
-        var hashes = start
-        while hashes < n, src[hashes] == "#" { hashes += 1 }
-        if hashes > start, hashes - start <= 6, hashes == n || isSpace(src[hashes]) {
+        var begin = start
+        while begin < n, isSpace(scalars[begin]) { begin += 1 }
+        var hashes = begin
+        while hashes < n, scalars[hashes] == "#" { hashes += 1 }
+        if hashes > begin, hashes - begin <= 6, hashes == n || isSpace(scalars[hashes]) {
             heading = true
-            start = hashes
+            begin = hashes
         }
-        // Most lines have nothing to fold: find the first scalar that changes or is a mark, and
-        // copy everything before it at once.
-        var i = start
-        // Whether everything kept so far is space (kept as a flag: asking `out` each time was
-        // quadratic on a line of many `*`).
+        // Most lines have nothing to fold: find the first scalar that changes or is a mark.
+        var i = begin
+        // Whether everything kept so far is space (kept as a flag: asking the output each time
+        // was quadratic on a line of many `*`).
         var onlySpacesSoFar = true
         while i < n {
-            let v = src[i].value
+            let v = scalars[i].value
             // Ideographs and CJK punctuation (U+3001…U+A4CF) neither fold nor mark emphasis.
             if v > 0x3000 && v <= 0xA4CF {
                 onlySpacesSoFar = false
                 i += 1
                 continue
             }
-            let s = foldWidth(src[i])
-            if s != src[i] || s == "*" || s == "_" { break }
+            let s = foldWidth(scalars[i])
+            if s != scalars[i] || s == "*" || s == "_" { break }
             if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
             i += 1
         }
-        if i == n { return (start == 0 ? src : Array(src[start...]), heading) }
-        var out = Array(src[start..<i])
-        out.reserveCapacity(n - start)
-        // From here: width folding, emphasis markers.
+        if begin == start && i == n { return heading }
+        // Shift the unchanged part over the leading marks, then fold the rest. Writing at `w`
+        // never overtakes reading at `i`, so the look at `i + 1` sees the line as written.
+        var w = start
+        for k in begin..<i {
+            scalars[w] = scalars[k]
+            w += 1
+        }
         while i < n {
-            let s = foldWidth(src[i])
+            let s = foldWidth(scalars[i])
             // `**` and `__` emphasis markers vanish; so does a lone `*` (half of a pair that a
             // converter cut across lines), except a leading `* ` bullet.
             if s == "*" || s == "_" {
-                if i + 1 < n, src[i + 1] == s {
+                if i + 1 < n, scalars[i + 1] == s {
                     i += 2
                     continue
                 }
-                if s == "*", !(onlySpacesSoFar && i + 1 < n && isSpace(src[i + 1])) {
+                if s == "*", !(onlySpacesSoFar && i + 1 < n && isSpace(scalars[i + 1])) {
                     i += 1
                     continue
                 }
             }
-            out.append(s)
+            scalars[w] = s
+            w += 1
             if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
             i += 1
         }
-        return (out, heading)
+        scalars.removeLast(n - w)
+        return heading
     }
 
     /// True when `canonicalNumbers` leaves `s` as it is: no ASCII comma, no full-width point

@@ -16,11 +16,11 @@ struct WrapWidth: Sendable {
     var slack: Int { max(3, width / 6) }
 
     func isFull(_ line: PhysicalLine) -> Bool {
-        Self.measure(line, measure) >= width - slack
+        (measure == .characters ? line.rawCharacters : line.rawColumns) >= width - slack
     }
 
-    static func measure(_ line: PhysicalLine, _ m: Measure) -> Int {
-        m == .characters ? line.rawCharacters : line.rawColumns
+    func isFull(_ line: PhysicalLines.Line) -> Bool {
+        (measure == .characters ? line.rawCharacters : line.rawColumns) >= width - slack
     }
 
     /// The trimmed width of an unfolded line.
@@ -32,11 +32,11 @@ struct WrapWidth: Sendable {
     /// Both measures of an unfolded line in one pass, without copying it: trimmed of spaces,
     /// width-folded (a full-width digit counts as a digit) but otherwise as written.
     static func measureRaw(_ line: Substring) -> (characters: Int, columns: Int) {
-        measureRaw(Array(line.unicodeScalars))
+        measureRaw(Array(line.unicodeScalars)[...])
     }
 
     /// Both measures of the scalars of an unfolded line (the line break not included).
-    static func measureRaw(_ line: [Unicode.Scalar]) -> (characters: Int, columns: Int) {
+    static func measureRaw(_ line: ArraySlice<Unicode.Scalar>) -> (characters: Int, columns: Int) {
         // Columns up to and including each scalar; the measures run from the first scalar
         // other than space to the last.
         var columns = 0
@@ -96,6 +96,10 @@ struct WrapWidth: Sendable {
 
     /// Detects the wrap width; nil when the text is not hard-wrapped.
     static func detect(_ lines: [PhysicalLine]) -> WrapWidth? {
+        detect(PhysicalLines(lines).lines)
+    }
+
+    static func detect(_ lines: [PhysicalLines.Line]) -> WrapWidth? {
         // Short lines (table fragments, headings) say nothing about the page width.
         var characters: [Int] = []
         var columns: [Int] = []
@@ -106,11 +110,12 @@ struct WrapWidth: Sendable {
         let candidates = characters.count
         guard candidates >= 20 else { return nil }
         var best: (share: Double, wrap: WrapWidth)?
-        for (m, widths) in [(Measure.characters, characters), (.columns, columns)] {
-            let histogram = Self.histogram(widths)
+        for (m, lineWidths) in [(Measure.characters, characters), (.columns, columns)] {
+            let histogram = Histogram(lineWidths)
             guard let (bestW, bestCount) = widestFullestWindow(histogram) else { continue }
             // Lines longer than the wrap width must be rare, or this is ordinary prose.
-            let longer = histogram.filter { $0.key > bestW }.reduce(0) { $0 + $1.value }
+            var longer = 0
+            for (w, count) in zip(histogram.widths, histogram.counts) where w > bestW { longer += count }
             let share = Double(bestCount) / Double(candidates)
             guard bestCount >= 20, share >= 0.4, Double(longer) <= 0.05 * Double(candidates) else { continue }
             if let b = best, b.share >= share { continue }
@@ -119,23 +124,42 @@ struct WrapWidth: Sendable {
         return best?.wrap
     }
 
-    /// How many lines have each width.
-    ///
-    /// Counted in a flat array when the widest line is not much wider than there are lines
-    /// (always, for real text): a dictionary update per line was most of the detection's
-    /// cost. One line of millions of scalars falls back to the dictionary, keeping memory linear.
-    static func histogram(_ widths: [Int]) -> [Int: Int] {
-        let widest = widths.max() ?? 0
-        guard widest <= 4 * widths.count + 4096 else {
-            var histogram: [Int: Int] = [:]
-            for w in widths { histogram[w, default: 0] += 1 }
-            return histogram
+    /// How many lines have each width: the distinct widths ascending, and their counts.
+    struct Histogram {
+        let widths: [Int]
+        let counts: [Int]
+
+        init(_ histogram: [Int: Int]) {
+            widths = histogram.keys.sorted()
+            counts = widths.map { histogram[$0] ?? 0 }
         }
-        var counts = [Int](repeating: 0, count: widest + 1)
-        for w in widths { counts[w] += 1 }
-        var histogram: [Int: Int] = [:]
-        for (w, count) in counts.enumerated() where count > 0 { histogram[w] = count }
-        return histogram
+
+        /// Counted in a flat array when the widest line is not much wider than there are lines
+        /// (always, for real text): a dictionary update per line was most of the detection's
+        /// cost. One line of millions of scalars falls back to the dictionary, keeping memory linear.
+        init(_ lineWidths: [Int]) {
+            let widest = lineWidths.max() ?? 0
+            guard widest <= 4 * lineWidths.count + 4096, lineWidths.allSatisfy({ $0 >= 0 }) else {
+                var histogram: [Int: Int] = [:]
+                for w in lineWidths { histogram[w, default: 0] += 1 }
+                self.init(histogram)
+                return
+            }
+            var perWidth = [Int](repeating: 0, count: widest + 1)
+            for w in lineWidths { perWidth[w] += 1 }
+            var widths: [Int] = []
+            var counts: [Int] = []
+            for (w, count) in perWidth.enumerated() where count > 0 {
+                widths.append(w)
+                counts.append(count)
+            }
+            self.init(widths: widths, counts: counts)
+        }
+
+        init(widths: [Int], counts: [Int]) {
+            self.widths = widths
+            self.counts = counts
+        }
     }
 
     /// The lowest width a line may have and still count as full at wrap width `w`: `w - slack`.
@@ -151,12 +175,16 @@ struct WrapWidth: Sendable {
     /// equal counts is the widest line, p - 1 or that last W, for a line width p. Those few
     /// candidates are counted with prefix sums: O(k log k) for k distinct widths.
     static func widestFullestWindow(_ histogram: [Int: Int]) -> (width: Int, count: Int)? {
-        let widths = histogram.keys.sorted()
+        widestFullestWindow(Histogram(histogram))
+    }
+
+    static func widestFullestWindow(_ histogram: Histogram) -> (width: Int, count: Int)? {
+        let widths = histogram.widths
         guard let maxWidth = widths.last, maxWidth >= 16 else { return nil }
         // prefix[i] = lines narrower than widths[i].
         var prefix = [0]
         prefix.reserveCapacity(widths.count + 1)
-        for w in widths { prefix.append((prefix.last ?? 0) + (histogram[w] ?? 0)) }
+        for c in histogram.counts { prefix.append((prefix.last ?? 0) + c) }
         /// Index of the first width >= x.
         func firstIndex(atLeast x: Int) -> Int {
             var lo = 0
@@ -180,17 +208,21 @@ struct WrapWidth: Sendable {
             }
             return lo
         }
-        var candidates: Set<Int> = [16, maxWidth]
-        for p in widths {
-            candidates.insert(p - 1)
-            candidates.insert(p)
-            candidates.insert(lastWindow(reaching: p))
-        }
+        // Each candidate is counted as it comes (a few are counted twice): the widest of the
+        // fullest does not depend on the order, and hashing them into a set cost more.
         var best: (width: Int, count: Int)?
-        for w in candidates where w >= 16 && w <= maxWidth {
+        func consider(_ w: Int) {
+            guard w >= 16 && w <= maxWidth else { return }
             let c = count(w)
-            if let b = best, c < b.count || (c == b.count && w < b.width) { continue }
+            if let b = best, c < b.count || (c == b.count && w <= b.width) { return }
             best = (w, c)
+        }
+        consider(16)
+        consider(maxWidth)
+        for p in widths {
+            consider(p - 1)
+            consider(p)
+            consider(lastWindow(reaching: p))
         }
         return best
     }
