@@ -28,7 +28,9 @@ struct LineJoiner {
                 continue
             }
             var scalars = Array(physical.scalars[first.trimmed])
-            var origins = [LogicalLine.Origin(offset: 0, line: first.number, page: first.page)]
+            let firstOrigin = LogicalLine.Origin(offset: 0, line: first.number, page: first.page)
+            // The origins of the lines joined to the first (none for most lines: no allocation).
+            var laterOrigins: [LogicalLine.Origin] = []
             var last = first
             var next = i + 1
             while true {
@@ -41,21 +43,19 @@ struct LineJoiner {
                 }
                 guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
                 guard shouldJoin(last, lines[j], in: physical.scalars, current: scalars, wrap: wrap) else { break }
-                origins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number, page: lines[j].page))
+                laterOrigins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number, page: lines[j].page))
                 scalars.append(contentsOf: physical.scalars[lines[j].trimmed])
                 last = lines[j]
                 next = j + 1
             }
             // Numbers are made canonical only now, when both halves of a cut number are here.
             if ScalarFolding.hasCanonicalNumbers(scalars) {
-                result.append(LogicalLine(scalars: scalars, origins: origins, wasMarkdownHeading: first.heading))
+                result.append(LogicalLine(scalars: scalars, firstOrigin: firstOrigin, laterOrigins: laterOrigins,
+                                          wasMarkdownHeading: first.heading))
             } else {
-                let canonical = ScalarFolding.canonicalNumbers(scalars)
-                let mapped = origins.map { o in
-                    LogicalLine.Origin(offset: o.offset < canonical.offsetMap.count ? canonical.offsetMap[o.offset] : canonical.scalars.count,
-                                       line: o.line, page: o.page)
-                }
-                result.append(LogicalLine(scalars: canonical.scalars, origins: mapped, wasMarkdownHeading: first.heading))
+                var origins = [firstOrigin] + laterOrigins
+                scalars = ScalarFolding.canonicalNumbers(scalars, origins: &origins)
+                result.append(LogicalLine(scalars: scalars, origins: origins, wasMarkdownHeading: first.heading))
             }
             i = next
         }

@@ -15,60 +15,74 @@ public struct Normalizer: Sendable {
 
     /// Normalizes UTF-8 text (as `TextDecoder` validated it; an ill-formed sequence reads as
     /// U+FFFD).
-    ///
-    /// The bytes are decoded here, in one pass: iterating `String.UnicodeScalarView` and
-    /// appending each scalar to the line cost about fifty instructions a scalar.
     public func normalize(utf8 bytes: [UInt8]) -> NormalizedText {
+        let scalars = Self.decode(bytes)
         // Split on \r\n, \r, \n; `split` with a closure would merge \r\n badly, so scan.
-        // Each line is gathered in one reused buffer, then folded and measured from there.
-        var collector = PhysicalLineCollector()
-        var afterCR = false
+        var collector = PhysicalLineCollector(capacity: scalars.count)
+        var lineStart = 0
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            // Only the three ASCII breaks end a line.
+            guard s.value <= 0x0D, s == "\n" || s == "\r" || s == "\u{0C}" else {
+                i += 1
+                continue
+            }
+            if s == "\u{0C}" {
+                collector.pendingPageBreak = true
+                // A form feed also ends the line it is on when text follows it; it is never
+                // part of a line.
+                if lineStart < i { collector.addLine(scalars[lineStart..<i]) }
+                i += 1
+            } else {
+                collector.addLine(scalars[lineStart..<i])
+                i += s == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" ? 2 : 1
+            }
+            lineStart = i
+        }
+        if lineStart < scalars.count { collector.addLine(scalars[lineStart...]) }
+        let kept = WatermarkFilter.removingWatermarks(collector.lines)
+        let joined = LineJoiner().join(kept)
+        return NormalizedText(lines: joined.lines, physicalLineCount: collector.number, wasHardWrapped: joined.hardWrapped)
+    }
+
+    /// The scalars of UTF-8 bytes, line breaks included.
+    ///
+    /// Written by index into an array of the bytes' length (no scalar takes less than a byte):
+    /// iterating `String.UnicodeScalarView`, or appending each scalar, cost about fifty
+    /// instructions a scalar.
+    static func decode(_ bytes: [UInt8]) -> [Unicode.Scalar] {
+        var scalars = [Unicode.Scalar](repeating: "\0", count: bytes.count)
+        var w = 0
         var i = 0
         let count = bytes.count
         while i < count {
             let lead = bytes[i]
-            if lead >= 0x80 {
-                afterCR = false
-                // Three bytes: the ideographs and CJK punctuation that make up most of a report.
-                if lead & 0xF0 == 0xE0, i + 2 < count {
-                    let b1 = bytes[i + 1]
-                    let b2 = bytes[i + 2]
-                    let value = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-                    if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, value >= 0x800, let scalar = Unicode.Scalar(value) {
-                        collector.append(scalar)
-                        i += 3
-                        continue
-                    }
-                }
-                let decoded = Self.decodeMultiByte(bytes, at: i)
-                collector.append(decoded.scalar)
-                i += decoded.length
+            if lead < 0x80 {
+                scalars[w] = Unicode.Scalar(lead)
+                w += 1
+                i += 1
                 continue
             }
-            i += 1
-            if afterCR {
-                afterCR = false
-                if lead == 0x0A { continue }
+            // Three bytes: the ideographs and CJK punctuation that make up most of a report.
+            if lead & 0xF0 == 0xE0, i + 2 < count {
+                let b1 = bytes[i + 1]
+                let b2 = bytes[i + 2]
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, value >= 0x800, let scalar = Unicode.Scalar(value) {
+                    scalars[w] = scalar
+                    w += 1
+                    i += 3
+                    continue
+                }
             }
-            switch lead {
-            case 0x0A:
-                collector.endLine()
-            case 0x0D:
-                collector.endLine()
-                afterCR = true
-            case 0x0C:
-                collector.pendingPageBreak = true
-                // A form feed also ends the line it is on when text follows it; it is never
-                // part of a line.
-                if !collector.lineIsEmpty { collector.endLine() }
-            default:
-                collector.append(Unicode.Scalar(lead))
-            }
+            let decoded = decodeMultiByte(bytes, at: i)
+            scalars[w] = decoded.scalar
+            w += 1
+            i += decoded.length
         }
-        if !collector.lineIsEmpty { collector.endLine() }
-        let kept = WatermarkFilter.removingWatermarks(collector.lines)
-        let joined = LineJoiner().join(kept)
-        return NormalizedText(lines: joined.lines, physicalLineCount: collector.number, wasHardWrapped: joined.hardWrapped)
+        scalars.removeLast(count - w)
+        return scalars
     }
 
     /// The scalar of the multi-byte UTF-8 sequence whose lead byte is at `i`, and its length;
@@ -105,13 +119,13 @@ public struct Normalizer: Sendable {
 
 /// Numbers, pages, folds and measures the physical lines of a file as the scan decodes them.
 ///
-/// All lines go into one buffer: the scan appends a line's scalars, `endLine` measures them
-/// and folds them in place. An array per line was an allocation (and a free) per line, more
+/// All lines go into one buffer: each line is copied there at once, then measured and folded
+/// in place. An array per line was an allocation (and a free) per line, more
 /// than all the folding.
 private struct PhysicalLineCollector {
-    /// The folded lines so far, then the scalars of the line being read.
+    /// The folded lines so far, then the scalars of the line being added.
     var lines = PhysicalLines()
-    /// Where the line being read starts in `lines.scalars`.
+    /// Where the line being added starts in `lines.scalars`.
     var lineStart = 0
     /// The number of the last line ended (1-based), so the count of lines so far.
     var number = 0
@@ -119,15 +133,19 @@ private struct PhysicalLineCollector {
     /// A form feed was seen: the page changes after the next line ended.
     var pendingPageBreak = false
 
-    /// True when the line being read has no scalar yet.
-    var lineIsEmpty: Bool { lines.scalars.count == lineStart }
-
-    mutating func append(_ scalar: Unicode.Scalar) {
-        lines.scalars.append(scalar)
+    init(capacity: Int) {
+        lines.scalars.reserveCapacity(capacity)
     }
 
-    /// Ends the line being read: measures, folds and numbers it.
-    mutating func endLine() {
+    /// Adds a line (its scalars as the file has them, without the line break).
+    mutating func addLine(_ raw: ArraySlice<Unicode.Scalar>) {
+        lineStart = lines.scalars.count
+        lines.scalars.append(contentsOf: raw)
+        endLine()
+    }
+
+    /// Ends the line being added: measures, folds and numbers it.
+    private mutating func endLine() {
         number += 1
         let width = WrapWidth.measureRaw(lines.scalars[lineStart...])
         let heading = ScalarFolding.fold(&lines.scalars, from: lineStart)

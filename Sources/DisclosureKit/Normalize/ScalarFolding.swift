@@ -126,8 +126,9 @@ enum ScalarFolding {
     /// Canonical numbers in a (joined) line: full-width `．` `，` `－` inside numbers, no
     /// thousands separators, no space between a number and its unit. Runs after lines are
     /// joined, because a converter may cut `１` / `．３３` or `4,4` / `99.46` apart.
-    /// Returns the new scalars and, for each old offset, the new offset (for provenance).
-    static func canonicalNumbers(_ input: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], offsetMap: [Int]) {
+    /// Returns the new scalars; `origins` (ascending offsets into `input`) are moved to the
+    /// same places in them, for provenance.
+    static func canonicalNumbers(_ input: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
         var out = input
         for k in out.indices where out[k] == "\u{FF0E}" || out[k] == "\u{FF0C}" || out[k] == "\u{FF0D}" {
             let before = k > 0 && isDigit(out[k - 1])
@@ -138,23 +139,32 @@ enum ScalarFolding {
                 out[k] = out[k] == "\u{FF0E}" ? "." : ","
             }
         }
-        return removeSeparatorsAndUnitSpaces(out)
+        return removeSeparatorsAndUnitSpaces(out, origins: &origins)
     }
 
     /// Drops thousands separators in well-formed groups (`4,499.46`, `33,389,400`) and the
-    /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`).
-    static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], offsetMap: [Int]) {
+    /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`). An origin at old
+    /// offset k moves to the number of scalars kept before k.
+    static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count)
-        var map: [Int] = []
-        map.reserveCapacity(s.count + 1)
+        // The next origin to move; every one at or before the scalar being looked at moves to
+        // `out.count` (nothing is kept between a skipped scalar and the next one looked at).
+        var nextOrigin = 0
+        func moveOrigins(through offset: Int) {
+            while nextOrigin < origins.count, origins[nextOrigin].offset <= offset {
+                let o = origins[nextOrigin]
+                origins[nextOrigin] = LogicalLine.Origin(offset: out.count, line: o.line, page: o.page)
+                nextOrigin += 1
+            }
+        }
         var i = 0
         // The last comma judged, and whether it separated thousands: `1,234,567` asks about
         // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
         var lastComma: (index: Int, separates: Bool)?
         while i < s.count {
             let c = s[i]
-            map.append(out.count)
+            moveOrigins(through: i)
             if c == "," {
                 let separates = isThousandsSeparator(s, at: i, previous: lastComma)
                 lastComma = (i, separates)
@@ -168,7 +178,6 @@ enum ScalarFolding {
                 var j = i
                 while j < s.count, isSpace(s[j]) { j += 1 }
                 if j < s.count, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
-                    while map.count < j { map.append(out.count) }
                     i = j
                     continue
                 }
@@ -176,8 +185,8 @@ enum ScalarFolding {
             out.append(c)
             i += 1
         }
-        map.append(out.count)
-        return (out, map)
+        moveOrigins(through: Int.max)
+        return out
     }
 
     /// A comma at `i` separates thousands when it follows 1–3 digits that start a number

@@ -181,6 +181,22 @@ struct WrapWidth: Sendable {
     static func widestFullestWindow(_ histogram: Histogram) -> (width: Int, count: Int)? {
         let widths = histogram.widths
         guard let maxWidth = widths.last, maxWidth >= 16 else { return nil }
+        // Widths no wider than a few times the number of lines (real text): every W is
+        // counted from a flat prefix sum, a subtraction each, linear in the lines.
+        let lines = histogram.counts.reduce(0, +)
+        if maxWidth <= 4 * lines + 4096 {
+            // below[x] = lines narrower than x, for x in 0...maxWidth + 1.
+            var below = [Int](repeating: 0, count: maxWidth + 2)
+            for (w, c) in zip(widths, histogram.counts) where w >= 0 { below[w + 1] += c }
+            for x in 1..<below.count { below[x] += below[x - 1] }
+            var best: (width: Int, count: Int)?
+            for w in 16...maxWidth {
+                let c = below[w + 1] - below[max(0, windowStart(w))]
+                if let b = best, c < b.count { continue }
+                best = (w, c)
+            }
+            return best
+        }
         // prefix[i] = lines narrower than widths[i].
         var prefix = [0]
         prefix.reserveCapacity(widths.count + 1)
