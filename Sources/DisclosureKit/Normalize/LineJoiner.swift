@@ -12,6 +12,11 @@ struct LineJoiner {
     let maxBlankGap = 4
 
     func join(_ lines: [PhysicalLine]) -> (lines: [LogicalLine], hardWrapped: Bool) {
+        join(PhysicalLines(lines))
+    }
+
+    func join(_ physical: PhysicalLines) -> (lines: [LogicalLine], hardWrapped: Bool) {
+        let lines = physical.lines
         let wrap = WrapWidth.detect(lines)
         var result: [LogicalLine] = []
         result.reserveCapacity(lines.count)
@@ -22,8 +27,10 @@ struct LineJoiner {
                 i += 1
                 continue
             }
-            var scalars = Array(first.trimmed)
-            var origins = [LogicalLine.Origin(offset: 0, line: first.number, page: first.page)]
+            var scalars = Array(physical.scalars[first.trimmed])
+            let firstOrigin = LogicalLine.Origin(offset: 0, line: first.number, page: first.page)
+            // The origins of the lines joined to the first (none for most lines: no allocation).
+            var laterOrigins: [LogicalLine.Origin] = []
             var last = first
             var next = i + 1
             while true {
@@ -35,32 +42,36 @@ struct LineJoiner {
                     j += 1
                 }
                 guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
-                guard shouldJoin(last, lines[j], current: scalars, wrap: wrap) else { break }
-                origins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number, page: lines[j].page))
-                scalars.append(contentsOf: lines[j].trimmed)
+                guard shouldJoin(last, lines[j], in: physical.scalars, current: scalars, wrap: wrap) else { break }
+                laterOrigins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number, page: lines[j].page))
+                scalars.append(contentsOf: physical.scalars[lines[j].trimmed])
                 last = lines[j]
                 next = j + 1
             }
             // Numbers are made canonical only now, when both halves of a cut number are here.
-            let canonical = ScalarFolding.canonicalNumbers(scalars)
-            let mapped = origins.map { o in
-                LogicalLine.Origin(offset: o.offset < canonical.offsetMap.count ? canonical.offsetMap[o.offset] : canonical.scalars.count,
-                                   line: o.line, page: o.page)
+            if ScalarFolding.hasCanonicalNumbers(scalars) {
+                result.append(LogicalLine(scalars: scalars, firstOrigin: firstOrigin, laterOrigins: laterOrigins,
+                                          wasMarkdownHeading: first.heading))
+            } else {
+                var origins = [firstOrigin] + laterOrigins
+                scalars = ScalarFolding.canonicalNumbers(scalars, origins: &origins)
+                result.append(LogicalLine(scalars: scalars, origins: origins, wasMarkdownHeading: first.heading))
             }
-            result.append(LogicalLine(scalars: canonical.scalars, origins: mapped, wasMarkdownHeading: first.heading))
             i = next
         }
         return (result, wrap != nil)
     }
 
-    func shouldJoin(_ a: PhysicalLine, _ b: PhysicalLine, current: [Unicode.Scalar], wrap: WrapWidth?) -> Bool {
+    /// Whether line `b` continues line `a` (both in `scalars`); `current` is the logical line so far.
+    func shouldJoin(_ a: PhysicalLines.Line, _ b: PhysicalLines.Line, in scalars: [Unicode.Scalar], current: [Unicode.Scalar],
+                    wrap: WrapWidth?) -> Bool {
         if a.heading || b.heading { return false }
-        if a.scalars.contains("\t") || b.scalars.contains("\t") { return false }
-        let at = a.trimmed
-        let bt = b.trimmed
+        if a.hasTab || b.hasTab { return false }
+        let at = scalars[a.trimmed]
+        let bt = scalars[b.trimmed]
         guard let aLast = at.last, let bFirst = bt.first else { return false }
         if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
-        if Self.sentenceEnders.contains(aLast) { return false }
+        if Self.isSentenceEnder(aLast) { return false }
         let bStartsUnit = bFirst == "万" || bFirst == "元" || bFirst == "%"
         let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "." || bFirst == "．"
             || (bFirst == "-" && bt.count > 1 && ScalarFolding.isDigit(bt[bt.startIndex + 1]))
@@ -84,13 +95,19 @@ struct LineJoiner {
         // Hard-wrapped text: a full line continues on the next; so does a short piece that
         // already continues a paragraph and does not end it (a line wrapped twice).
         if full { return true }
-        if wrap != nil, current.count > at.count, !isOrdinalHeading(current), HeadingParser.level(of: Array(bt)) == nil {
+        if wrap != nil, current.count > at.count, !isOrdinalHeading(current), HeadingParser.level(of: bt) == nil {
             return true
         }
         return false
     }
 
-    static let sentenceEnders: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "；", ";"]
+    /// `。！？!?；;`: a line ending so is not cut (a switch, not a hashed set, per line).
+    static func isSentenceEnder(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?", "；", ";": return true
+        default: return false
+        }
+    }
 
     /// `其中：` followed by a numbered item is a list, not a cut.
     static func isCountingSentence(_ s: [Unicode.Scalar]) -> Bool {
@@ -100,19 +117,18 @@ struct LineJoiner {
 
     /// `（七）`, `七、`, `第二部分`, `1、`, `1.`, `(1)`, `（1）`: the start of a heading or an item.
     static func startsWithOrdinal(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        let numerals = HeadingParser.numerals
         var s = t
         if let f = s.first, f == "（" || f == "(" {
             s = s.dropFirst()
-            let n = s.prefix { numerals.contains($0) || ScalarFolding.isDigit($0) }
+            let n = s.prefix { HeadingParser.isNumeral($0) || ScalarFolding.isDigit($0) }
             guard !n.isEmpty, let close = s.dropFirst(n.count).first else { return false }
             return close == "）" || close == ")"
         }
         if s.first == "第" {
-            let n = s.dropFirst().prefix { numerals.contains($0) }
+            let n = s.dropFirst().prefix { HeadingParser.isNumeral($0) }
             return !n.isEmpty && s.dropFirst(1 + n.count).starts(with: "部分".unicodeScalars)
         }
-        let chinese = s.prefix { numerals.contains($0) }
+        let chinese = s.prefix { HeadingParser.isNumeral($0) }
         if !chinese.isEmpty { return s.dropFirst(chinese.count).first == "、" }
         let digits = s.prefix { ScalarFolding.isDigit($0) }
         guard !digits.isEmpty, digits.count <= 2 else { return false }

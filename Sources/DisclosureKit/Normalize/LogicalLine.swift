@@ -7,7 +7,15 @@ public struct LogicalLine: Sendable, Hashable {
     /// The normalized text as Unicode scalars, for index arithmetic without `String.Index`.
     public let scalars: [Unicode.Scalar]
     /// Where each physical line starts in `scalars`, ascending: (offset, 1-based line number).
-    public let origins: [Origin]
+    public var origins: [Origin] {
+        guard let firstOrigin else { return [] }
+        return [firstOrigin] + laterOrigins
+    }
+    /// The first origin, kept apart from the rest: most lines are one physical line, and an
+    /// array of one origin per line was an allocation per line.
+    private let firstOrigin: Origin?
+    /// The origins after the first (empty, without storage, for a line that was not joined).
+    private let laterOrigins: [Origin]
     /// True when the line was a markdown heading (`## 三、支出决算情况说明`).
     public let wasMarkdownHeading: Bool
 
@@ -19,7 +27,15 @@ public struct LogicalLine: Sendable, Hashable {
 
     public init(scalars: [Unicode.Scalar], origins: [Origin], wasMarkdownHeading: Bool = false) {
         self.scalars = scalars
-        self.origins = origins
+        firstOrigin = origins.first
+        laterOrigins = Array(origins.dropFirst())
+        self.wasMarkdownHeading = wasMarkdownHeading
+    }
+
+    init(scalars: [Unicode.Scalar], firstOrigin: Origin, laterOrigins: [Origin], wasMarkdownHeading: Bool) {
+        self.scalars = scalars
+        self.firstOrigin = firstOrigin
+        self.laterOrigins = laterOrigins
         self.wasMarkdownHeading = wasMarkdownHeading
     }
 
@@ -27,12 +43,28 @@ public struct LogicalLine: Sendable, Hashable {
 
     /// The scalars as a string, encoded straight to UTF-8: `String.UnicodeScalarView.append`
     /// went through a generic iterator per scalar and was most of the scanner's time on a
-    /// line with many figures.
+    /// line with many figures; `UTF8.encode` with a closure per scalar was still most of
+    /// the cost of building a report's plain text, hence the encoding written out here.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 3)
         for scalar in scalars {
-            UTF8.encode(scalar) { bytes.append($0) }
+            let v = scalar.value
+            if v < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+            } else if v < 0x1_0000 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -43,22 +75,23 @@ public struct LogicalLine: Sendable, Hashable {
     /// The page (form-feed separated, 1-based) of the scalar at `offset`.
     public func page(at offset: Int) -> Int { origin(at: offset).page }
 
-    public var firstLine: Int { origins.first?.line ?? 0 }
+    public var firstLine: Int { firstOrigin?.line ?? 0 }
 
     /// The last origin at or before `offset` (the first one for an offset before it).
     ///
     /// Binary search: a hard-wrapped paragraph joined from thousands of physical lines has
     /// thousands of origins, and every figure in it asks for its line.
     private func origin(at offset: Int) -> Origin {
-        guard !origins.isEmpty else { return Origin(offset: 0, line: 0, page: 1) }
-        // Invariant: origins[lo].offset <= offset (or lo == 0), origins[hi...] > offset.
+        guard let firstOrigin else { return Origin(offset: 0, line: 0, page: 1) }
+        guard let firstLater = laterOrigins.first, firstLater.offset <= offset else { return firstOrigin }
+        // Invariant: laterOrigins[lo].offset <= offset, laterOrigins[hi...] > offset.
         var lo = 0
-        var hi = origins.count
+        var hi = laterOrigins.count
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2
-            if origins[mid].offset <= offset { lo = mid } else { hi = mid }
+            if laterOrigins[mid].offset <= offset { lo = mid } else { hi = mid }
         }
-        return origins[lo]
+        return laterOrigins[lo]
     }
 
     /// The text of `range`, clamped to the line.

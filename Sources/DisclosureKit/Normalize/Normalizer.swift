@@ -10,55 +10,157 @@ public struct Normalizer: Sendable {
     public init() {}
 
     public func normalize(_ text: String) -> NormalizedText {
-        var physical: [PhysicalLine] = []
-        var lineNumber = 0
-        var page = 1
+        normalize(utf8: Array(text.utf8))
+    }
+
+    /// Normalizes UTF-8 text (as `TextDecoder` validated it; an ill-formed sequence reads as
+    /// U+FFFD).
+    public func normalize(utf8 bytes: [UInt8]) -> NormalizedText {
+        let scalars = Self.decode(bytes)
         // Split on \r\n, \r, \n; `split` with a closure would merge \r\n badly, so scan.
-        // Each line is a slice of the text (no copying scalar by scalar).
-        let scalars = text.unicodeScalars
-        var lineStart = scalars.startIndex
-        var index = scalars.startIndex
-        var pendingPageBreak = false
-        func flush(upTo end: String.Index) {
-            lineNumber += 1
-            let line = Substring(scalars[lineStart..<end])
-            let folded = ScalarFolding.fold(line)
-            let width = WrapWidth.measureRaw(line)
-            physical.append(PhysicalLine(scalars: folded.scalars, number: lineNumber, page: page, heading: folded.heading,
-                                         rawCharacters: width.characters, rawColumns: width.columns))
-            if pendingPageBreak {
-                page += 1
-                pendingPageBreak = false
-            }
-        }
-        while index < scalars.endIndex {
-            let s = scalars[index]
-            let next = scalars.index(after: index)
-            if s == "\n" {
-                flush(upTo: index)
-                lineStart = next
-            } else if s == "\r" {
-                flush(upTo: index)
-                lineStart = next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
-                index = lineStart
+        var collector = PhysicalLineCollector(capacity: scalars.count)
+        var lineStart = 0
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            // Only the three ASCII breaks end a line.
+            guard s.value <= 0x0D, s == "\n" || s == "\r" || s == "\u{0C}" else {
+                i += 1
                 continue
-            } else if s == "\u{0C}" {
-                pendingPageBreak = true
+            }
+            if s == "\u{0C}" {
+                collector.pendingPageBreak = true
                 // A form feed also ends the line it is on when text follows it; it is never
                 // part of a line.
-                if lineStart < index { flush(upTo: index) }
-                lineStart = next
+                if lineStart < i { collector.addLine(scalars[lineStart..<i]) }
+                i += 1
+            } else {
+                collector.addLine(scalars[lineStart..<i])
+                i += s == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" ? 2 : 1
             }
-            index = next
+            lineStart = i
         }
-        if lineStart < scalars.endIndex { flush(upTo: scalars.endIndex) }
-        let kept = WatermarkFilter.removingWatermarks(physical)
+        if lineStart < scalars.count { collector.addLine(scalars[lineStart...]) }
+        let kept = WatermarkFilter.removingWatermarks(collector.lines)
         let joined = LineJoiner().join(kept)
-        return NormalizedText(lines: joined.lines, physicalLineCount: lineNumber, wasHardWrapped: joined.hardWrapped)
+        return NormalizedText(lines: joined.lines, physicalLineCount: collector.number, wasHardWrapped: joined.hardWrapped)
+    }
+
+    /// The scalars of UTF-8 bytes, line breaks included.
+    ///
+    /// Written by index into an array of the bytes' length (no scalar takes less than a byte):
+    /// iterating `String.UnicodeScalarView`, or appending each scalar, cost about fifty
+    /// instructions a scalar.
+    static func decode(_ bytes: [UInt8]) -> [Unicode.Scalar] {
+        var scalars = [Unicode.Scalar](repeating: "\0", count: bytes.count)
+        var w = 0
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                scalars[w] = Unicode.Scalar(lead)
+                w += 1
+                i += 1
+                continue
+            }
+            // Three bytes: the ideographs and CJK punctuation that make up most of a report.
+            if lead & 0xF0 == 0xE0, i + 2 < count {
+                let b1 = bytes[i + 1]
+                let b2 = bytes[i + 2]
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, value >= 0x800, let scalar = Unicode.Scalar(value) {
+                    scalars[w] = scalar
+                    w += 1
+                    i += 3
+                    continue
+                }
+            }
+            let decoded = decodeMultiByte(bytes, at: i)
+            scalars[w] = decoded.scalar
+            w += 1
+            i += decoded.length
+        }
+        scalars.removeLast(count - w)
+        return scalars
+    }
+
+    /// The scalar of the multi-byte UTF-8 sequence whose lead byte is at `i`, and its length;
+    /// U+FFFD of length 1 for an ill-formed or cut sequence.
+    static func decodeMultiByte(_ bytes: [UInt8], at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = UInt32(bytes[i])
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF:
+            length = 2
+            value = lead & 0x1F
+        case 0xE0...0xEF:
+            length = 3
+            value = lead & 0x0F
+        case 0xF0...0xF4:
+            length = 4
+            value = lead & 0x07
+        default:
+            return ("\u{FFFD}", 1)
+        }
+        guard i + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        for k in (i + 1)..<(i + length) {
+            let byte = UInt32(bytes[k])
+            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | byte & 0x3F
+        }
+        // Overlong forms and surrogates are ill-formed.
+        let shortest: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x1_0000
+        guard value >= shortest, let scalar = Unicode.Scalar(value) else { return ("\u{FFFD}", 1) }
+        return (scalar, length)
     }
 }
 
-/// A folded line of the file with its 1-based number and page.
+/// Numbers, pages, folds and measures the physical lines of a file as the scan decodes them.
+///
+/// All lines go into one buffer: each line is copied there at once, then measured and folded
+/// in place. An array per line was an allocation (and a free) per line, more
+/// than all the folding.
+private struct PhysicalLineCollector {
+    /// The folded lines so far, then the scalars of the line being added.
+    var lines = PhysicalLines()
+    /// Where the line being added starts in `lines.scalars`.
+    var lineStart = 0
+    /// The number of the last line ended (1-based), so the count of lines so far.
+    var number = 0
+    var page = 1
+    /// A form feed was seen: the page changes after the next line ended.
+    var pendingPageBreak = false
+
+    init(capacity: Int) {
+        lines.scalars.reserveCapacity(capacity)
+    }
+
+    /// Adds a line (its scalars as the file has them, without the line break).
+    mutating func addLine(_ raw: ArraySlice<Unicode.Scalar>) {
+        lineStart = lines.scalars.count
+        lines.scalars.append(contentsOf: raw)
+        endLine()
+    }
+
+    /// Ends the line being added: measures, folds and numbers it.
+    private mutating func endLine() {
+        number += 1
+        let width = WrapWidth.measureRaw(lines.scalars[lineStart...])
+        let heading = ScalarFolding.fold(&lines.scalars, from: lineStart)
+        lines.appendLine(lineStart..<lines.scalars.count, number: number, page: page, heading: heading,
+                         rawCharacters: width.characters, rawColumns: width.columns)
+        lineStart = lines.scalars.count
+        if pendingPageBreak {
+            page += 1
+            pendingPageBreak = false
+        }
+    }
+}
+
+/// A folded line of the file with its 1-based number and page, in an array of its own (how
+/// tests build lines; `PhysicalLines` puts them into one buffer).
 struct PhysicalLine: Sendable {
     var scalars: [Unicode.Scalar]
     let number: Int
@@ -68,14 +170,77 @@ struct PhysicalLine: Sendable {
     /// hard wrapping is a property of the original layout.
     var rawCharacters: Int = 0
     var rawColumns: Int = 0
+}
 
-    var isBlank: Bool { scalars.allSatisfy { ScalarFolding.isSpace($0) || $0 == "\t" } }
+/// The folded physical lines of a file: all scalars in one buffer, and for each line where it
+/// is and what the joiner asks of it again and again (trimmed bounds, tab, blankness).
+///
+/// One buffer, because an array per line was an allocation and a free per line; lines as plain
+/// values, because a line holding an array reference was a retain and a release per copy.
+struct PhysicalLines: Sendable {
+    var scalars: [Unicode.Scalar] = []
+    var lines: [Line] = []
 
-    var trimmed: ArraySlice<Unicode.Scalar> {
-        var lo = 0
-        var hi = scalars.count
+    struct Line: Sendable {
+        /// Where the line is in `scalars`.
+        var range: Range<Int>
+        /// The line without leading and trailing spaces.
+        var trimmed: Range<Int>
+        let number: Int
+        let page: Int
+        let heading: Bool
+        /// The width of the line as the file has it (before folding), in scalars and columns.
+        let rawCharacters: Int
+        let rawColumns: Int
+        /// True when the line holds a tab (a table row).
+        var hasTab: Bool
+        /// True when the line holds nothing but spaces and tabs.
+        var isBlank: Bool
+
+        /// Empties the line (a watermark): it keeps its number, page and raw width.
+        mutating func blank() {
+            range = range.lowerBound..<range.lowerBound
+            trimmed = range
+            hasTab = false
+            isBlank = true
+        }
+    }
+
+    init() {}
+
+    /// Lines made one by one, put into one buffer.
+    init(_ physical: [PhysicalLine]) {
+        for line in physical {
+            let start = scalars.count
+            scalars.append(contentsOf: line.scalars)
+            appendLine(start..<scalars.count, number: line.number, page: line.page, heading: line.heading,
+                       rawCharacters: line.rawCharacters, rawColumns: line.rawColumns)
+        }
+    }
+
+    /// Records the line already in `scalars[range]`.
+    mutating func appendLine(_ range: Range<Int>, number: Int, page: Int, heading: Bool, rawCharacters: Int, rawColumns: Int) {
+        var lo = range.lowerBound
+        var hi = range.upperBound
         while lo < hi, ScalarFolding.isSpace(scalars[lo]) { lo += 1 }
         while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
-        return scalars[lo..<hi]
+        var hasTab = false
+        var isBlank = true
+        for k in lo..<hi {
+            let v = scalars[k].value
+            // Ideographs and CJK punctuation: neither tab nor space.
+            if v > 0x3000 && v <= 0xA4CF {
+                isBlank = false
+            } else if v == 0x09 {
+                hasTab = true
+            } else if isBlank, !ScalarFolding.isSpace(scalars[k]) {
+                isBlank = false
+            }
+        }
+        lines.append(Line(range: range, trimmed: lo..<hi, number: number, page: page, heading: heading,
+                          rawCharacters: rawCharacters, rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank))
     }
+
+    /// The trimmed scalars of line `k`.
+    func trimmed(_ k: Int) -> ArraySlice<Unicode.Scalar> { scalars[lines[k].trimmed] }
 }

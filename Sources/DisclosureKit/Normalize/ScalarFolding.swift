@@ -7,11 +7,16 @@ enum ScalarFolding {
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\u{3000}" || s == "\u{A0}" || s == "\u{2002}" || s == "\u{2003}" || s == "\u{2009}"
+        switch s.value {
+        case 0x20, 0xA0, 0x2002, 0x2003, 0x2009, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Full-width and look-alike characters to their ASCII forms, one scalar for one scalar.
     static func foldWidth(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        // Below U+00A0 nothing folds: ASCII, most of the digits and marks of a report, is one test.
+        if s.value < 0xA0 { return s }
         switch s.value {
         case 0xFF10...0xFF19: return Unicode.Scalar(s.value - 0xFF10 + 0x30) ?? s
         case 0xFF05: return "%"
@@ -23,49 +28,107 @@ enum ScalarFolding {
 
     /// Folds a physical line; returns the scalars and whether it was a markdown heading.
     static func fold(_ line: Substring) -> (scalars: [Unicode.Scalar], heading: Bool) {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(line.unicodeScalars.count)
-        var src = Array(line.unicodeScalars)
+        var scalars = Array(line.unicodeScalars)
+        let heading = fold(&scalars, from: 0)
+        return (scalars, heading)
+    }
+
+    /// Folds the physical line that takes up `scalars[start...]` (the line break not included)
+    /// in place; returns whether it was a markdown heading.
+    ///
+    /// In place, because folding never lengthens a line: the normalizer decodes each line
+    /// into its buffer of all lines and folds it there, without a copy.
+    static func fold(_ scalars: inout [Unicode.Scalar], from start: Int) -> Bool {
+        let n = scalars.count
         // Markdown heading marks and block quotes at the start of a line.
         var heading = false
-        var start = 0
-        while start < src.count, isSpace(src[start]) { start += 1 }
-        var hashes = start
-        while hashes < src.count, src[hashes] == "#" { hashes += 1 }
-        if hashes > start, hashes - start <= 6, hashes == src.count || isSpace(src[hashes]) {
+        var begin = start
+        while begin < n, isSpace(scalars[begin]) { begin += 1 }
+        var hashes = begin
+        while hashes < n, scalars[hashes] == "#" { hashes += 1 }
+        if hashes > begin, hashes - begin <= 6, hashes == n || isSpace(scalars[hashes]) {
             heading = true
-            start = hashes
+            begin = hashes
         }
-        if start > 0 { src.removeFirst(min(start, src.count)) }
-        // First pass: width folding, emphasis markers, number-context punctuation.
-        var i = 0
-        // Whether everything kept so far is space (kept as a flag: asking `out` each time was
-        // quadratic on a line of many `*`).
+        // Most lines have nothing to fold: find the first scalar that changes or is a mark.
+        var i = begin
+        // Whether everything kept so far is space (kept as a flag: asking the output each time
+        // was quadratic on a line of many `*`).
         var onlySpacesSoFar = true
-        while i < src.count {
-            let s = foldWidth(src[i])
-            // `**` and `__` emphasis markers vanish; so does a lone `*` (half of a pair that a
-            // converter cut across lines), except a leading `* ` bullet.
-            if (s == "*" || s == "_"), i + 1 < src.count, src[i + 1] == s {
-                i += 2
-                continue
-            }
-            if s == "*", !(onlySpacesSoFar && i + 1 < src.count && isSpace(src[i + 1])) {
+        while i < n {
+            let v = scalars[i].value
+            // Ideographs and CJK punctuation (U+3001…U+A4CF) neither fold nor mark emphasis.
+            if v > 0x3000 && v <= 0xA4CF {
+                onlySpacesSoFar = false
                 i += 1
                 continue
             }
-            out.append(s)
-            if !isSpace(s) { onlySpacesSoFar = false }
+            let s = foldWidth(scalars[i])
+            if s != scalars[i] || s == "*" || s == "_" { break }
+            if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
             i += 1
         }
-        return (out, heading)
+        if begin == start && i == n { return heading }
+        // Shift the unchanged part over the leading marks, then fold the rest. Writing at `w`
+        // never overtakes reading at `i`, so the look at `i + 1` sees the line as written.
+        var w = start
+        for k in begin..<i {
+            scalars[w] = scalars[k]
+            w += 1
+        }
+        while i < n {
+            let s = foldWidth(scalars[i])
+            // `**` and `__` emphasis markers vanish; so does a lone `*` (half of a pair that a
+            // converter cut across lines), except a leading `* ` bullet.
+            if s == "*" || s == "_" {
+                if i + 1 < n, scalars[i + 1] == s {
+                    i += 2
+                    continue
+                }
+                if s == "*", !(onlySpacesSoFar && i + 1 < n && isSpace(scalars[i + 1])) {
+                    i += 1
+                    continue
+                }
+            }
+            scalars[w] = s
+            w += 1
+            if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
+            i += 1
+        }
+        scalars.removeLast(n - w)
+        return heading
+    }
+
+    /// True when `canonicalNumbers` leaves `s` as it is: no ASCII comma, no full-width point
+    /// or comma between digits, no full-width minus before a digit and no space after a digit.
+    ///
+    /// Most lines are prose without a separator or a unit space; this one look (a compare
+    /// per CJK scalar) spares them the copy and the offset map.
+    static func hasCanonicalNumbers(_ s: [Unicode.Scalar]) -> Bool {
+        var previousIsDigit = false
+        for k in s.indices {
+            let v = s[k].value
+            // Ideographs and CJK punctuation: none of the scalars looked for.
+            if v > 0x3000 && v < 0xFF0C {
+                previousIsDigit = false
+                continue
+            }
+            if v == 0x2C { return false }
+            if previousIsDigit, isSpace(s[k]) { return false }
+            if v == 0xFF0D || (previousIsDigit && (v == 0xFF0E || v == 0xFF0C)) {
+                if k + 1 < s.count, isDigit(s[k + 1]) { return false }
+            }
+            previousIsDigit = v >= 0x30 && v <= 0x39
+        }
+        return true
     }
 
     /// Canonical numbers in a (joined) line: full-width `．` `，` `－` inside numbers, no
     /// thousands separators, no space between a number and its unit. Runs after lines are
     /// joined, because a converter may cut `１` / `．３３` or `4,4` / `99.46` apart.
-    /// Returns the new scalars and, for each old offset, the new offset (for provenance).
-    static func canonicalNumbers(_ input: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], offsetMap: [Int]) {
+    /// Returns the new scalars; `origins` (ascending offsets into `input`) are moved to the
+    /// same places in them, for provenance.
+    static func canonicalNumbers(_ input: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
         var out = input
         for k in out.indices where out[k] == "\u{FF0E}" || out[k] == "\u{FF0C}" || out[k] == "\u{FF0D}" {
             let before = k > 0 && isDigit(out[k - 1])
@@ -76,23 +139,32 @@ enum ScalarFolding {
                 out[k] = out[k] == "\u{FF0E}" ? "." : ","
             }
         }
-        return removeSeparatorsAndUnitSpaces(out)
+        return removeSeparatorsAndUnitSpaces(out, origins: &origins)
     }
 
     /// Drops thousands separators in well-formed groups (`4,499.46`, `33,389,400`) and the
-    /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`).
-    static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], offsetMap: [Int]) {
+    /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`). An origin at old
+    /// offset k moves to the number of scalars kept before k.
+    static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count)
-        var map: [Int] = []
-        map.reserveCapacity(s.count + 1)
+        // The next origin to move; every one at or before the scalar being looked at moves to
+        // `out.count` (nothing is kept between a skipped scalar and the next one looked at).
+        var nextOrigin = 0
+        func moveOrigins(through offset: Int) {
+            while nextOrigin < origins.count, origins[nextOrigin].offset <= offset {
+                let o = origins[nextOrigin]
+                origins[nextOrigin] = LogicalLine.Origin(offset: out.count, line: o.line, page: o.page)
+                nextOrigin += 1
+            }
+        }
         var i = 0
         // The last comma judged, and whether it separated thousands: `1,234,567` asks about
         // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
         var lastComma: (index: Int, separates: Bool)?
         while i < s.count {
             let c = s[i]
-            map.append(out.count)
+            moveOrigins(through: i)
             if c == "," {
                 let separates = isThousandsSeparator(s, at: i, previous: lastComma)
                 lastComma = (i, separates)
@@ -106,7 +178,6 @@ enum ScalarFolding {
                 var j = i
                 while j < s.count, isSpace(s[j]) { j += 1 }
                 if j < s.count, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
-                    while map.count < j { map.append(out.count) }
                     i = j
                     continue
                 }
@@ -114,8 +185,8 @@ enum ScalarFolding {
             out.append(c)
             i += 1
         }
-        map.append(out.count)
-        return (out, map)
+        moveOrigins(through: Int.max)
+        return out
     }
 
     /// A comma at `i` separates thousands when it follows 1–3 digits that start a number

@@ -16,11 +16,11 @@ struct WrapWidth: Sendable {
     var slack: Int { max(3, width / 6) }
 
     func isFull(_ line: PhysicalLine) -> Bool {
-        Self.measure(line, measure) >= width - slack
+        (measure == .characters ? line.rawCharacters : line.rawColumns) >= width - slack
     }
 
-    static func measure(_ line: PhysicalLine, _ m: Measure) -> Int {
-        m == .characters ? line.rawCharacters : line.rawColumns
+    func isFull(_ line: PhysicalLines.Line) -> Bool {
+        (measure == .characters ? line.rawCharacters : line.rawColumns) >= width - slack
     }
 
     /// The trimmed width of an unfolded line.
@@ -32,29 +32,49 @@ struct WrapWidth: Sendable {
     /// Both measures of an unfolded line in one pass, without copying it: trimmed of spaces,
     /// width-folded (a full-width digit counts as a digit) but otherwise as written.
     static func measureRaw(_ line: Substring) -> (characters: Int, columns: Int) {
-        var characters = 0
+        measureRaw(Array(line.unicodeScalars)[...])
+    }
+
+    /// Both measures of the scalars of an unfolded line (the line break not included).
+    static func measureRaw(_ line: ArraySlice<Unicode.Scalar>) -> (characters: Int, columns: Int) {
+        // Columns up to and including each scalar; the measures run from the first scalar
+        // other than space to the last.
         var columns = 0
-        // Spaces seen since the last other scalar: counted only if more text follows.
-        var pendingCharacters = 0
-        var pendingColumns = 0
-        var started = false
-        for raw in line.unicodeScalars {
-            let s = ScalarFolding.foldWidth(raw)
-            let w = isWide(s) ? 2 : 1
-            if ScalarFolding.isSpace(s) {
-                if started {
-                    pendingCharacters += 1
-                    pendingColumns += w
+        var first = -1
+        var columnsBeforeFirst = 0
+        var last = -1
+        var columnsThroughLast = 0
+        for k in line.indices {
+            let raw = line[k]
+            let v = raw.value
+            let w: Int
+            // Ideographs and CJK punctuation: wide, never space, never folded; ASCII: narrow.
+            if v > 0x3000 && v <= 0xA4CF {
+                w = 2
+            } else if v < 0x80 {
+                w = 1
+                if v == 0x20 {
+                    columns += 1
+                    continue
                 }
-                continue
+            } else {
+                let s = ScalarFolding.foldWidth(raw)
+                w = isWide(s) ? 2 : 1
+                if ScalarFolding.isSpace(s) {
+                    columns += w
+                    continue
+                }
             }
-            started = true
-            characters += pendingCharacters + 1
-            columns += pendingColumns + w
-            pendingCharacters = 0
-            pendingColumns = 0
+            if first < 0 {
+                first = k
+                columnsBeforeFirst = columns
+            }
+            columns += w
+            last = k
+            columnsThroughLast = columns
         }
-        return (characters, columns)
+        guard first >= 0 else { return (0, 0) }
+        return (last - first + 1, columnsThroughLast - columnsBeforeFirst)
     }
 
     static func measure(_ s: ArraySlice<Unicode.Scalar>, _ m: Measure) -> Int {
@@ -66,6 +86,9 @@ struct WrapWidth: Sendable {
 
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        // Latin text first, then the ideographs that make up most of a report.
+        if v < 0x1100 { return false }
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
         return (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
             || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
@@ -73,22 +96,70 @@ struct WrapWidth: Sendable {
 
     /// Detects the wrap width; nil when the text is not hard-wrapped.
     static func detect(_ lines: [PhysicalLine]) -> WrapWidth? {
+        detect(PhysicalLines(lines).lines)
+    }
+
+    static func detect(_ lines: [PhysicalLines.Line]) -> WrapWidth? {
         // Short lines (table fragments, headings) say nothing about the page width.
-        let candidates = lines.filter { !$0.heading && !$0.scalars.contains("\t") && $0.rawCharacters >= minLength }
-        guard candidates.count >= 20 else { return nil }
+        var characters: [Int] = []
+        var columns: [Int] = []
+        for line in lines where !line.heading && !line.hasTab && line.rawCharacters >= minLength {
+            characters.append(line.rawCharacters)
+            columns.append(line.rawColumns)
+        }
+        let candidates = characters.count
+        guard candidates >= 20 else { return nil }
         var best: (share: Double, wrap: WrapWidth)?
-        for m in [Measure.characters, .columns] {
-            var histogram: [Int: Int] = [:]
-            for line in candidates { histogram[measure(line, m), default: 0] += 1 }
+        for (m, lineWidths) in [(Measure.characters, characters), (.columns, columns)] {
+            let histogram = Histogram(lineWidths)
             guard let (bestW, bestCount) = widestFullestWindow(histogram) else { continue }
             // Lines longer than the wrap width must be rare, or this is ordinary prose.
-            let longer = histogram.filter { $0.key > bestW }.reduce(0) { $0 + $1.value }
-            let share = Double(bestCount) / Double(candidates.count)
-            guard bestCount >= 20, share >= 0.4, Double(longer) <= 0.05 * Double(candidates.count) else { continue }
+            var longer = 0
+            for (w, count) in zip(histogram.widths, histogram.counts) where w > bestW { longer += count }
+            let share = Double(bestCount) / Double(candidates)
+            guard bestCount >= 20, share >= 0.4, Double(longer) <= 0.05 * Double(candidates) else { continue }
             if let b = best, b.share >= share { continue }
             best = (share, WrapWidth(measure: m, width: bestW))
         }
         return best?.wrap
+    }
+
+    /// How many lines have each width: the distinct widths ascending, and their counts.
+    struct Histogram {
+        let widths: [Int]
+        let counts: [Int]
+
+        init(_ histogram: [Int: Int]) {
+            widths = histogram.keys.sorted()
+            counts = widths.map { histogram[$0] ?? 0 }
+        }
+
+        /// Counted in a flat array when the widest line is not much wider than there are lines
+        /// (always, for real text): a dictionary update per line was most of the detection's
+        /// cost. One line of millions of scalars falls back to the dictionary, keeping memory linear.
+        init(_ lineWidths: [Int]) {
+            let widest = lineWidths.max() ?? 0
+            guard widest <= 4 * lineWidths.count + 4096, lineWidths.allSatisfy({ $0 >= 0 }) else {
+                var histogram: [Int: Int] = [:]
+                for w in lineWidths { histogram[w, default: 0] += 1 }
+                self.init(histogram)
+                return
+            }
+            var perWidth = [Int](repeating: 0, count: widest + 1)
+            for w in lineWidths { perWidth[w] += 1 }
+            var widths: [Int] = []
+            var counts: [Int] = []
+            for (w, count) in perWidth.enumerated() where count > 0 {
+                widths.append(w)
+                counts.append(count)
+            }
+            self.init(widths: widths, counts: counts)
+        }
+
+        init(widths: [Int], counts: [Int]) {
+            self.widths = widths
+            self.counts = counts
+        }
     }
 
     /// The lowest width a line may have and still count as full at wrap width `w`: `w - slack`.
@@ -104,12 +175,32 @@ struct WrapWidth: Sendable {
     /// equal counts is the widest line, p - 1 or that last W, for a line width p. Those few
     /// candidates are counted with prefix sums: O(k log k) for k distinct widths.
     static func widestFullestWindow(_ histogram: [Int: Int]) -> (width: Int, count: Int)? {
-        let widths = histogram.keys.sorted()
+        widestFullestWindow(Histogram(histogram))
+    }
+
+    static func widestFullestWindow(_ histogram: Histogram) -> (width: Int, count: Int)? {
+        let widths = histogram.widths
         guard let maxWidth = widths.last, maxWidth >= 16 else { return nil }
+        // Widths no wider than a few times the number of lines (real text): every W is
+        // counted from a flat prefix sum, a subtraction each, linear in the lines.
+        let lines = histogram.counts.reduce(0, +)
+        if maxWidth <= 4 * lines + 4096 {
+            // below[x] = lines narrower than x, for x in 0...maxWidth + 1.
+            var below = [Int](repeating: 0, count: maxWidth + 2)
+            for (w, c) in zip(widths, histogram.counts) where w >= 0 { below[w + 1] += c }
+            for x in 1..<below.count { below[x] += below[x - 1] }
+            var best: (width: Int, count: Int)?
+            for w in 16...maxWidth {
+                let c = below[w + 1] - below[max(0, windowStart(w))]
+                if let b = best, c < b.count { continue }
+                best = (w, c)
+            }
+            return best
+        }
         // prefix[i] = lines narrower than widths[i].
         var prefix = [0]
         prefix.reserveCapacity(widths.count + 1)
-        for w in widths { prefix.append((prefix.last ?? 0) + (histogram[w] ?? 0)) }
+        for c in histogram.counts { prefix.append((prefix.last ?? 0) + c) }
         /// Index of the first width >= x.
         func firstIndex(atLeast x: Int) -> Int {
             var lo = 0
@@ -133,17 +224,21 @@ struct WrapWidth: Sendable {
             }
             return lo
         }
-        var candidates: Set<Int> = [16, maxWidth]
-        for p in widths {
-            candidates.insert(p - 1)
-            candidates.insert(p)
-            candidates.insert(lastWindow(reaching: p))
-        }
+        // Each candidate is counted as it comes (a few are counted twice): the widest of the
+        // fullest does not depend on the order, and hashing them into a set cost more.
         var best: (width: Int, count: Int)?
-        for w in candidates where w >= 16 && w <= maxWidth {
+        func consider(_ w: Int) {
+            guard w >= 16 && w <= maxWidth else { return }
             let c = count(w)
-            if let b = best, c < b.count || (c == b.count && w < b.width) { continue }
+            if let b = best, c < b.count || (c == b.count && w <= b.width) { return }
             best = (w, c)
+        }
+        consider(16)
+        consider(maxWidth)
+        for p in widths {
+            consider(p - 1)
+            consider(p)
+            consider(lastWindow(reaching: p))
         }
         return best
     }

@@ -9,26 +9,43 @@ enum HeadingParser {
     /// Spaces, `-` and `*` a heading may start with.
     static let maxLeadingMarks = 64
 
+    /// True for a scalar of `numerals`; a switch, because hashing each scalar into the set
+    /// was most of the cost of asking every line whether it is a heading.
+    static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "〇", "零": return true
+        default: return false
+        }
+    }
+
     static func level(of line: [Unicode.Scalar]) -> Int? {
+        level(of: line[...])
+    }
+
+    static func level(of line: ArraySlice<Unicode.Scalar>) -> Int? {
         // A heading is short: past this length even a run of leading marks is not stripped
         // (LineJoiner asks about a growing paragraph at every join).
         guard line.count <= maxLength + maxLeadingMarks else { return nil }
-        var s = line[...]
+        var s = line
         while let f = s.first, ScalarFolding.isSpace(f) || f == "-" || f == "*" { s = s.dropFirst() }
-        guard !s.isEmpty, s.count <= maxLength, !statesAmount(s), !s.contains("\t") else { return nil }
-        if s.first == "第" {
+        guard let first = s.first, s.count <= maxLength else { return nil }
+        // The ordinal comes first: a line that starts with none of 第, （, ( or a numeral is
+        // no heading, and that settles most lines before the scans for amounts and tabs.
+        guard first == "第" || first == "（" || first == "(" || isNumeral(first) else { return nil }
+        guard !statesAmount(s), !s.contains("\t") else { return nil }
+        if first == "第" {
             let rest = s.dropFirst()
-            let n = rest.prefix { numerals.contains($0) }
+            let n = rest.prefix { isNumeral($0) }
             if !n.isEmpty, rest.dropFirst(n.count).starts(with: "部分".unicodeScalars) { return 0 }
             return nil
         }
-        if s.first == "（" || s.first == "(" {
+        if first == "（" || first == "(" {
             let rest = s.dropFirst()
-            let n = rest.prefix { numerals.contains($0) }
+            let n = rest.prefix { isNumeral($0) }
             if !n.isEmpty, let close = rest.dropFirst(n.count).first, close == "）" || close == ")" { return 2 }
             return nil
         }
-        let n = s.prefix { numerals.contains($0) }
+        let n = s.prefix { isNumeral($0) }
         if !n.isEmpty, let mark = s.dropFirst(n.count).first, mark == "、" { return 1 }
         return nil
     }

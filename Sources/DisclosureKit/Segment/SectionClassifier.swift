@@ -6,15 +6,52 @@
 /// only, so it introduces no family: its figures are trusted less than the own section's.
 enum SectionClassifier {
     static func family(of heading: String) -> Metric.Family? {
-        if heading.utf8Contains("三公") { return .sangong }
-        if heading.utf8Contains("机关运行经费") || heading.utf8Contains("机构运行经费") || heading.utf8Contains("公用经费") && !heading.utf8Contains("基本支出") {
+        family(of: Array(heading.unicodeScalars)[...])
+    }
+
+    /// The family of a heading given as scalars (the segmenter's lines), without building a
+    /// `String`: a word occurs in the scalars exactly when its UTF-8 occurs in the UTF-8.
+    static func family(of heading: ArraySlice<Unicode.Scalar>) -> Metric.Family? {
+        func has(_ word: [Unicode.Scalar]) -> Bool { contains(heading, word) }
+        if has(Words.sangong) { return .sangong }
+        if has(Words.jiguanYunxing) || has(Words.jigouYunxing) || has(Words.gongyong) && !has(Words.jibenZhichu) {
             return .admin
         }
-        if heading.utf8Contains("政府采购") { return .procurement }
-        let qualifiers = ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "项目支出", "基本支出", "收入", "收支", "绩效"]
-        if heading.utf8Contains("支出"), heading.utf8Contains("情况"), !qualifiers.contains(where: heading.utf8Contains) {
+        if has(Words.procurement) { return .procurement }
+        if has(Words.zhichu), has(Words.qingkuang), !Words.qualifiers.contains(where: has) {
             return .expenditure
         }
         return nil
+    }
+
+    /// The template's words as scalars, made once.
+    private enum Words {
+        static let sangong = Array("三公".unicodeScalars)
+        static let jiguanYunxing = Array("机关运行经费".unicodeScalars)
+        static let jigouYunxing = Array("机构运行经费".unicodeScalars)
+        static let gongyong = Array("公用经费".unicodeScalars)
+        static let jibenZhichu = Array("基本支出".unicodeScalars)
+        static let procurement = Array("政府采购".unicodeScalars)
+        static let zhichu = Array("支出".unicodeScalars)
+        static let qingkuang = Array("情况".unicodeScalars)
+        /// Words that narrow a 支出…情况 heading to part of the spending.
+        static let qualifiers = ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "项目支出", "基本支出", "收入", "收支", "绩效"]
+            .map { Array($0.unicodeScalars) }
+    }
+
+    /// True when `word` occurs in `text`; linear for the template's short words.
+    static func contains(_ text: ArraySlice<Unicode.Scalar>, _ word: [Unicode.Scalar]) -> Bool {
+        guard let first = word.first, word.count <= text.count else { return word.isEmpty }
+        var i = text.startIndex
+        let last = text.endIndex - word.count
+        while i <= last {
+            if text[i] == first {
+                var k = 1
+                while k < word.count, text[i + k] == word[k] { k += 1 }
+                if k == word.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -13,7 +13,7 @@ public struct Segmenter: Sendable {
         var stack: [(level: Int, family: Metric.Family?)] = []
         var inContents = false
         var contentsHeadingsSeen = 0
-        var firstEntry: String?
+        var firstEntry: EntryKey?
         var tableUnit: AmountUnit?
         var linesSinceUnit = 0
         for line in text.lines {
@@ -33,19 +33,21 @@ public struct Segmenter: Sendable {
                 contexts.append(LineContext(kind: .text, family: nil, inContents: true, tableUnit: tableUnit))
                 continue
             }
-            if s.contains("\t") && !Self.isContentsEntry(s) {
+            // One look for the last tab: a table row, or a contents entry (heading, tab, page).
+            let lastTab = s.lastIndex(of: "\t")
+            let isEntry = lastTab.map { Self.isContentsEntry(s, lastTab: $0) } ?? false
+            if lastTab != nil && !isEntry {
                 contexts.append(LineContext(kind: .tableRow, family: stack.last(where: { $0.family != nil })?.family,
                                             inContents: inContents, tableUnit: tableUnit))
                 continue
             }
             // A contents entry is a heading followed by its page number.
-            let headingScalars = Self.isContentsEntry(s) ? Array(s[..<(s.lastIndex(of: "\t") ?? s.endIndex)]) : s
+            let headingScalars = isEntry ? s[..<(lastTab ?? s.endIndex)] : s[...]
             if let level = HeadingParser.level(of: headingScalars) ?? (line.wasMarkdownHeading ? 1 : nil) {
-                let plain = line.text
                 if inContents {
                     // The contents end where the body repeats the first listed entry
                     // (`第一部分 单位概况` listed, then written).
-                    let key = Self.entryKey(plain)
+                    let key = EntryKey(s)
                     if let first = firstEntry, key == first {
                         inContents = false
                     } else if firstEntry == nil, !key.isEmpty {
@@ -54,21 +56,69 @@ public struct Segmenter: Sendable {
                     contentsHeadingsSeen += 1
                 }
                 while let top = stack.last, top.level >= level { stack.removeLast() }
-                let family = SectionClassifier.family(of: plain)
+                let family = SectionClassifier.family(of: s[...])
                 stack.append((level, family))
                 contexts.append(LineContext(kind: .heading(level: level), family: stack.last(where: { $0.family != nil })?.family,
                                             inContents: inContents, tableUnit: tableUnit))
                 continue
             }
             // Narrative that is not a contents entry ends the contents.
-            if inContents && !Self.isContentsEntry(s) && contentsHeadingsSeen > 0 && HeadingParser.statesAmount(s[...]) {
+            if inContents && !isEntry && contentsHeadingsSeen > 0 && HeadingParser.statesAmount(s[...]) {
                 inContents = false
             }
-            if inContents && s.count > 40 && !Self.isContentsEntry(s) { inContents = false }
+            if inContents && s.count > 40 && !isEntry { inContents = false }
             contexts.append(LineContext(kind: .text, family: stack.last(where: { $0.family != nil })?.family,
                                         inContents: inContents, tableUnit: tableUnit))
         }
         return contexts
+    }
+
+    /// A contents entry's key: `entryKey` of its text, compared as strings.
+    ///
+    /// Plain text (nearly every heading) is trimmed and compared scalar by scalar, which for
+    /// plain scalars is the same as by characters and strings; other text goes the `String` way.
+    enum EntryKey: Equatable {
+        case scalars([Unicode.Scalar])
+        case string(String)
+
+        init(_ line: [Unicode.Scalar]) {
+            guard PlainScalar.isPlain(line) else {
+                self = .string(Segmenter.entryKey(LogicalLine.string(line[...])))
+                return
+            }
+            var lo = 0
+            var hi = line.count
+            while lo < hi, line[lo] == "-" || line[lo] == "*" || line[lo] == "#" || line[lo] == " " { lo += 1 }
+            while hi > lo, Self.isTrailing(line[hi - 1]) { hi -= 1 }
+            self = .scalars(line[lo..<hi].filter { $0 != " " && $0 != "\t" })
+        }
+
+        /// A page number and what stands around it: `Character.isNumber` of a lone scalar.
+        private static func isTrailing(_ s: Unicode.Scalar) -> Bool {
+            switch s {
+            case "\t", " ", ".", "…": return true
+            default: return s.properties.numericType != nil
+            }
+        }
+
+        var isEmpty: Bool {
+            switch self {
+            case .scalars(let s): return s.isEmpty
+            case .string(let s): return s.isEmpty
+            }
+        }
+
+        var string: String {
+            switch self {
+            case .scalars(let s): return LogicalLine.string(s[...])
+            case .string(let s): return s
+            }
+        }
+
+        static func == (a: EntryKey, b: EntryKey) -> Bool {
+            if case .scalars(let x) = a, case .scalars(let y) = b { return x == y }
+            return a.string == b.string
+        }
     }
 
     /// A heading without bullets, marks, spaces and page numbers: `- 八、…说明	19` → `八、…说明`.
@@ -82,13 +132,20 @@ public struct Segmenter: Sendable {
     /// `目录`, `目 录`, `目录：`: the line that opens the table of contents (without spaces it
     /// starts with 目录 and has at most four characters).
     static func isContentsTitle(_ s: [Unicode.Scalar]) -> Bool {
+        // The first two scalars other than spaces must be 目 and 录: most lines fail here,
+        // before anything is copied.
+        var k = 0
+        while k < s.count, s[k] == " " { k += 1 }
+        guard k < s.count, s[k] == "目" else { return false }
+        k += 1
+        while k < s.count, s[k] == " " { k += 1 }
+        guard k < s.count, s[k] == "录" else { return false }
         var compact: [Unicode.Scalar] = []
         for scalar in s where scalar != " " {
             compact.append(scalar)
             // Far more than 目录 and a mark or two: not the contents' title.
             if compact.count > 16 { return false }
         }
-        guard compact.count >= 2, compact[0] == "目", compact[1] == "录" else { return false }
         var v = String.UnicodeScalarView()
         v.append(contentsOf: compact)
         let text = String(v)
@@ -114,7 +171,17 @@ public struct Segmenter: Sendable {
     /// A contents entry: a heading followed by a page number (`一、收入支出决算总表	3`).
     static func isContentsEntry(_ s: [Unicode.Scalar]) -> Bool {
         guard let tab = s.lastIndex(of: "\t") else { return false }
-        let tail = s[(tab + 1)...].filter { !ScalarFolding.isSpace($0) }
-        return !tail.isEmpty && tail.allSatisfy(ScalarFolding.isDigit) && HeadingParser.level(of: Array(s[..<tab])) != nil
+        return isContentsEntry(s, lastTab: tab)
+    }
+
+    /// `isContentsEntry` for a line whose last tab is at `lastTab`.
+    static func isContentsEntry(_ s: [Unicode.Scalar], lastTab tab: Int) -> Bool {
+        // After the tab: at least one digit, and nothing but digits and spaces.
+        var sawDigit = false
+        for c in s[(tab + 1)...] where !ScalarFolding.isSpace(c) {
+            guard ScalarFolding.isDigit(c) else { return false }
+            sawDigit = true
+        }
+        return sawDigit && HeadingParser.level(of: s[..<tab]) != nil
     }
 }
