@@ -67,16 +67,41 @@ public enum Corpus {
     }
 
     /// The bytes of one file, whole; a failure names the file (`.missingPath`, `.unreadable`).
+    ///
+    /// `open`, `fstat` and `read` straight into the array: through `FileHandle` and `Data` each report was
+    /// copied twice more, which showed in the profile of a 10,000-report run.
     public static func readBytes(_ file: ReportFile) -> Result<[UInt8], InputFailure> {
         guard !file.path.isEmpty else {
             return .failure(InputFailure(path: file.path, problem: .missingPath))
         }
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file.path))
-            defer { try? handle.close() }
-            return .success([UInt8](try handle.readToEnd() ?? Data()))
-        } catch {
-            return .failure(InputFailure(path: file.path, problem: problem(for: error)))
+        let fd = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(InputFailure(path: file.path, problem: problem(forErrno: errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(InputFailure(path: file.path, problem: problem(forErrno: errno))) }
+        guard info.st_mode & S_IFMT != S_IFDIR else {
+            return .failure(InputFailure(path: file.path, problem: problem(forErrno: EISDIR)))
+        }
+        // The size is a hint (a file may grow or shrink meanwhile, or be a pipe that says 0): read to EOF.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, Int(info.st_size)) + 1)
+        var chunk = max(Int(info.st_size) + 1, 64 * 1024)
+        while true {
+            let start = bytes.count
+            var failure: Int32 = 0
+            var count = 0
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                count = Glibc.read(fd, buffer.baseAddress.map { $0 + start }, chunk)
+                if count < 0 { failure = errno }
+            }
+            if count < 0 {
+                if failure == EINTR { bytes.removeLast(chunk); continue }
+                return .failure(InputFailure(path: file.path, problem: problem(forErrno: failure)))
+            }
+            bytes.removeLast(chunk - count)
+            if count == 0 { return .success(bytes) }
+            chunk = 64 * 1024
         }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Which page each line of a paged text is on: the `source_page` beside every `source_line`.
 ///
 /// `pdftotext` ends each page with a form feed, so `第一页…\n\f第二页…\n\f` has line 1 on page 1 and
@@ -23,6 +29,10 @@ public struct PageMap: Sendable, Hashable {
     /// The pages of `text`, or nil when it has no form feed. One pass over its UTF-8 bytes (the three
     /// bytes that matter are ASCII and never occur inside a multi-byte character).
     public init?(_ text: String) {
+        // Most inputs are plain text: one `memchr` for a form feed settles them.
+        var text = text
+        let hasFormFeed = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x0C, bytes.count) != nil } ?? false }
+        guard hasFormFeed else { return nil }
         var firstLines = [1]
         var finishedLines = 0
         var lineHasText = false
