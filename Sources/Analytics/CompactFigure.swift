@@ -1,6 +1,6 @@
 import DisclosureKit
 
-/// One figure as Analytics keeps it for every report read: the value, the line (and page) it
+/// One figure as Analytics keeps it for every report read: the value, the line it
 /// was read from and how it was obtained — without the sentence, the other statements of the
 /// metric or the report's other observations.
 ///
@@ -10,16 +10,14 @@ import DisclosureKit
 /// tables, comparison.json and the notes need only the value, where it was read and the flags.
 /// The sentences are written (metrics.csv) while the whole report is still at hand.
 public struct CompactFigure: Sendable, Hashable {
-    /// Where a figure was read: the original file's line, and the page for paged input.
+    /// Where a figure was read: the original file's line. Its page, for paged input, is the
+    /// report's `PageMap` of that line (`AlignedReport.page(ofLine:)`): one mapping for every output.
     public struct Source: Sendable, Hashable {
         /// 1-based line number in the original file.
         public let line: Int
-        /// 1-based page for paged input (PDF), nil for text.
-        public let page: Int?
 
-        public init(line: Int, page: Int?) {
+        public init(line: Int) {
             self.line = line
-            self.page = page
         }
     }
 
@@ -40,7 +38,7 @@ public struct CompactFigure: Sendable, Hashable {
     /// The parts of `figure` a comparison uses.
     public init(_ figure: Figure) {
         self.init(metric: figure.metric, value: figure.value,
-                  source: figure.source.map { Source(line: $0.line, page: $0.page) }, flags: figure.flags)
+                  source: figure.source.map { Source(line: $0.line) }, flags: figure.flags)
     }
 
     public var isDisclosed: Bool { value != nil }
