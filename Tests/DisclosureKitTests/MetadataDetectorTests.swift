@@ -58,6 +58,22 @@ struct MetadataDetectorTests {
         #expect(names.first?.regions == ["怀仁市"])
     }
 
+    @Test("a department whose name starts with a region ending: 甲河市市场监督管理局 is 甲河市 + 市场监督管理局")
+    func departmentStartingWithARegionEnding() {
+        let names = BureauNameFinder.names(in: Array("2024年度甲河市市场监督管理局部门决算".unicodeScalars))
+        #expect(names.map(\.full) == ["甲河市市场监督管理局"])
+        #expect(names.first?.regions == ["甲河市"])
+        #expect(names.first?.department == "市场监督管理局")
+
+        let meta = Self.detect([
+            "丙县市场监督管理局2023年度部门决算公开。",
+            "丙县市场监督管理局按自治区乡村振兴局要求公开决算。",
+            "丙县市场监督管理局共有3个科室。",
+        ])
+        #expect(meta.bureau == "丙县市场监督管理局")
+        #expect(meta.region == "丙县")
+    }
+
     @Test("a text that names no department has no bureau")
     func noBureau() {
         let meta = Self.detect(["本部门2024年度支出合计5307.63万元。"])
