@@ -206,6 +206,10 @@ struct PhysicalLines: Sendable {
         var hasTab: Bool
         /// True when the line holds nothing but spaces and tabs.
         var isBlank: Bool
+        /// False when the trimmed line holds no comma, space, `，`, `－` or `．`: then neither it
+        /// nor a join of such lines has a number to make canonical, and the joiner skips the
+        /// look for one (`ScalarFolding.hasCanonicalNumbers`).
+        var mayHoldSeparators: Bool
 
         /// Empties the line (a watermark): it keeps its number, page and raw width.
         mutating func blank() {
@@ -213,6 +217,7 @@ struct PhysicalLines: Sendable {
             trimmed = range
             hasTab = false
             isBlank = true
+            mayHoldSeparators = false
         }
     }
 
@@ -236,19 +241,23 @@ struct PhysicalLines: Sendable {
         while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
         var hasTab = false
         var isBlank = true
+        var mayHoldSeparators = false
         for k in lo..<hi {
             let v = scalars[k].value
-            // Ideographs and CJK punctuation: neither tab nor space.
+            // Ideographs and CJK punctuation: neither tab nor space nor separator.
             if v > 0x3000 && v <= 0xA4CF {
                 isBlank = false
             } else if v == 0x09 {
                 hasTab = true
-            } else if isBlank, !ScalarFolding.isSpace(scalars[k]) {
-                isBlank = false
+            } else {
+                let space = ScalarFolding.isSpace(scalars[k])
+                if space || v == 0x2C || (v >= 0xFF0C && v <= 0xFF0E) { mayHoldSeparators = true }
+                if isBlank, !space { isBlank = false }
             }
         }
         lines.append(Line(range: range, trimmed: lo..<hi, number: number, page: page, heading: heading,
-                          rawCharacters: rawCharacters, rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank))
+                          rawCharacters: rawCharacters, rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank,
+                          mayHoldSeparators: mayHoldSeparators))
     }
 
     /// The trimmed scalars of line `k`.
