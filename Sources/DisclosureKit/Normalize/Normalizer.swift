@@ -25,7 +25,8 @@ public struct Normalizer: Sendable {
     private func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         // The decoded scalars become the buffer of the physical lines: each line is folded
         // where it was decoded (folding never lengthens a line), so no scalar is copied again.
-        var collector = PhysicalLineCollector(scalars: Self.decode(bytes))
+        let decoded = Self.decodeCountingLineFeeds(bytes)
+        var collector = PhysicalLineCollector(scalars: decoded.scalars, expectedLines: decoded.lineFeeds + 1)
         let count = collector.lines.scalars.count
         // Split on \r\n, \r, \n; `split` with a closure would merge \r\n badly, so scan.
         var lineStart = 0
@@ -68,13 +69,21 @@ public struct Normalizer: Sendable {
     /// Bounds-safe by construction: every scalar takes at least one byte, so the write index
     /// `w` never passes the read index `i < count`, and the capacity is `count`.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        decodeCountingLineFeeds(bytes).scalars
+    }
+
+    /// `decode`, and the number of line feeds met on the way: the collector reserves its
+    /// lines at once (growing the array of lines, copy after copy, cost more than counting).
+    static func decodeCountingLineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], lineFeeds: Int) {
         let count = bytes.count
-        return [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
+        var lineFeeds = 0
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
             var w = 0
             var i = 0
             while i < count {
                 let lead = bytes[i]
                 if lead < 0x80 {
+                    if lead == 0x0A { lineFeeds += 1 }
                     scalars[w] = Unicode.Scalar(lead)
                     w += 1
                     i += 1
@@ -99,6 +108,7 @@ public struct Normalizer: Sendable {
             }
             initialized = w
         }
+        return (scalars, lineFeeds)
     }
 
     /// The scalar of the multi-byte UTF-8 sequence whose lead byte is at `i`, and its length;
@@ -148,8 +158,9 @@ private struct PhysicalLineCollector {
     /// A form feed was seen: the page changes after the next line ended.
     var pendingPageBreak = false
 
-    init(scalars: [Unicode.Scalar]) {
+    init(scalars: [Unicode.Scalar], expectedLines: Int) {
         lines.scalars = scalars
+        lines.lines.reserveCapacity(expectedLines)
     }
 
     /// Adds the line at `range` of the buffer (its scalars as the file has them, without the
