@@ -31,6 +31,7 @@ struct LineJoiner {
             let firstOrigin = LogicalLine.Origin(offset: 0, line: first.number, page: first.page)
             // The origins of the lines joined to the first (none for most lines: no allocation).
             var laterOrigins: [LogicalLine.Origin] = []
+            var mayHoldSeparators = first.mayHoldSeparators
             var last = first
             var next = i + 1
             while true {
@@ -45,11 +46,14 @@ struct LineJoiner {
                 guard shouldJoin(last, lines[j], in: physical.scalars, current: scalars, wrap: wrap) else { break }
                 laterOrigins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number, page: lines[j].page))
                 scalars.append(contentsOf: physical.scalars[lines[j].trimmed])
+                mayHoldSeparators = mayHoldSeparators || lines[j].mayHoldSeparators
                 last = lines[j]
                 next = j + 1
             }
             // Numbers are made canonical only now, when both halves of a cut number are here.
-            if ScalarFolding.hasCanonicalNumbers(scalars) {
+            // Trimmed lines neither start nor end with a space, so a join of lines without
+            // separators has none either.
+            if !mayHoldSeparators || ScalarFolding.hasCanonicalNumbers(scalars) {
                 result.append(LogicalLine(scalars: scalars, firstOrigin: firstOrigin, laterOrigins: laterOrigins,
                                           wasMarkdownHeading: first.heading))
             } else {

@@ -41,32 +41,48 @@ public struct LogicalLine: Sendable, Hashable {
 
     public var text: String { Self.string(scalars[...]) }
 
-    /// The scalars as a string, encoded straight to UTF-8: `String.UnicodeScalarView.append`
-    /// went through a generic iterator per scalar and was most of the scanner's time on a
-    /// line with many figures; `UTF8.encode` with a closure per scalar was still most of
-    /// the cost of building a report's plain text, hence the encoding written out here.
+    /// The scalars as a string, encoded straight to UTF-8 into the string's own storage:
+    /// `String.UnicodeScalarView.append` went through a generic iterator per scalar, `UTF8.encode`
+    /// with a closure per scalar was still most of the cost of building a report's plain text,
+    /// and encoding into a byte array first was an allocation and a copy per string more.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for scalar in scalars {
-            let v = scalar.value
-            if v < 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-            } else if v < 0x1_0000 {
-                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-            } else {
-                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
-                bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        if scalars.isEmpty { return "" }
+        return scalars.withUnsafeBufferPointer { source in
+            // The exact length first: the string keeps its capacity, and an exact capacity
+            // makes the writes below bounds-safe by construction (each scalar writes exactly
+            // the bytes it was counted for).
+            var length = 0
+            for scalar in source {
+                let v = scalar.value
+                length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
+            }
+            return String(unsafeUninitializedCapacity: length) { bytes in
+                var w = 0
+                for scalar in source {
+                    let v = scalar.value
+                    if v < 0x80 {
+                        bytes[w] = UInt8(truncatingIfNeeded: v)
+                        w += 1
+                    } else if v < 0x800 {
+                        bytes[w] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                        bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        w += 2
+                    } else if v < 0x1_0000 {
+                        bytes[w] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                        bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                        bytes[w + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        w += 3
+                    } else {
+                        bytes[w] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                        bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                        bytes[w + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                        bytes[w + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        w += 4
+                    }
+                }
+                return w
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The original line number of the scalar at `offset`.

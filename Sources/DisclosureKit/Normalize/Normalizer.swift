@@ -9,20 +9,30 @@
 public struct Normalizer: Sendable {
     public init() {}
 
+    /// Reads the string's UTF-8 in place when it is stored contiguously (a native string
+    /// always is); `Array(text.utf8)` was a copy of the whole report.
     public func normalize(_ text: String) -> NormalizedText {
-        normalize(utf8: Array(text.utf8))
+        if let result = text.utf8.withContiguousStorageIfAvailable({ normalize(utf8Buffer: $0) }) { return result }
+        return normalize(utf8: Array(text.utf8))
     }
 
     /// Normalizes UTF-8 text (as `TextDecoder` validated it; an ill-formed sequence reads as
     /// U+FFFD).
     public func normalize(utf8 bytes: [UInt8]) -> NormalizedText {
-        let scalars = Self.decode(bytes)
+        bytes.withUnsafeBufferPointer { normalize(utf8Buffer: $0) }
+    }
+
+    private func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        // The decoded scalars become the buffer of the physical lines: each line is folded
+        // where it was decoded (folding never lengthens a line), so no scalar is copied again.
+        let decoded = Self.decodeCountingLineFeeds(bytes)
+        var collector = PhysicalLineCollector(scalars: decoded.scalars, expectedLines: decoded.lineFeeds + 1)
+        let count = collector.lines.scalars.count
         // Split on \r\n, \r, \n; `split` with a closure would merge \r\n badly, so scan.
-        var collector = PhysicalLineCollector(capacity: scalars.count)
         var lineStart = 0
         var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
+        while i < count {
+            let s = collector.lines.scalars[i]
             // Only the three ASCII breaks end a line.
             guard s.value <= 0x0D, s == "\n" || s == "\r" || s == "\u{0C}" else {
                 i += 1
@@ -32,62 +42,78 @@ public struct Normalizer: Sendable {
                 collector.pendingPageBreak = true
                 // A form feed also ends the line it is on when text follows it; it is never
                 // part of a line.
-                if lineStart < i { collector.addLine(scalars[lineStart..<i]) }
+                if lineStart < i { collector.addLine(lineStart..<i) }
                 i += 1
             } else {
-                collector.addLine(scalars[lineStart..<i])
-                i += s == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" ? 2 : 1
+                collector.addLine(lineStart..<i)
+                i += s == "\r" && i + 1 < count && collector.lines.scalars[i + 1] == "\n" ? 2 : 1
             }
             lineStart = i
         }
-        if lineStart < scalars.count { collector.addLine(scalars[lineStart...]) }
+        if lineStart < count { collector.addLine(lineStart..<count) }
         let kept = WatermarkFilter.removingWatermarks(collector.lines)
         let joined = LineJoiner().join(kept)
         return NormalizedText(lines: joined.lines, physicalLineCount: collector.number, wasHardWrapped: joined.hardWrapped)
     }
 
     /// The scalars of UTF-8 bytes, line breaks included.
-    ///
-    /// Written by index into an array of the bytes' length (no scalar takes less than a byte):
-    /// iterating `String.UnicodeScalarView`, or appending each scalar, cost about fifty
-    /// instructions a scalar.
     static func decode(_ bytes: [UInt8]) -> [Unicode.Scalar] {
-        var scalars = [Unicode.Scalar](repeating: "\0", count: bytes.count)
-        var w = 0
-        var i = 0
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// The scalars of UTF-8 bytes, line breaks included.
+    ///
+    /// Written by index into uninitialized memory of the bytes' length: iterating
+    /// `String.UnicodeScalarView`, or appending each scalar, cost about fifty instructions a
+    /// scalar, and an array filled first with zeros was a write of four bytes per byte more.
+    /// Bounds-safe by construction: every scalar takes at least one byte, so the write index
+    /// `w` never passes the read index `i < count`, and the capacity is `count`.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        decodeCountingLineFeeds(bytes).scalars
+    }
+
+    /// `decode`, and the number of line feeds met on the way: the collector reserves its
+    /// lines at once (growing the array of lines, copy after copy, cost more than counting).
+    static func decodeCountingLineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], lineFeeds: Int) {
         let count = bytes.count
-        while i < count {
-            let lead = bytes[i]
-            if lead < 0x80 {
-                scalars[w] = Unicode.Scalar(lead)
-                w += 1
-                i += 1
-                continue
-            }
-            // Three bytes: the ideographs and CJK punctuation that make up most of a report.
-            if lead & 0xF0 == 0xE0, i + 2 < count {
-                let b1 = bytes[i + 1]
-                let b2 = bytes[i + 2]
-                let value = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-                if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, value >= 0x800, let scalar = Unicode.Scalar(value) {
-                    scalars[w] = scalar
+        var lineFeeds = 0
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
+            var w = 0
+            var i = 0
+            while i < count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    if lead == 0x0A { lineFeeds += 1 }
+                    scalars[w] = Unicode.Scalar(lead)
                     w += 1
-                    i += 3
+                    i += 1
                     continue
                 }
+                // Three bytes: the ideographs and CJK punctuation that make up most of a report.
+                if lead & 0xF0 == 0xE0, i + 2 < count {
+                    let b1 = bytes[i + 1]
+                    let b2 = bytes[i + 2]
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                    if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, value >= 0x800, let scalar = Unicode.Scalar(value) {
+                        scalars[w] = scalar
+                        w += 1
+                        i += 3
+                        continue
+                    }
+                }
+                let decoded = decodeMultiByte(bytes, at: i)
+                scalars[w] = decoded.scalar
+                w += 1
+                i += decoded.length
             }
-            let decoded = decodeMultiByte(bytes, at: i)
-            scalars[w] = decoded.scalar
-            w += 1
-            i += decoded.length
+            initialized = w
         }
-        scalars.removeLast(count - w)
-        return scalars
+        return (scalars, lineFeeds)
     }
 
     /// The scalar of the multi-byte UTF-8 sequence whose lead byte is at `i`, and its length;
     /// U+FFFD of length 1 for an ill-formed or cut sequence.
-    static func decodeMultiByte(_ bytes: [UInt8], at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+    static func decodeMultiByte(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
         let lead = UInt32(bytes[i])
         let length: Int
         var value: UInt32
@@ -117,41 +143,34 @@ public struct Normalizer: Sendable {
     }
 }
 
-/// Numbers, pages, folds and measures the physical lines of a file as the scan decodes them.
+/// Numbers, pages, folds and measures the physical lines of a file as the scan finds them.
 ///
-/// All lines go into one buffer: each line is copied there at once, then measured and folded
-/// in place. An array per line was an allocation (and a free) per line, more
-/// than all the folding.
+/// All lines stay in one buffer, the decoded text: each line is measured and folded where it
+/// is, and the line breaks between lines are simply never part of a line's range. An array
+/// per line was an allocation (and a free) per line, more than all the folding; copying every
+/// line into a second buffer was a copy of the whole text.
 private struct PhysicalLineCollector {
-    /// The folded lines so far, then the scalars of the line being added.
+    /// The decoded text, then the folded lines in it.
     var lines = PhysicalLines()
-    /// Where the line being added starts in `lines.scalars`.
-    var lineStart = 0
     /// The number of the last line ended (1-based), so the count of lines so far.
     var number = 0
     var page = 1
     /// A form feed was seen: the page changes after the next line ended.
     var pendingPageBreak = false
 
-    init(capacity: Int) {
-        lines.scalars.reserveCapacity(capacity)
+    init(scalars: [Unicode.Scalar], expectedLines: Int) {
+        lines.scalars = scalars
+        lines.lines.reserveCapacity(expectedLines)
     }
 
-    /// Adds a line (its scalars as the file has them, without the line break).
-    mutating func addLine(_ raw: ArraySlice<Unicode.Scalar>) {
-        lineStart = lines.scalars.count
-        lines.scalars.append(contentsOf: raw)
-        endLine()
-    }
-
-    /// Ends the line being added: measures, folds and numbers it.
-    private mutating func endLine() {
+    /// Adds the line at `range` of the buffer (its scalars as the file has them, without the
+    /// line break): measures, folds and numbers it.
+    mutating func addLine(_ range: Range<Int>) {
         number += 1
-        let width = WrapWidth.measureRaw(lines.scalars[lineStart...])
-        let heading = ScalarFolding.fold(&lines.scalars, from: lineStart)
-        lines.appendLine(lineStart..<lines.scalars.count, number: number, page: page, heading: heading,
+        let width = WrapWidth.measureRaw(lines.scalars[range])
+        let folded = ScalarFolding.fold(&lines.scalars, range)
+        lines.appendLine(range.lowerBound..<folded.end, number: number, page: page, heading: folded.heading,
                          rawCharacters: width.characters, rawColumns: width.columns)
-        lineStart = lines.scalars.count
         if pendingPageBreak {
             page += 1
             pendingPageBreak = false
@@ -173,7 +192,9 @@ struct PhysicalLine: Sendable {
 }
 
 /// The folded physical lines of a file: all scalars in one buffer, and for each line where it
-/// is and what the joiner asks of it again and again (trimmed bounds, tab, blankness).
+/// is and what the joiner asks of it again and again (trimmed bounds, tab, blankness). The
+/// buffer may hold scalars between lines (line breaks, what folding dropped): read a line
+/// only through its range.
 ///
 /// One buffer, because an array per line was an allocation and a free per line; lines as plain
 /// values, because a line holding an array reference was a retain and a release per copy.
@@ -196,6 +217,10 @@ struct PhysicalLines: Sendable {
         var hasTab: Bool
         /// True when the line holds nothing but spaces and tabs.
         var isBlank: Bool
+        /// False when the trimmed line holds no comma, space, `，`, `－` or `．`: then neither it
+        /// nor a join of such lines has a number to make canonical, and the joiner skips the
+        /// look for one (`ScalarFolding.hasCanonicalNumbers`).
+        var mayHoldSeparators: Bool
 
         /// Empties the line (a watermark): it keeps its number, page and raw width.
         mutating func blank() {
@@ -203,6 +228,7 @@ struct PhysicalLines: Sendable {
             trimmed = range
             hasTab = false
             isBlank = true
+            mayHoldSeparators = false
         }
     }
 
@@ -226,19 +252,23 @@ struct PhysicalLines: Sendable {
         while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
         var hasTab = false
         var isBlank = true
+        var mayHoldSeparators = false
         for k in lo..<hi {
             let v = scalars[k].value
-            // Ideographs and CJK punctuation: neither tab nor space.
+            // Ideographs and CJK punctuation: neither tab nor space nor separator.
             if v > 0x3000 && v <= 0xA4CF {
                 isBlank = false
             } else if v == 0x09 {
                 hasTab = true
-            } else if isBlank, !ScalarFolding.isSpace(scalars[k]) {
-                isBlank = false
+            } else {
+                let space = ScalarFolding.isSpace(scalars[k])
+                if space || v == 0x2C || (v >= 0xFF0C && v <= 0xFF0E) { mayHoldSeparators = true }
+                if isBlank, !space { isBlank = false }
             }
         }
         lines.append(Line(range: range, trimmed: lo..<hi, number: number, page: page, heading: heading,
-                          rawCharacters: rawCharacters, rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank))
+                          rawCharacters: rawCharacters, rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank,
+                          mayHoldSeparators: mayHoldSeparators))
     }
 
     /// The trimmed scalars of line `k`.

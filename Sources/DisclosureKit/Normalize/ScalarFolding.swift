@@ -34,12 +34,22 @@ enum ScalarFolding {
     }
 
     /// Folds the physical line that takes up `scalars[start...]` (the line break not included)
-    /// in place; returns whether it was a markdown heading.
-    ///
-    /// In place, because folding never lengthens a line: the normalizer decodes each line
-    /// into its buffer of all lines and folds it there, without a copy.
+    /// in place and drops what folding freed; returns whether it was a markdown heading.
     static func fold(_ scalars: inout [Unicode.Scalar], from start: Int) -> Bool {
-        let n = scalars.count
+        let folded = fold(&scalars, start..<scalars.count)
+        scalars.removeLast(scalars.count - folded.end)
+        return folded.heading
+    }
+
+    /// Folds the physical line at `range` of `scalars` in place; returns whether it was a
+    /// markdown heading and where the folded line ends (it starts where it did). The scalars
+    /// from that end to `range.upperBound` are left as they were.
+    ///
+    /// In place, because folding never lengthens a line: the normalizer folds each line where
+    /// it was decoded, without a copy.
+    static func fold(_ scalars: inout [Unicode.Scalar], _ range: Range<Int>) -> (heading: Bool, end: Int) {
+        let start = range.lowerBound
+        let n = range.upperBound
         // Markdown heading marks and block quotes at the start of a line.
         var heading = false
         var begin = start
@@ -68,7 +78,7 @@ enum ScalarFolding {
             if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
             i += 1
         }
-        if begin == start && i == n { return heading }
+        if begin == start && i == n { return (heading, n) }
         // Shift the unchanged part over the leading marks, then fold the rest. Writing at `w`
         // never overtakes reading at `i`, so the look at `i + 1` sees the line as written.
         var w = start
@@ -95,8 +105,7 @@ enum ScalarFolding {
             if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
             i += 1
         }
-        scalars.removeLast(n - w)
-        return heading
+        return (heading, w)
     }
 
     /// True when `canonicalNumbers` leaves `s` as it is: no ASCII comma, no full-width point
