@@ -39,20 +39,30 @@ struct ContentsChecker: Sendable {
         guard sawContents, !entries.isEmpty else { return [] }
         // Every entry searched for in one pass over the body (`PhraseMatcher`): one search per
         // entry was entries × body, quadratic when the contents repeat through a long file.
-        // The body is read compacted, line by line with a line break after each, exactly and
-        // loosely (see `loose`), straight from the lines' scalars.
+        // The body is read compacted, line by line with a line break after each, straight
+        // from the lines' scalars.
+        // Each line read with the automaton's arrays in locals (`Finder.read(_:through:)`).
         var exact = PhraseMatcher.Finder(PhraseMatcher(titles))
-        var loose = PhraseMatcher.Finder(PhraseMatcher(titles.map(Self.loose)))
-        var looseState = LooseFolding()
         for (line, context) in zip(text.lines, contexts) where !context.inContents {
-            for scalar in line.scalars where !Self.isCompacted(scalar) {
-                exact.read(scalar)
-                if let kept = looseState.fold(scalar) { loose.read(kept) }
-            }
+            exact.read(line.scalars) { Self.isCompacted($0) ? nil : $0 }
             exact.read("\n")
-            if let kept = looseState.fold("\n") { loose.read(kept) }
         }
-        let missing = entries.filter { !exact.found[$0.index] && !loose.found[$0.index] }
+        // Only the titles not found exactly are looked for loosely (see `loose`), in a second
+        // pass: whether a phrase is found does not depend on the other phrases of the
+        // automaton, so this is what one loose pass over all titles found for them. A report
+        // that gives every entry exactly builds and reads no loose automaton at all.
+        var looseFound = [Bool](repeating: false, count: titles.count)
+        let notFound = titles.indices.filter { !exact.found[$0] }
+        if !notFound.isEmpty {
+            var loose = PhraseMatcher.Finder(PhraseMatcher(notFound.map { Self.loose(titles[$0]) }))
+            var looseState = LooseFolding()
+            for (line, context) in zip(text.lines, contexts) where !context.inContents {
+                loose.read(line.scalars) { Self.isCompacted($0) ? nil : looseState.fold($0) }
+                if let folded = looseState.fold("\n") { loose.read(folded) }
+            }
+            for (k, index) in notFound.enumerated() { looseFound[index] = loose.found[k] }
+        }
+        let missing = entries.filter { !exact.found[$0.index] && !looseFound[$0.index] }
         guard !missing.isEmpty else { return [] }
         var attachmentFinder = PhraseMatcher.Finder(Self.attachmentMatcher)
         Self.forEachBodyScalar(text, contexts) { attachmentFinder.read($0) }

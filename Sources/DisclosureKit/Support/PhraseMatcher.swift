@@ -288,6 +288,26 @@ struct PhraseMatcher: Sendable {
             if matcher.firstOutput[state] > 0 { mark() }
         }
 
+        /// `read` for each of `scalars` that `transform` keeps, as it gives it (nil: skipped),
+        /// the automaton's arrays held in locals (as `Counter.read(contentsOf:)`): read one at
+        /// a time, every field was reloaded per scalar; copied into a buffer first, the copy
+        /// cost as much as the reading.
+        @inline(__always)
+        mutating func read(_ scalars: [Unicode.Scalar], through transform: (Unicode.Scalar) -> Unicode.Scalar?) {
+            let walk = matcher.walk
+            let firstOutput = matcher.firstOutput
+            var state = self.state
+            for scalar in scalars {
+                guard let kept = transform(scalar) else { continue }
+                state = walk.step(state, kept)
+                if firstOutput[state] > 0 {
+                    self.state = state
+                    mark()
+                }
+            }
+            self.state = state
+        }
+
         /// Marks the phrases that end here.
         private mutating func mark() {
             var output = Int(matcher.firstOutput[state])

@@ -19,11 +19,25 @@ struct ScalarMap: Sendable {
         // The flat part sized once, to the largest BMP scalar.
         var top = -1
         for scalar in scalars where scalar.value <= 0xFFFF { top = max(top, Int(scalar.value)) }
-        flat = [UInt32](repeating: 0, count: top + 1)
-        for scalar in scalars where self[scalar] == 0 {
-            count += 1
-            self[scalar] = UInt32(count)
+        // Numbered in a local array, not through `subscript`'s setter: a matcher is built per
+        // report (`ContentsChecker`), and the setter's uniqueness check per scalar was most of it.
+        var flat = [UInt32](repeating: 0, count: top + 1)
+        var count = 0
+        for scalar in scalars {
+            let value = Int(scalar.value)
+            if value <= 0xFFFF {
+                // `value <= top`, the last index of `flat`.
+                if flat[value] == 0 {
+                    count += 1
+                    flat[value] = UInt32(count)
+                }
+            } else if astral[scalar] == nil {
+                count += 1
+                astral[scalar] = UInt32(count)
+            }
         }
+        self.flat = flat
+        self.count = count
     }
 
     /// The number of `scalar`, 0 when it has none.
