@@ -87,6 +87,9 @@ enum BureauNameFinder {
             // The department's own words: back to a region ending, 2–12 scalars.
             var k = i - 1
             while k >= 0, isCJK(s[k]), !regionEnding.contains(s[k]), i - k <= 12 { k -= 1 }
+            // A region ending right after another one starts the department's name, as 市 does in
+            // `甲市市场监督管理局` (甲市 + 市场监督管理局): a region is never a lone `市`.
+            if k >= 1, regionEnding.contains(s[k]), regionEnding.contains(s[k - 1]), i - k <= 12 { k -= 1 }
             let coreStart = k + 1
             guard i - coreStart >= 2, k >= 0, regionEnding.contains(s[k]) else { continue }
             // Regions: runs ending in a region ending, walking left.
