@@ -25,13 +25,15 @@ TARGETS = {"rss_mb": 64.0, "startup_ms": 10.0, "mb_per_s_per_core": 300.0,
 
 def run(argv, stdout=subprocess.DEVNULL):
     """Runs argv; returns (wall seconds, peak RSS in MB, exit status)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.stderr.read()
-    process.stderr.close()
-    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    # stderr goes to a file, not a pipe: compare warns once per duplicate report, and a pipe nobody
+    # reads until the end would fill and stop the tool.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=stdout, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024.0, process.returncode
 
 
 def corpus(tool, templates, work, n):
@@ -68,6 +70,7 @@ def main():
     cores = os.cpu_count() or 1
     sizes = [int(s) for s in args.sizes.split(",")]
 
+    sys.stdout.reconfigure(line_buffering=True)
     print("bureau-compare benchmark: %s, %d cores, best of %d runs" % (args.tool, cores, args.runs))
     print("%-8s %6s %8s %8s %10s %9s %10s %8s" % ("command", "N", "MB", "wall s", "reports/s", "MB/s",
                                                  "MB/s/core", "RSS MB"))
