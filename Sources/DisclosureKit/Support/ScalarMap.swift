@@ -66,8 +66,10 @@ struct ScalarMap: Sendable {
 struct ScalarSet: Sendable {
     private var map = ScalarMap()
 
+    /// Sized once to the largest scalar (through `ScalarMap(numbering:)`), not grown scalar by
+    /// scalar: the sets are built at start-up, which a one-report run pays in full.
     init(_ scalars: some Sequence<Unicode.Scalar>) {
-        for scalar in scalars { map[scalar] = 1 }
+        map = ScalarMap(numbering: Array(scalars))
     }
 
     @inline(__always)
