@@ -54,12 +54,17 @@ struct NormalizerTests {
         #expect(text.lines.map(\.firstLine) == [1, 2, 3, 5])
     }
 
-    @Test("a form feed starts a new page")
-    func formFeedPages() throws {
-        let text = Normalizer().normalize("第一页的句子。\u{0C}第二页的句子。\n第二页另一句。")
-        #expect(text.lines.map(\.text) == ["第一页的句子。", "第二页的句子。", "第二页另一句。"])
-        #expect(text.lines.map { $0.page(at: 0) } == [1, 2, 2])
-        #expect(text.lines.map(\.firstLine) == [1, 2, 3])
+    @Test("a form feed ends a line; PageMap numbers the lines as the normalizer does", arguments: [
+        ("第一页的句子。\u{0C}第二页的句子。\n第二页另一句。", [1, 2, 3], [1, 2, 2]),
+        // pdftotext's own layout: the page break right after a line break ends no line.
+        ("第一页的句子。\n\u{0C}第二页的句子。\n\u{0C}", [1, 2], [1, 2]),
+        ("甲。\r\n\u{0C}\u{0C}乙。", [1, 2], [1, 3]),
+    ])
+    func formFeedPages(text: String, firstLines: [Int], pages: [Int]) throws {
+        let normalized = Normalizer().normalize(text)
+        #expect(normalized.lines.map(\.firstLine) == firstLines)
+        let map = try #require(PageMap(text))
+        #expect(normalized.lines.map { map.page(ofLine: $0.firstLine) } == pages)
     }
 
     @Test("a watermark line repeated 5× disappears and the sentence it cut is whole")

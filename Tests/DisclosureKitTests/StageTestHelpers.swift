@@ -20,7 +20,7 @@ enum Stage {
         lines.enumerated().map { index, raw in
             let line = Substring(raw)
             let folded = ScalarFolding.fold(line)
-            return PhysicalLine(scalars: folded.scalars, number: index + 1, page: 1, heading: folded.heading,
+            return PhysicalLine(scalars: folded.scalars, number: index + 1, heading: folded.heading,
                                 rawCharacters: WrapWidth.measureRaw(line, .characters),
                                 rawColumns: WrapWidth.measureRaw(line, .columns))
         }

@@ -43,7 +43,7 @@ struct SangongTableScanner: Sendable {
                 let metric = Self.columns[column % 6]
                 out.append(Observation(
                     metric: metric, role: role, stated: number, unit: unit, amount: amount,
-                    line: lines[k].line(at: cell.range.lowerBound), page: lines[k].page(at: cell.range.lowerBound),
+                    line: lines[k].line(at: cell.range.lowerBound),
                     snippet: "“三公”经费支出表 第\(column + 1)栏: \(text)", place: .table,
                     label: metric.metric.chinese))
             }

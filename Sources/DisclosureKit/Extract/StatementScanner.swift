@@ -176,7 +176,7 @@ struct StatementScanner: Sendable {
                 let label = borrowed?.label ?? line.text(subj.start..<(subj.start + subj.term.text.count))
                 out.append(Observation(
                     metric: subj.term.metric, role: role, stated: number, unit: unit, amount: amount,
-                    line: line.line(at: v.range.lowerBound), page: line.page(at: v.range.lowerBound),
+                    line: line.line(at: v.range.lowerBound),
                     snippet: line.text(snippetRange).trimmingSpaces,
                     place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
                     label: label,

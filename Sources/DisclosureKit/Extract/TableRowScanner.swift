@@ -26,7 +26,7 @@ struct TableRowScanner: Sendable {
             let r = cells[k]
             out.append(Observation(
                 metric: term.metric, role: .value, stated: number, unit: unit, amount: amount,
-                line: line.line(at: r.lowerBound), page: line.page(at: r.lowerBound),
+                line: line.line(at: r.lowerBound),
                 snippet: line.text(cells[index].lowerBound..<r.upperBound).replacingTabs,
                 place: .table, label: line.text(cell), labelRank: term.rank, sentence: lineIndex * 10_000))
         }

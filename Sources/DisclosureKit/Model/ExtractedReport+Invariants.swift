@@ -48,7 +48,6 @@ extension ExtractedReport {
         }
         for observation in observations {
             checkLine(observation.line, "statement of \(observation.metric.rawValue)")
-            if let page = observation.page, page < 1 { problems.append("statement on page \(page)") }
             if observation.stated.description.isEmpty { problems.append("statement with an empty number") }
             if observation.amount == nil && observation.unit != nil {
                 problems.append("statement of \(observation.metric.rawValue) with a unit but no amount")

@@ -34,8 +34,8 @@ public struct ExtractedReport: Sendable {
     /// The page of a line of this report's file (the `source_page` of a `source_line`); nil when the
     /// input has no pages.
     ///
-    /// Why from `pages` and not `Observation.page`: findings, briefing rows and year-on-year changes cite
-    /// lines only, and every output must give the same page for the same line.
+    /// Pages are a function of lines, so the pipeline tracks lines only and every output (figures,
+    /// findings, briefing rows, year-on-year changes) maps a line to its page here, the same way.
     public func page(ofLine line: Int) -> Int? {
         pages?.page(ofLine: line)
     }

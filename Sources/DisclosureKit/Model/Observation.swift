@@ -49,10 +49,9 @@ public struct Observation: Sendable, Hashable {
     public let unit: AmountUnit?
     /// The amount in exact 分, for amount roles; nil for percentages.
     public let amount: Amount?
-    /// 1-based line number in the original file.
+    /// 1-based line number in the original file. Its page, for paged input, is the report's
+    /// `PageMap` of the line: one mapping for every output, findings included.
     public let line: Int
-    /// 1-based page for paged input (PDF), nil for text.
-    public let page: Int?
     /// The sentence the number stands in, as normalized text.
     public let snippet: String
     public let place: Place
@@ -74,7 +73,7 @@ public struct Observation: Sendable, Hashable {
     public let direction: Direction?
 
     public init(metric: MetricID, role: Role, stated: FixedDecimal, unit: AmountUnit?, amount: Amount?,
-                line: Int, page: Int? = nil, snippet: String, place: Place, label: String, shareOf: String? = nil,
+                line: Int, snippet: String, place: Place, label: String, shareOf: String? = nil,
                 labelRank: Int = 0, part: String? = nil, sentence: Int = 0, direction: Direction? = nil) {
         self.metric = metric
         self.role = role
@@ -82,7 +81,6 @@ public struct Observation: Sendable, Hashable {
         self.unit = unit
         self.amount = amount
         self.line = line
-        self.page = page
         self.snippet = snippet
         self.place = place
         self.label = label

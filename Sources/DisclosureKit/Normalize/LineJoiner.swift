@@ -28,7 +28,7 @@ struct LineJoiner {
                 continue
             }
             var scalars = Array(physical.scalars[first.trimmed])
-            let firstOrigin = LogicalLine.Origin(offset: 0, line: first.number, page: first.page)
+            let firstOrigin = LogicalLine.Origin(offset: 0, line: first.number)
             // The origins of the lines joined to the first (none for most lines: no allocation).
             var laterOrigins: [LogicalLine.Origin] = []
             var mayHoldSeparators = first.mayHoldSeparators
@@ -44,7 +44,7 @@ struct LineJoiner {
                 }
                 guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
                 guard shouldJoin(last, lines[j], in: physical.scalars, current: scalars, wrap: wrap) else { break }
-                laterOrigins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number, page: lines[j].page))
+                laterOrigins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number))
                 scalars.append(contentsOf: physical.scalars[lines[j].trimmed])
                 mayHoldSeparators = mayHoldSeparators || lines[j].mayHoldSeparators
                 last = lines[j]

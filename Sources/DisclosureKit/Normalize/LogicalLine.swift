@@ -22,7 +22,6 @@ public struct LogicalLine: Sendable, Hashable {
     public struct Origin: Sendable, Hashable {
         public let offset: Int
         public let line: Int
-        public let page: Int
     }
 
     public init(scalars: [Unicode.Scalar], origins: [Origin], wasMarkdownHeading: Bool = false) {
@@ -88,9 +87,6 @@ public struct LogicalLine: Sendable, Hashable {
     /// The original line number of the scalar at `offset`.
     public func line(at offset: Int) -> Int { origin(at: offset).line }
 
-    /// The page (form-feed separated, 1-based) of the scalar at `offset`.
-    public func page(at offset: Int) -> Int { origin(at: offset).page }
-
     public var firstLine: Int { firstOrigin?.line ?? 0 }
 
     /// The last origin at or before `offset` (the first one for an offset before it).
@@ -98,7 +94,7 @@ public struct LogicalLine: Sendable, Hashable {
     /// Binary search: a hard-wrapped paragraph joined from thousands of physical lines has
     /// thousands of origins, and every figure in it asks for its line.
     private func origin(at offset: Int) -> Origin {
-        guard let firstOrigin else { return Origin(offset: 0, line: 0, page: 1) }
+        guard let firstOrigin else { return Origin(offset: 0, line: 0) }
         guard let firstLater = laterOrigins.first, firstLater.offset <= offset else { return firstOrigin }
         // Invariant: laterOrigins[lo].offset <= offset, laterOrigins[hi...] > offset.
         var lo = 0

@@ -2,7 +2,8 @@
 /// map back to the original line numbers.
 ///
 /// Steps, each general (no rule knows a particular report):
-/// 1. split on CR, LF or CRLF; a form feed starts a new page (pdftotext's page break);
+/// 1. split on CR, LF or CRLF; a form feed (pdftotext's page break) ends a line that has text before it
+///    and is never part of a line (pages are `PageMap`'s, from the same rule);
 /// 2. fold each line (`ScalarFolding`): full-width digits, markdown marks, thousands separators;
 /// 3. drop watermark lines: a short line without digits repeated many times (`仅供内部审核`);
 /// 4. join lines that a converter cut (`LineJoiner`).
@@ -39,7 +40,6 @@ public struct Normalizer: Sendable {
                 continue
             }
             if s == "\u{0C}" {
-                collector.pendingPageBreak = true
                 // A form feed also ends the line it is on when text follows it; it is never
                 // part of a line.
                 if lineStart < i { collector.addLine(lineStart..<i) }
@@ -143,7 +143,7 @@ public struct Normalizer: Sendable {
     }
 }
 
-/// Numbers, pages, folds and measures the physical lines of a file as the scan finds them.
+/// Numbers, folds and measures the physical lines of a file as the scan finds them.
 ///
 /// All lines stay in one buffer, the decoded text: each line is measured and folded where it
 /// is, and the line breaks between lines are simply never part of a line's range. An array
@@ -154,9 +154,6 @@ private struct PhysicalLineCollector {
     var lines = PhysicalLines()
     /// The number of the last line ended (1-based), so the count of lines so far.
     var number = 0
-    var page = 1
-    /// A form feed was seen: the page changes after the next line ended.
-    var pendingPageBreak = false
 
     init(scalars: [Unicode.Scalar], expectedLines: Int) {
         lines.scalars = scalars
@@ -169,21 +166,16 @@ private struct PhysicalLineCollector {
         number += 1
         let width = WrapWidth.measureRaw(lines.scalars[range])
         let folded = ScalarFolding.fold(&lines.scalars, range)
-        lines.appendLine(range.lowerBound..<folded.end, number: number, page: page, heading: folded.heading,
+        lines.appendLine(range.lowerBound..<folded.end, number: number, heading: folded.heading,
                          rawCharacters: width.characters, rawColumns: width.columns)
-        if pendingPageBreak {
-            page += 1
-            pendingPageBreak = false
-        }
     }
 }
 
-/// A folded line of the file with its 1-based number and page, in an array of its own (how
+/// A folded line of the file with its 1-based number, in an array of its own (how
 /// tests build lines; `PhysicalLines` puts them into one buffer).
 struct PhysicalLine: Sendable {
     var scalars: [Unicode.Scalar]
     let number: Int
-    let page: Int
     let heading: Bool
     /// The width of the line as the file has it (before folding), in scalars and columns:
     /// hard wrapping is a property of the original layout.
@@ -208,7 +200,6 @@ struct PhysicalLines: Sendable {
         /// The line without leading and trailing spaces.
         var trimmed: Range<Int>
         let number: Int
-        let page: Int
         let heading: Bool
         /// The width of the line as the file has it (before folding), in scalars and columns.
         let rawCharacters: Int
@@ -222,7 +213,7 @@ struct PhysicalLines: Sendable {
         /// look for one (`ScalarFolding.hasCanonicalNumbers`).
         var mayHoldSeparators: Bool
 
-        /// Empties the line (a watermark): it keeps its number, page and raw width.
+        /// Empties the line (a watermark): it keeps its number and raw width.
         mutating func blank() {
             range = range.lowerBound..<range.lowerBound
             trimmed = range
@@ -239,13 +230,13 @@ struct PhysicalLines: Sendable {
         for line in physical {
             let start = scalars.count
             scalars.append(contentsOf: line.scalars)
-            appendLine(start..<scalars.count, number: line.number, page: line.page, heading: line.heading,
+            appendLine(start..<scalars.count, number: line.number, heading: line.heading,
                        rawCharacters: line.rawCharacters, rawColumns: line.rawColumns)
         }
     }
 
     /// Records the line already in `scalars[range]`.
-    mutating func appendLine(_ range: Range<Int>, number: Int, page: Int, heading: Bool, rawCharacters: Int, rawColumns: Int) {
+    mutating func appendLine(_ range: Range<Int>, number: Int, heading: Bool, rawCharacters: Int, rawColumns: Int) {
         var lo = range.lowerBound
         var hi = range.upperBound
         while lo < hi, ScalarFolding.isSpace(scalars[lo]) { lo += 1 }
@@ -266,7 +257,7 @@ struct PhysicalLines: Sendable {
                 if isBlank, !space { isBlank = false }
             }
         }
-        lines.append(Line(range: range, trimmed: lo..<hi, number: number, page: page, heading: heading,
+        lines.append(Line(range: range, trimmed: lo..<hi, number: number, heading: heading,
                           rawCharacters: rawCharacters, rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank,
                           mayHoldSeparators: mayHoldSeparators))
     }

@@ -163,7 +163,7 @@ enum ScalarFolding {
         func moveOrigins(through offset: Int) {
             while nextOrigin < origins.count, origins[nextOrigin].offset <= offset {
                 let o = origins[nextOrigin]
-                origins[nextOrigin] = LogicalLine.Origin(offset: out.count, line: o.line, page: o.page)
+                origins[nextOrigin] = LogicalLine.Origin(offset: out.count, line: o.line)
                 nextOrigin += 1
             }
         }

@@ -110,7 +110,7 @@ public struct Resolver: Sendable {
         let stated = FixedDecimal(mantissa: total.fen / max(1, unit.fen / pow10(scale)), scale: scale)
         return Observation(
             metric: metric, role: .value, stated: stated, unit: unit, amount: total,
-            line: first.line, page: first.page, snippet: parts.map(\.snippet).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: " / "),
+            line: first.line, snippet: parts.map(\.snippet).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: " / "),
             place: first.place, label: parts.map(\.label).joined(separator: "+"))
     }
 
