@@ -22,6 +22,7 @@ public enum BureauCompare {
     /// Runs the tool on the process's arguments and streams, then exits with its status.
     public static func main() -> Never {
         StandardOutput.ignoreSIGPIPE()
+        AllocatorTuning.keepFreedMemory()
         var stdout = StandardOutput()
         var stderr = StandardError()
         var status = run(Array(CommandLine.arguments.dropFirst()), stdout: &stdout, stderr: &stderr, terminal: .current())
