@@ -56,24 +56,15 @@ public struct Normalizer: Sendable {
         return NormalizedText(lines: joined.lines, physicalLineCount: collector.number, wasHardWrapped: joined.hardWrapped)
     }
 
-    /// The scalars of UTF-8 bytes, line breaks included.
-    static func decode(_ bytes: [UInt8]) -> [Unicode.Scalar] {
-        bytes.withUnsafeBufferPointer { decode($0) }
-    }
-
-    /// The scalars of UTF-8 bytes, line breaks included.
+    /// The scalars of UTF-8 bytes, line breaks included, and the number of line feeds met on the
+    /// way (the collector reserves its lines at once: growing the array of lines, copy after copy,
+    /// cost more than counting).
     ///
     /// Written by index into uninitialized memory of the bytes' length: iterating
     /// `String.UnicodeScalarView`, or appending each scalar, cost about fifty instructions a
     /// scalar, and an array filled first with zeros was a write of four bytes per byte more.
     /// Bounds-safe by construction: every scalar takes at least one byte, so the write index
     /// `w` never passes the read index `i < count`, and the capacity is `count`.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        decodeCountingLineFeeds(bytes).scalars
-    }
-
-    /// `decode`, and the number of line feeds met on the way: the collector reserves its
-    /// lines at once (growing the array of lines, copy after copy, cost more than counting).
     static func decodeCountingLineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], lineFeeds: Int) {
         let count = bytes.count
         var lineFeeds = 0
