@@ -39,8 +39,5 @@ public struct AlignedReport: Sendable {
     public func page(ofLine line: Int) -> Int? { source.pages?.page(ofLine: line) }
 
     /// The page of each of `lines`, in order; empty for a text input without pages.
-    public func pages(ofLines lines: [Int]) -> [Int] {
-        guard let pages = source.pages else { return [] }
-        return lines.map { pages.page(ofLine: $0) }
-    }
+    public func pages(ofLines lines: [Int]) -> [Int] { source.pages?.pages(ofLines: lines) ?? [] }
 }

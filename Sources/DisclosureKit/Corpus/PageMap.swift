@@ -64,6 +64,12 @@ public struct PageMap: Sendable, Hashable {
     /// The number of pages, counting a last page that holds nothing (pdftotext's final form feed).
     public var count: Int { firstLines.count }
 
+    /// The page of each of `lines`, one per line in the same order (`175;177` → `4;4`), so each can be
+    /// paired with its line.
+    public func pages(ofLines lines: [Int]) -> [Int] {
+        lines.map(page(ofLine:))
+    }
+
     /// The 1-based page of the 1-based `line`.
     public func page(ofLine line: Int) -> Int {
         // The number of pages that start at or before the line: a binary search, as reports run to

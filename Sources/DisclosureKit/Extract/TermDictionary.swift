@@ -132,38 +132,20 @@ struct TermDictionary: Sendable {
         Term("小微企业合同金额", .procurementSmallMicro, rank: 1),
     ]
 
-    /// `text` with every occurrence of `target` replaced, scalar by scalar. Not Foundation's
-    /// `replacingOccurrences`: on Linux it goes through CFString, and building the dictionary with it was
-    /// a twentieth of a one-report run.
-    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
-        let pattern = Array(target.unicodeScalars)
-        let scalars = Array(text.unicodeScalars)
-        guard !pattern.isEmpty else { return text }
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            if i + pattern.count <= scalars.count, scalars[i..<(i + pattern.count)].elementsEqual(pattern) {
-                out.append(contentsOf: replacement.unicodeScalars)
-                i += pattern.count
-            } else {
-                out.append(scalars[i])
-                i += 1
-            }
-        }
-        return String(out)
-    }
-
     /// The term as written plus its ASCII-parenthesis and quote-mark variants.
+    ///
+    /// The standard library's `replacing(_:with:)`, not Foundation's `replacingOccurrences`: on Linux
+    /// that goes through CFString, and building the dictionary with it was a twentieth of a one-report run.
     private static func variants(_ t: Term) -> [Term] {
         var texts: Set<String> = []
         var v = String.UnicodeScalarView()
         v.append(contentsOf: t.text)
         let base = String(v)
         texts.insert(base)
-        texts.insert(replacing("）", with: ")", in: replacing("（", with: "(", in: base)))
+        texts.insert(base.replacing("（", with: "(").replacing("）", with: ")"))
         if base.contains("“三公”") {
             for (l, r) in [("\"", "\""), ("‘", "’"), ("「", "」"), ("”", "“"), ("“", "“"), ("”", "”"), ("'", "'")] {
-                texts.insert(replacing("“三公”", with: l + "三公" + r, in: base))
+                texts.insert(base.replacing("“三公”", with: l + "三公" + r))
             }
         }
         return texts.sorted().map { text in

@@ -43,7 +43,6 @@ public struct ExtractedReport: Sendable {
     /// The pages of `lines`, one per line in the same order (`175;177` → `4;4`), so each can be paired
     /// with its line; empty when the input has no pages.
     public func pages(ofLines lines: [Int]) -> [Int] {
-        guard let pages else { return [] }
-        return lines.map { pages.page(ofLine: $0) }
+        pages?.pages(ofLines: lines) ?? []
     }
 }
