@@ -30,46 +30,112 @@ public struct CSVWriter: Sendable, Hashable {
     /// True for TSV, which replaces breaks instead of quoting.
     var isTabSeparated: Bool { separator == "\t" }
 
+    /// The separator's byte when it is ASCII (`Character.asciiValue` per field cost as
+    /// much as scanning the field).
+    private var separatorByte: UInt8? {
+        let utf8 = separator.utf8
+        return utf8.count == 1 && utf8.first! < 0x80 ? utf8.first : nil
+    }
+
     /// One record, fields encoded and separated, ended by `lineEnding`:
     /// `["鄂尔多斯市", "a \"b\""]` gives `鄂尔多斯市,"a ""b"""` and a line break.
     public func row(_ fields: [String]) -> String {
-        var line = ""
-        for (index, field) in fields.enumerated() {
-            if index > 0 { line.append(separator) }
-            line += isTabSeparated ? cleaned(field) : quotedIfNeeded(field)
-        }
-        return line + lineEnding
+        var bytes: [UInt8] = []
+        append(fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A header record then one record per row: `document(header: ["单位", "金额"], rows: [["甲市", "1.00"]])`.
     /// An empty header writes no header line; rows may have different lengths.
     public func document(header: [String], rows: [[String]]) -> String {
-        var text = header.isEmpty ? "" : row(header)
-        for fields in rows { text += row(fields) }
-        return text
+        var bytes: [UInt8] = []
+        if !header.isEmpty { append(header, to: &bytes) }
+        for fields in rows { append(fields, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `row(fields)` appended to `bytes` as UTF-8. A document is built in one byte buffer:
+    /// a string per field and per row, and `String.append` per separator, cost more than
+    /// the extraction of the report's figures (an `extract` run writes 22 rows of 15 fields per report).
+    public func append(_ fields: [String], to bytes: inout [UInt8]) {
+        let separatorByte = self.separatorByte
+        let separatorBytes = Array(separator.utf8)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes += separatorBytes }
+            if isTabSeparated {
+                bytes += cleaned(field).utf8
+            } else if needsQuotes(field, separatorByte: separatorByte) {
+                Self.appendQuoted(field, to: &bytes)
+            } else {
+                Self.appendBytes(of: field, to: &bytes)
+            }
+        }
+        bytes += lineEnding.utf8
     }
 
     /// The field as CSV: quoted, with its quotes doubled, when it holds the separator, a
     /// quote, CR or LF, or starts or ends with white space (which readers may trim);
     /// otherwise unchanged. `a,b` gives `"a,b"`; `甲市` stays `甲市`.
     func quotedIfNeeded(_ field: String) -> String {
+        needsQuotes(field, separatorByte: separatorByte) ? quoted(field) : field
+    }
+
+    /// Whether `quotedIfNeeded` quotes `field`; `separatorByte` is `self.separatorByte`,
+    /// looked up once per row.
+    private func needsQuotes(_ field: String, separatorByte: UInt8?) -> Bool {
         let hasSpecial: Bool
-        if let byte = separator.asciiValue {
-            // The usual case, one pass over the bytes: a row of an extract run writes a dozen fields.
-            hasSpecial = field.utf8.contains { $0 == byte || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+        if let byte = separatorByte {
+            // The usual case, one pass over the bytes, read from the string's storage: through
+            // `String.UTF8View`'s indices each byte cost ten instructions.
+            let isSpecial = { (b: UInt8) in b == byte || b == 0x22 || b == 0x0D || b == 0x0A }
+            hasSpecial = field.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
+                ?? field.utf8.contains(where: isSpecial)
         } else {
             let special = Set(separator.unicodeScalars).union(["\"", "\r", "\n"])
             hasSpecial = field.unicodeScalars.contains { special.contains($0) }
         }
-        let edgeSpace = (field.first?.isWhitespace ?? false) || (field.last?.isWhitespace ?? false)
-        guard hasSpecial || edgeSpace else { return field }
-        var quoted = "\""
-        for scalar in field.unicodeScalars {
-            if scalar == "\"" { quoted.unicodeScalars.append("\"") }
-            quoted.unicodeScalars.append(scalar)
+        return hasSpecial || Self.hasEdgeSpace(field)
+    }
+
+    /// Whether the first or the last `Character` of `field` is white space.
+    ///
+    /// A `Character` is white space when its first scalar is, so the first character is
+    /// decided by the first scalar. The last needs grapheme breaking backwards, which cost
+    /// more than the rest of the row; it is skipped when the last scalar cannot be part of a
+    /// longer cluster's tail and is not white space (an ASCII letter or digit, a CJK
+    /// ideograph or punctuation mark): a cluster ending there starts with it or with a
+    /// prepended mark, neither of which is white space.
+    static func hasEdgeSpace(_ field: String) -> Bool {
+        guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last else { return false }
+        if first.isASCII ? first == " " || (0x09...0x0D).contains(first.value) : first.properties.isWhitespace { return true }
+        switch last.value {
+        case 0x21...0x7E, 0x3001...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return false
+        default: return field.last?.isWhitespace ?? false
         }
-        quoted.unicodeScalars.append("\"")
-        return quoted
+    }
+
+    /// The field quoted, its quotes doubled.
+    func quoted(_ field: String) -> String {
+        var bytes: [UInt8] = []
+        Self.appendQuoted(field, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `quoted(field)` appended as UTF-8: a quote is one byte whatever the text around it.
+    static func appendQuoted(_ field: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        for byte in field.utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+    }
+
+    /// The field's UTF-8 appended in one copy (a native string's bytes are contiguous).
+    static func appendBytes(of field: String, to bytes: inout [UInt8]) {
+        if field.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: Array(field.utf8))
+        }
     }
 
     /// The field as TSV: each tab, CR, LF or CR LF replaced by one space.

@@ -20,6 +20,20 @@ import Testing
         #expect(csv.row([" 包头市", "包头市 ", "包 头"]) == "\" 包头市\",\"包头市 \",包 头\n")
     }
 
+    /// The shortcut for the last character agrees with `Character.isWhitespace` on fields
+    /// whose last cluster is more than one scalar: a space with a combining mark, a prepended
+    /// mark before a space, CR LF, an ideographic space, and every pair of a set of endings.
+    @Test func edgeSpaceShortcutAgreesWithCharacters() {
+        let pieces = ["a", "甲", "，", "。", "Ａ", " ", "\u{3000}", "\u{301}", "\u{600}", "\r", "\n", "\u{302A}",
+                      "\u{FF9E}", "…", "\u{200D}", "\u{1F600}", "\u{A0}", "\u{1100}", "\u{1161}", "9"]
+        var fields = [""]
+        for x in pieces { for y in pieces { for z in ["", "甲"] { fields.append(z + x + y) } } }
+        for field in fields {
+            let expected = (field.first?.isWhitespace ?? false) || (field.last?.isWhitespace ?? false)
+            #expect(CSVWriter.hasEdgeSpace(field) == expected, "\(field.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func emptyFieldsAndRows() {
         #expect(CSVWriter.csv.row(["", "", ""]) == ",,\n")
         #expect(CSVWriter.csv.row([]) == "\n")

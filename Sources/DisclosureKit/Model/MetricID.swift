@@ -30,7 +30,41 @@ public enum MetricID: String, CaseIterable, Sendable, Hashable, Codable, Compara
         a.catalogIndex < b.catalogIndex
     }
 
-    var catalogIndex: Int { MetricID.allCases.firstIndex(of: self) ?? 0 }
+    /// The position in `allCases`. A switch, not `allCases.firstIndex(of:)`: sorting observations
+    /// by metric compared through this, and the search compared raw-value strings case by case.
+    var catalogIndex: Int {
+        switch self {
+        case .sangongTotal: 0
+        case .sangongOutbound: 1
+        case .sangongVehicle: 2
+        case .sangongVehiclePurchase: 3
+        case .sangongVehicleOperation: 4
+        case .sangongReception: 5
+        case .sangongBudget: 6
+        case .adminOperatingCost: 7
+        case .totalExpenditure: 8
+        case .basicExpenditure: 9
+        case .projectExpenditure: 10
+        case .procurementTotal: 11
+        case .procurementGoods: 12
+        case .procurementWorks: 13
+        case .procurementServices: 14
+        case .procurementSME: 15
+        case .procurementSmallMicro: 16
+        case .projectShare: 17
+        case .procurementSMEShare: 18
+        case .sangongExecution: 19
+        case .sangongIntensity: 20
+        case .adminCostIntensity: 21
+        }
+    }
+
+    // Equality and hashing by case. A `String` raw-value enum otherwise takes the standard
+    // library's `RawRepresentable` hashing, which hashes the raw string (Unicode-normalized):
+    // every `[MetricID: …]` lookup of the resolver and the checks cost a thousand instructions.
+    public static func == (a: MetricID, b: MetricID) -> Bool { a.catalogIndex == b.catalogIndex }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(catalogIndex) }
 
     public var metric: Metric { Metric.catalog[catalogIndex] }
 }
