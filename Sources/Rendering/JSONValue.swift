@@ -47,10 +47,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         return true
     }
 
-    /// One piece of work for the renderer: literal text, or a value at a nesting depth.
+    /// One piece of work for the renderer: a value (after a line break and its key, inside a
+    /// container), a comma between elements, or a container's closing bracket.
     private enum Step {
-        case text(String)
-        case value(JSONValue, depth: Int)
+        case value(JSONValue, depth: Int, key: String?, onNewLine: Bool)
+        case comma
+        case close(UInt8, depth: Int)
     }
 
     /// The value as JSON text, without a final line break.
@@ -61,56 +63,68 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// `depth` is the nesting level the value stands at, for a value written inside a document
     /// that is rendered piece by piece (`JSONStream`): its inner lines are indented from there.
     public func rendered(pretty: Bool = true, indent: Int = 2, depth: Int = 0) -> String {
-        let unit = String(repeating: " ", count: max(0, indent))
-        let colon = pretty ? ": " : ":"
-        func breakLine(_ depth: Int) -> String {
-            pretty ? "\n" + String(repeating: unit, count: depth) : ""
+        var bytes: [UInt8] = []
+        render(pretty: pretty, indent: indent, depth: depth, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `rendered` as UTF-8 appended to `out`. Built in bytes, not by appending strings scalar
+    /// by scalar: a comparison's JSON of a few megabytes took longer to render than to extract.
+    public func render(pretty: Bool = true, indent: Int = 2, depth: Int = 0, into out: inout [UInt8]) {
+        let unit = max(0, indent)
+        func breakLine(_ depth: Int) {
+            guard pretty else { return }
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: unit * depth))
         }
-        var out = ""
-        var steps: [Step] = [.value(self, depth: max(0, depth))]
+        var steps: [Step] = [.value(self, depth: max(0, depth), key: nil, onNewLine: false)]
         while let step = steps.popLast() {
             switch step {
-            case .text(let text):
-                out += text
-            case .value(let value, let depth):
+            case .comma:
+                out.append(UInt8(ascii: ","))
+            case .close(let bracket, let depth):
+                breakLine(depth)
+                out.append(bracket)
+            case .value(let value, let depth, let key, let onNewLine):
+                if onNewLine { breakLine(depth) }
+                if let key {
+                    Self.appendQuoted(key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    if pretty { out.append(UInt8(ascii: " ")) }
+                }
                 switch value {
                 case .null:
-                    out += "null"
+                    out += "null".utf8
                 case .bool(let flag):
-                    out += flag ? "true" : "false"
+                    out += (flag ? "true" : "false").utf8
                 case .string(let text):
                     Self.appendQuoted(text, to: &out)
                 case .number(let text):
                     if Self.isJSONNumber(text) {
-                        out += text
+                        out += text.utf8
                     } else {
                         Self.appendQuoted(text, to: &out)
                     }
                 case .array(let elements):
-                    guard !elements.isEmpty else { out += "[]"; continue }
-                    out += "["
+                    guard !elements.isEmpty else { out += "[]".utf8; continue }
+                    out.append(UInt8(ascii: "["))
                     // Pushed in reverse: the stack pops the first element first.
-                    steps.append(.text(breakLine(depth) + "]"))
+                    steps.append(.close(UInt8(ascii: "]"), depth: depth))
                     for (index, element) in elements.enumerated().reversed() {
-                        if index < elements.count - 1 { steps.append(.text(",")) }
-                        steps.append(.value(element, depth: depth + 1))
-                        steps.append(.text(breakLine(depth + 1)))
+                        if index < elements.count - 1 { steps.append(.comma) }
+                        steps.append(.value(element, depth: depth + 1, key: nil, onNewLine: true))
                     }
                 case .object(let members):
-                    guard !members.isEmpty else { out += "{}"; continue }
-                    out += "{"
-                    steps.append(.text(breakLine(depth) + "}"))
+                    guard !members.isEmpty else { out += "{}".utf8; continue }
+                    out.append(UInt8(ascii: "{"))
+                    steps.append(.close(UInt8(ascii: "}"), depth: depth))
                     for (index, member) in members.enumerated().reversed() {
-                        if index < members.count - 1 { steps.append(.text(",")) }
-                        steps.append(.value(member.1, depth: depth + 1))
-                        var key = ""
-                        Self.appendQuoted(member.0, to: &key)
-                        steps.append(.text(breakLine(depth + 1) + key + colon))
+                        if index < members.count - 1 { steps.append(.comma) }
+                        steps.append(.value(member.1, depth: depth + 1, key: member.0, onNewLine: true))
                     }
                 }
             }
         }
-        return out
     }
 
     /// Appends `text` as a JSON string: `他说"好"\n` becomes `"他说\"好\"\n"` (escaped).
@@ -118,26 +132,51 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Quote and backslash are escaped, `\n` `\r` `\t` by name, other controls below U+0020
     /// as `\u00XX`, and U+2028/U+2029 as `\u2028`/`\u2029` so the text is also valid JavaScript.
     static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}", "\u{2029}":
-                out += "\\u" + String(scalar.value, radix: 16)
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `appendQuoted` in UTF-8. Every byte that needs escaping is ASCII except U+2028/U+2029
+    /// (`E2 80 A8`/`E2 80 A9`), so the text is escaped byte by byte from its storage.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            appendEscaped(Array(text.utf8), to: &out)
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendEscaped(_ bytes: some RandomAccessCollection<UInt8>, to out: inout [UInt8]) {
+        let hex = hexDigits
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                out += "\\u00".utf8
+                out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xE2:
+                let next = bytes.index(after: i)
+                if bytes.distance(from: next, to: bytes.endIndex) >= 2, bytes[next] == 0x80,
+                   case let last = bytes[bytes.index(after: next)], last == 0xA8 || last == 0xA9 {
+                    out += (last == 0xA8 ? "\\u2028" : "\\u2029").utf8
+                    i = bytes.index(i, offsetBy: 3)
+                    continue
+                }
+                out.append(byte)
+            default:
+                out.append(byte)
+            }
+            i = bytes.index(after: i)
+        }
     }
 
     /// Whether `text` follows the JSON number grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`:

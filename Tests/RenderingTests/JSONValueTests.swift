@@ -48,6 +48,22 @@ import Testing
         #expect(JSONValue.string("“三公”😀").rendered() == "\"“三公”😀\"")
     }
 
+    /// Escaping works on UTF-8 bytes; every string made of these pieces (the escapes, their
+    /// neighbours in UTF-8 such as U+2027 and U+202A, multi-byte text) reads back unchanged.
+    @Test func everyEscapeReadsBackUnchanged() throws {
+        let pieces = ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}",
+                      "\u{202A}", "\u{E000}", "甲", "😀", "a", "/", "\r\n"]
+        for a in pieces {
+            for b in pieces {
+                let text = a + "x" + b + a
+                let rendered = JSONValue.array([.string(text)]).rendered(pretty: false)
+                let parsed = try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String]
+                #expect(parsed == [text], "\(text.unicodeScalars.map(\.value))")
+                #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" })
+            }
+        }
+    }
+
     @Test func invalidNumberTextFallsBackToString() {
         for bad in ["3,332.37", "NaN", "", "+1", "01", ".5", "1.", "1e", "--1", "0x10", " 1", "Infinity", "１２"] {
             #expect(JSONValue.number(bad).rendered() == JSONValue.string(bad).rendered(), "\(bad)")
