@@ -44,8 +44,15 @@ public struct JSONStream: Sendable {
 
     /// Writes a whole value, as member `key` or as an element.
     public mutating func value(_ value: JSONValue, key: String? = nil, to out: inout some TextOutputStream) {
+        rendered(value.rendered(pretty: true, indent: indent, depth: open.count), key: key, to: &out)
+    }
+
+    /// Writes a value rendered already, as member `key` or as an element: `text` must be
+    /// `value.rendered(pretty: true, indent: indent, depth: d)` with `d` the number of open
+    /// containers, so that a value can be rendered on another thread and placed here in order.
+    public mutating func rendered(_ text: String, key: String? = nil, to out: inout some TextOutputStream) {
         element(key, to: &out)
-        out.write(value.rendered(pretty: true, indent: indent, depth: open.count))
+        out.write(text)
     }
 
     /// Closes the innermost open container: `}` or `]` on a line of its own, or right after

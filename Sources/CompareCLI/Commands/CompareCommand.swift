@@ -71,9 +71,13 @@ enum CompareCommand: Command {
         // Each report's metrics.csv rows are written as it arrives; only its compact form is kept.
         let files = ComparisonFiles(path: options.path(of:), bom: options.bom)
         var sources: [SourceReport] = []
-        var status = ReportInput.forEach(in: options.paths, stderr: &stderr, terminal: terminal) { file, report in
-            files.add(report)
-            sources.append(SourceReport(report: report, path: file.path))
+        // Both built on the worker that extracted the report: its rows as CSV bytes and its compact form.
+        var status = ReportInput.forEach(
+            in: options.paths, stderr: &stderr, terminal: terminal,
+            prepare: { file, report in (ComparisonFiles.metricsRows(report), SourceReport(report: report, path: file.path)) }
+        ) { _, prepared in
+            files.add(metricsRows: prepared.0)
+            sources.append(prepared.1)
         }
 
         let comparison = Comparison(sources, options: options.comparison)

@@ -41,8 +41,10 @@ enum ExtractCommand: Command {
         let paths = arguments.positionals.isEmpty ? [defaultPath] : arguments.positionals
         var document = ExtractDocument(format: .chosen(by: arguments, terminal: terminal), terminal: terminal)
         stdout.write(document.begin())
-        let status = ReportInput.forEach(in: paths, stderr: &stderr, terminal: terminal) { _, report in
-            stdout.write(document.add(report))
+        let renderer = document
+        let status = ReportInput.forEach(in: paths, stderr: &stderr, terminal: terminal,
+                                         prepare: { _, report in renderer.render(report) }) { _, text in
+            stdout.write(document.add(rendered: text))
         }
         stdout.write(document.end())
         return status

@@ -19,6 +19,18 @@ enum ReportInput {
     /// A progress line is drawn on stderr when `terminal` says stderr is a terminal and the run is long.
     static func forEach(in paths: [String], stderr: inout some TextOutputStream, terminal: Terminal = .captured,
                         _ body: (ReportFile, ExtractedReport) -> Void) -> ExitCode {
+        forEach(in: paths, stderr: &stderr, terminal: terminal, prepare: { $1 }, body)
+    }
+
+    /// `forEach` with a first step, `prepare`, run on the worker that extracted the report: what
+    /// depends on one report alone (its rows as text, its compact record) is built on all cores,
+    /// and `body`, on the calling thread, only puts the pieces in order. With the rendering on the
+    /// calling thread, that thread had as much to do as a worker and a two-core run waited on it.
+    static func forEach<Prepared: Sendable>(
+        in paths: [String], stderr: inout some TextOutputStream, terminal: Terminal = .captured,
+        prepare: @escaping @Sendable (ReportFile, ExtractedReport) -> Prepared,
+        _ body: (ReportFile, Prepared) -> Void
+    ) -> ExitCode {
         let collected = Corpus.collect(paths)
         var status = ExitCode.success
         for failure in collected.failures {
@@ -28,11 +40,11 @@ enum ReportInput {
         let files = collected.files
         let loader = ReportLoader()
         var progress = ProgressLine(total: files.count, enabled: terminal.stderrIsTTY)
-        OrderedParallelMap<Result<ExtractedReport, InputFailure>>(count: files.count, workers: workerCount())
-            .run({ index in loader.load(files[index]) }) { index, extracted in
-                switch extracted {
-                case .success(let report):
-                    body(files[index], report)
+        OrderedParallelMap<Result<Prepared, InputFailure>>(count: files.count, workers: workerCount())
+            .run({ index in loader.load(files[index]).map { prepare(files[index], $0) } }) { index, prepared in
+                switch prepared {
+                case .success(let value):
+                    body(files[index], value)
                 case .failure(let failure):
                     progress.finish(stderr: &stderr)
                     stderr.write(BureauCompare.diagnostic(failure.line))

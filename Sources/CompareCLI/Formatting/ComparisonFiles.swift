@@ -15,8 +15,9 @@ import Rendering
 ///
 /// Why streamed: metrics.csv holds every sentence of every report read, which the comparison
 /// does not keep (`SourceReport` is compact), so its rows are written as each report arrives
-/// (`add`); the other three need every report and are written at the end (`commit`), a row or a
-/// JSON element at a time. The staged files are opened when the first report arrives, so a run
+/// (`add(metricsRows:)`; `metricsRows` builds them on the worker that extracted the report); the
+/// other three need every report and are written at the end (`commit`), a row or a JSON element
+/// at a time. The staged files are opened when the first report arrives, so a run
 /// that reads nothing creates nothing; a failure to open or write them is kept and thrown by
 /// `commit`, after the whole input has been read, and nothing on disk changes.
 ///
@@ -43,10 +44,16 @@ final class ComparisonFiles {
         prefix = bom ? CSVWriter.utf8BOM : ""
     }
 
-    /// Appends `report`'s rows to metrics.csv (opening the four files on the first report).
-    func add(_ report: ExtractedReport) {
-        guard let metrics = open() else { return }
-        for row in report.longRows { metrics.write(csv.row(row)) }
+    /// `report`'s metrics.csv rows, as UTF-8: pure, so it is built on the worker that extracted the report.
+    static func metricsRows(_ report: ExtractedReport) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for row in report.longRows { CSVWriter.csv.append(row, to: &bytes) }
+        return bytes
+    }
+
+    /// Appends rows made by `metricsRows` to metrics.csv (opening the four files on the first report).
+    func add(metricsRows: [UInt8]) {
+        open()?.append(metricsRows)
     }
 
     /// Writes comparison.csv, rankings.csv and comparison.json from `comparison`, then renames

@@ -33,19 +33,35 @@ struct ExtractDocument {
 
     /// The text for one more report.
     mutating func add(_ report: ExtractedReport) -> String {
-        defer { reportCount += 1 }
+        add(rendered: render(report))
+    }
+
+    /// What `add` writes for `report` apart from what joins it to the reports before it (the
+    /// JSON array's comma, the blank line between tables): pure, so the workers that extract
+    /// the reports render them too (`ReportInput.forEach(prepare:)`).
+    func render(_ report: ExtractedReport) -> String {
         switch format {
         case .csv: return CSVWriter.csv.document(header: [], rows: report.longRows)
         case .tsv: return CSVWriter.tsv.document(header: [], rows: report.longRows)
-        case .json:
-            var text = ""
-            if reportCount == 0 { json.beginArray(to: &text) }
-            json.value(report.jsonValue, to: &text)
-            return text
+        case .json: return report.jsonValue.rendered(pretty: true, indent: json.indent, depth: 1)
         case .table:
             let heading = terminal.colorAllowed ? "\u{1B}[1m\(report.tableHeading)\u{1B}[0m" : report.tableHeading
             let table = report.textTable.render(maxWidth: terminal.columns)
-            return (reportCount > 0 ? "\n" : "") + heading + "\n" + table.endingInNewline
+            return heading + "\n" + table.endingInNewline
+        }
+    }
+
+    /// The text for one more report, given `render(report)`.
+    mutating func add(rendered: String) -> String {
+        defer { reportCount += 1 }
+        switch format {
+        case .csv, .tsv: return rendered
+        case .json:
+            var text = ""
+            if reportCount == 0 { json.beginArray(to: &text) }
+            json.rendered(rendered, to: &text)
+            return text
+        case .table: return (reportCount > 0 ? "\n" : "") + rendered
         }
     }
 

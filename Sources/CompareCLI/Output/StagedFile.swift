@@ -55,6 +55,13 @@ final class StagedFile: TextOutputStream {
         if buffer.count >= Self.bufferLimit { flush() }
     }
 
+    /// Appends `bytes` through the buffer, as `write(_:)` does a string's.
+    func append(_ bytes: [UInt8]) {
+        guard failure == nil, fd >= 0 else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.bufferLimit { flush() }
+    }
+
     func write(_ bytes: [UInt8]) {
         guard failure == nil, fd >= 0 else { return }
         flush()
