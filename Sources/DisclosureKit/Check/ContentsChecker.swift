@@ -13,9 +13,6 @@ struct ContentsChecker: Sendable {
     /// anything, and the entries past this many are not checked.
     static let maxEntries = 512
 
-    /// The phrase `见附件` (“see the attachment”), looked for when entries are missing.
-    static let attachmentMatcher = PhraseMatcher(["见附件"])
-
     func check(_ text: NormalizedText, contexts: [LineContext]) -> [Finding] {
         // Each entry with the index of its title among the distinct ones (in order of first
         // listing), so that what was found is looked up by index, not by hashing titles again.
@@ -37,36 +34,28 @@ struct ContentsChecker: Sendable {
             }
         }
         guard sawContents, !entries.isEmpty else { return [] }
-        // Every entry searched for in one pass over the body (`PhraseMatcher`): one search per
-        // entry was entries × body, quadratic when the contents repeat through a long file.
+        // Every entry searched for in one pass over the body (`LinePhraseFinder`): one search
+        // per entry was entries × body, quadratic when the contents repeat through a long file.
         // The body is read compacted, line by line with a line break after each, straight
         // from the lines' scalars.
-        // Each line read with the automaton's arrays in locals (`Finder.read(_:through:)`).
-        var exact = PhraseMatcher.Finder(PhraseMatcher(titles))
-        for (line, context) in zip(text.lines, contexts) where !context.inContents {
-            exact.read(line.scalars) { Self.isCompacted($0) ? nil : $0 }
-            exact.read("\n")
-        }
+        // `见附件` (“see the attachment”) is looked for in the same pass, after the titles:
+        // it matters only when one is missing, and then the whole body is read anyway.
+        let exact = Self.search(titles.map { Array($0.unicodeScalars) } + [Array("见附件".unicodeScalars)],
+                                required: titles.count, in: text, contexts, through: Compacting())
         // Only the titles not found exactly are looked for loosely (see `loose`), in a second
-        // pass: whether a phrase is found does not depend on the other phrases of the
-        // automaton, so this is what one loose pass over all titles found for them. A report
-        // that gives every entry exactly builds and reads no loose automaton at all.
+        // pass: whether a phrase is found does not depend on the other phrases looked for, so
+        // this is what one loose pass over all titles found for them. A report that gives
+        // every entry exactly reads its body loosely not at all.
         var looseFound = [Bool](repeating: false, count: titles.count)
-        let notFound = titles.indices.filter { !exact.found[$0] }
+        let notFound = titles.indices.filter { !exact[$0] }
         if !notFound.isEmpty {
-            var loose = PhraseMatcher.Finder(PhraseMatcher(notFound.map { Self.loose(titles[$0]) }))
-            var looseState = LooseFolding()
-            for (line, context) in zip(text.lines, contexts) where !context.inContents {
-                loose.read(line.scalars) { Self.isCompacted($0) ? nil : looseState.fold($0) }
-                if let folded = looseState.fold("\n") { loose.read(folded) }
-            }
-            for (k, index) in notFound.enumerated() { looseFound[index] = loose.found[k] }
+            let loose = Self.search(notFound.map { Array(Self.loose(titles[$0]).unicodeScalars) }, in: text, contexts,
+                                    through: LooseCompacting())
+            for (k, index) in notFound.enumerated() { looseFound[index] = loose[k] }
         }
-        let missing = entries.filter { !exact.found[$0.index] && !looseFound[$0.index] }
+        let missing = entries.filter { !exact[$0.index] && !looseFound[$0.index] }
         guard !missing.isEmpty else { return [] }
-        var attachmentFinder = PhraseMatcher.Finder(Self.attachmentMatcher)
-        Self.forEachBodyScalar(text, contexts) { attachmentFinder.read($0) }
-        let attachment = attachmentFinder.found.first ?? false
+        let attachment = exact[titles.count]
         let names = missing.prefix(6).map(\.title).joined(separator: "、") + (missing.count > 6 ? "等" : "")
         let namesEN = missing.prefix(6).map(\.title).joined(separator: ", ") + (missing.count > 6 ? ", …" : "")
         return [Finding(
@@ -77,12 +66,44 @@ struct ContentsChecker: Sendable {
                 + (attachment ? " (the text says they are attached)" : ""))]
     }
 
-    /// The body as the entries are looked for in it (as `check` reads it): every line outside
-    /// the contents, without the spaces `compact` removes, each followed by a line break.
-    private static func forEachBodyScalar(_ text: NormalizedText, _ contexts: [LineContext], _ body: (Unicode.Scalar) -> Void) {
+    /// Which of `phrases` occur in the body as the entries are looked for in it: every line
+    /// outside the contents, through `filter`, each followed by a line break. Reading stops
+    /// when the first `required` are all found.
+    private static func search<F: LinePhraseFinder.Filter>(
+        _ phrases: [[Unicode.Scalar]], required: Int? = nil, in text: NormalizedText, _ contexts: [LineContext],
+        through filter: F
+    ) -> [Bool] {
+        var finder = LinePhraseFinder(phrases, required: required)
+        var filter = filter
+        if phrases.contains(where: { $0.contains("\n") }) {
+            // A phrase across a line break (never one of `Normalizer`'s lines, which are split
+            // at the breaks): the body read as one line, its breaks in it.
+            var body: [Unicode.Scalar] = []
+            for (line, context) in zip(text.lines, contexts) where !context.inContents {
+                body += line.scalars
+                body.append("\n")
+            }
+            finder.read(body, through: &filter)
+            return finder.found
+        }
         for (line, context) in zip(text.lines, contexts) where !context.inContents {
-            for scalar in line.scalars where !isCompacted(scalar) { body(scalar) }
-            body("\n")
+            if finder.allFound { break }
+            finder.read(line.scalars, through: &filter)
+            _ = filter.keeps("\n")
+        }
+        return finder.found
+    }
+
+    /// The body as exact titles are looked for in it: without the spaces `compact` removes.
+    private struct Compacting: LinePhraseFinder.Filter {
+        func keeps(_ scalar: Unicode.Scalar) -> Bool { !ContentsChecker.isCompacted(scalar) }
+    }
+
+    /// The body as loose titles are looked for in it: compacted, then `loose`.
+    private struct LooseCompacting: LinePhraseFinder.Filter {
+        var folding = LooseFolding()
+        mutating func keeps(_ scalar: Unicode.Scalar) -> Bool {
+            !ContentsChecker.isCompacted(scalar) && folding.fold(scalar) != nil
         }
     }
 
