@@ -18,20 +18,50 @@ struct ContentsChecker: Sendable {
         // listing), so that what was found is looked up by index, not by hashing titles again.
         var entries: [(title: String, line: Int, index: Int)] = []
         var titles: [String] = []
-        var indexOfTitle: [String: Int] = [:]
+        var titleScalars: [[Unicode.Scalar]] = []
+        // Titles are the same when their strings are equal (canonically). For simple titles
+        // (`simpleTitle`) that is when their scalars are: hashing the scalars skips the
+        // normalization that hashing a `String` does. The first title that is not simple
+        // moves every title to the index by string, as all were before.
+        var indexOfScalars: [[Unicode.Scalar]: Int] = [:]
+        var indexOfString: [String: Int]?
         var sawContents = false
         for (line, context) in zip(text.lines, contexts) where context.inContents {
-            let title = Self.title(of: line.scalars)
-            if title == "目录" { sawContents = true; continue }
-            let length = title.count
-            guard length >= Self.minEntryLength, length <= Self.maxEntryLength else { continue }
-            if let index = indexOfTitle[title] {
-                entries.append((title, line.firstLine, index))
-            } else if titles.count < Self.maxEntries {
-                indexOfTitle[title] = titles.count
-                entries.append((title, line.firstLine, titles.count))
-                titles.append(title)
+            let compacted = line.scalars.filter { !Self.isCompacted($0) }
+            let title: String
+            let scalars: [Unicode.Scalar]
+            if indexOfString == nil, let simple = Self.simpleTitle(compacted[...]) {
+                if simple.elementsEqual("目录".unicodeScalars) { sawContents = true; continue }
+                guard simple.count >= Self.minEntryLength, simple.count <= Self.maxEntryLength else { continue }
+                scalars = Array(simple)
+                if let index = indexOfScalars[scalars] {
+                    entries.append((titles[index], line.firstLine, index))
+                    continue
+                }
+                title = LogicalLine.string(simple)
+            } else {
+                title = Self.title(compacted: String(scalars: compacted))
+                if title == "目录" { sawContents = true; continue }
+                let length = title.count
+                guard length >= Self.minEntryLength, length <= Self.maxEntryLength else { continue }
+                if indexOfString == nil {
+                    indexOfString = Dictionary(uniqueKeysWithValues: titles.enumerated().map { ($1, $0) })
+                }
+                if let index = indexOfString?[title] {
+                    entries.append((title, line.firstLine, index))
+                    continue
+                }
+                scalars = Array(title.unicodeScalars)
             }
+            guard titles.count < Self.maxEntries else { continue }
+            if indexOfString != nil {
+                indexOfString?[title] = titles.count
+            } else {
+                indexOfScalars[scalars] = titles.count
+            }
+            entries.append((title, line.firstLine, titles.count))
+            titles.append(title)
+            titleScalars.append(scalars)
         }
         guard sawContents, !entries.isEmpty else { return [] }
         // Every entry searched for in one pass over the body (`LinePhraseFinder`): one search
@@ -40,7 +70,7 @@ struct ContentsChecker: Sendable {
         // from the lines' scalars.
         // `见附件` (“see the attachment”) is looked for in the same pass, after the titles:
         // it matters only when one is missing, and then the whole body is read anyway.
-        let exact = Self.search(titles.map { Array($0.unicodeScalars) } + [Array("见附件".unicodeScalars)],
+        let exact = Self.search(titleScalars + [Array("见附件".unicodeScalars)],
                                 required: titles.count, in: text, contexts, through: Compacting())
         // Only the titles not found exactly are looked for loosely (see `loose`), in a second
         // pass: whether a phrase is found does not depend on the other phrases looked for, so
@@ -112,13 +142,55 @@ struct ContentsChecker: Sendable {
 
     /// `title` of a line's scalars.
     static func title(of scalars: [Unicode.Scalar]) -> String {
-        title(compacted: String(scalars: scalars.lazy.filter { !isCompacted($0) }))
+        let compacted = scalars.filter { !isCompacted($0) }
+        if let simple = simpleTitle(compacted[...]) { return LogicalLine.string(simple) }
+        return title(compacted: String(scalars: compacted))
     }
+
+    /// `title(compacted:)` on scalars, when the scalars are simple (`isSimple`): each is a
+    /// character of its own, equal only to itself, so the rules on characters are rules on
+    /// scalars. nil for other text. Titles were read character by character through
+    /// `String`'s grapheme breaking, thousands of instructions per contents line.
+    static func simpleTitle(_ compacted: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar>? {
+        guard compacted.allSatisfy(isSimple) else { return nil }
+        var t = compacted
+        while let f = t.first, f == "-" || f == "*" || f == "#" || f == "•" { t = t.dropFirst() }
+        while let l = t.last, isNumber(l) || l == "." || l == "…" || l == "。" { t = t.dropLast() }
+        if t.first == "第", let end = t.firstIndex(of: "分"), end > t.startIndex, t[end - 1] == "部" {
+            t = t[(end + 1)...]
+        } else if t.first == "（" || t.first == "(", let close = t.firstIndex(where: { $0 == "）" || $0 == ")" }),
+                  t[(t.startIndex + 1)..<close].allSatisfy({ numeralScalars.contains($0) || isNumber($0) }) {
+            t = t[(close + 1)...]
+        } else {
+            let n = t.prefix { numeralScalars.contains($0) || isNumber($0) }.count
+            if n > 0, n < t.count, t[t.startIndex + n] == "、" || t[t.startIndex + n] == "." {
+                t = t.dropFirst(n + 1)
+            }
+        }
+        return t
+    }
+
+    /// Scalars that are a character of their own next to any other such scalar (no combining
+    /// mark, joiner, Hangul jamo, control or regional indicator among them) and that no other
+    /// string is canonically equivalent to (no compatibility ideograph): ASCII, the unified
+    /// ideographs, CJK and general punctuation, the fullwidth forms of ASCII.
+    static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF, 0x3001...0x3029, 0xFF01...0xFF5E, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
+    }
+
+    /// `Character.isNumber` of a one-scalar character.
+    private static func isNumber(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
+
+    private static let numeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// The Chinese numerals an ordinal is written with.
     private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
-    private static func title(compacted: String) -> String {
+    /// The title of a compacted line, character by character (see `simpleTitle`).
+    static func title(compacted: String) -> String {
         var t = Substring(compacted)
         while let f = t.first, f == "-" || f == "*" || f == "#" || f == "•" { t = t.dropFirst() }
         while let l = t.last, l.isNumber || l == "." || l == "…" || l == "。" { t = t.dropLast() }
