@@ -116,9 +116,10 @@ struct ContentsChecker: Sendable {
             finder.read(body, through: &filter)
             return finder.found
         }
-        for (line, context) in zip(text.lines, contexts) where !context.inContents {
+        // By index, not by zip: a line copied out of the array was two retains and releases.
+        for index in text.lines.indices where !contexts[index].inContents {
             if finder.allFound { break }
-            finder.read(line.scalars, through: &filter)
+            finder.read(text.lines[index].scalars, through: &filter)
             _ = filter.keeps("\n")
         }
         return finder.found

@@ -43,8 +43,10 @@ struct LinePhraseFinder {
     private var slotKey: [UInt64]
     private var slotFirst: [Int32]
     private let shift: UInt64
-    /// The kept scalars of the line being read, filled only when a key is a phrase's.
+    /// The kept scalars of the line being read (the first `lineCount`), filled only when a
+    /// key is a phrase's.
     private var line: [Unicode.Scalar] = []
+    private var lineCount = 0
     /// The phrases found in the line being read, taken out of the table after it.
     private var foundInLine: [Int] = []
 
@@ -154,15 +156,24 @@ struct LinePhraseFinder {
             defer { phrase = Int(next[phrase]) }
             guard !found[phrase] else { continue }
             if !filled {
-                // Read again through the filter as it was at the line's start.
+                // Read again through the filter as it was at the line's start, stored through
+                // a pointer into a buffer kept as long as the longest line: appended one by
+                // one, each scalar cost a uniqueness check.
                 var filter = lineStart
-                line.removeAll(keepingCapacity: true)
-                for scalar in scalars where filter.keeps(scalar) { line.append(scalar) }
+                if line.count < scalars.count { line += repeatElement("\0", count: scalars.count - line.count) }
+                var count = 0
+                line.withUnsafeMutableBufferPointer { line in
+                    for scalar in scalars where filter.keeps(scalar) {
+                        line[count] = scalar
+                        count += 1
+                    }
+                }
+                lineCount = count
                 filled = true
             }
             let start = end - window - windowStart[phrase]
             let count = phrases[phrase].count
-            if start >= 0, start + count <= line.count, line[start..<start + count].elementsEqual(phrases[phrase]) {
+            if start >= 0, start + count <= lineCount, line[start..<start + count].elementsEqual(phrases[phrase]) {
                 found[phrase] = true
                 foundInLine.append(phrase)
                 if phrase < required { remaining -= 1 }
