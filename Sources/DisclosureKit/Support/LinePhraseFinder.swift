@@ -53,9 +53,11 @@ struct LinePhraseFinder {
     init(_ phrases: [[Unicode.Scalar]], required: Int? = nil) {
         self.phrases = phrases
         self.required = required ?? phrases.count
-        found = phrases.map(\.isEmpty)
+        // Closures, not key paths (`\.isEmpty`): a key path is applied through the runtime,
+        // some hundred instructions per phrase.
+        found = phrases.map { $0.isEmpty }
         remaining = found[..<self.required].count { !$0 }
-        window = min(4, phrases.lazy.filter { !$0.isEmpty }.map(\.count).min() ?? 4)
+        window = min(4, phrases.lazy.filter { !$0.isEmpty }.map { $0.count }.min() ?? 4)
         mask = window == 4 ? ~0 : (1 << (16 * UInt64(window))) - 1
         // Sixteen slots per phrase or more: most keys land on an empty one, decided by one load.
         var bits: UInt64 = 6
