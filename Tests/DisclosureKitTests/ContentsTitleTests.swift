@@ -50,4 +50,18 @@ struct ContentsTitleTests {
         #expect(missing.map(\.stated) == ["3"])
         #expect(missing.map(\.expected) == ["0"])
     }
+
+    @Test("loose folding as defined: punctuation dropped, 度 dropped right after a kept 年")
+    func looseFolding() {
+        let pieces = Array("年度收入、，,。“”\"（）()《》：:决算表 甲".unicodeScalars) + ["\u{4E00}", "\u{9FFF}", "\u{3000}"]
+        let dropped = Set("、，,。“”\"（）()《》：:".unicodeScalars)
+        var random = SplitMix64(seed: 24)
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(16)).map { _ in pieces[random.below(pieces.count)] }
+            var plain: [Unicode.Scalar] = []
+            for c in text where !dropped.contains(c) && !(c == "度" && plain.last == "年") { plain.append(c) }
+            var folding = ContentsChecker.LooseFolding()
+            #expect(text.compactMap { folding.fold($0) } == plain, "\(LinePhraseFinderTests.string(text))")
+        }
+    }
 }

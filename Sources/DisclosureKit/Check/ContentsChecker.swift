@@ -231,6 +231,12 @@ struct ContentsChecker: Sendable {
 
         /// The scalar to keep, or nil when it is dropped.
         mutating func fold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+            // Most of a body is ideographs, none of them dropped: one range test (度 aside)
+            // instead of fifteen comparisons, for every scalar of a loose pass.
+            if c.value >= 0x4E00, c.value <= 0x9FFF, c != "度" {
+                previous = c
+                return c
+            }
             if Self.isDropped(c) { return nil }
             // `年度` → `年`: drop a 度 right after 年.
             if c == "度", previous == "年" { return nil }
@@ -244,5 +250,6 @@ struct ContentsChecker: Sendable {
     }
 
     /// The spaces `compact` removes.
-    static func isCompacted(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
+    /// (Ideographs, above all three, are told apart by one comparison.)
+    static func isCompacted(_ s: Unicode.Scalar) -> Bool { s.value <= 0x3000 && (s == " " || s == "\t" || s == "\u{3000}") }
 }
