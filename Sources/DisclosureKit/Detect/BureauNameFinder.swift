@@ -27,18 +27,33 @@ enum BureauNameFinder {
         var full: String { regions.joined() + department }
     }
 
+    /// A name as its scalars: counted per occurrence, it is hashed without `String`'s
+    /// normalization; the `String`s are made once per distinct spelling.
+    private struct Spelling: Hashable {
+        let regions: [[Unicode.Scalar]]
+        let department: [Unicode.Scalar]
+    }
+
     static func find(in lines: [LogicalLine]) -> (bureau: String, region: String?)? {
-        var counts: [Name: Int] = [:]
+        var spellings: [Spelling: Int] = [:]
         for line in lines {
-            for name in names(in: line.scalars) { counts[name, default: 0] += 1 }
+            forEachName(in: line.scalars) { regions, department in
+                spellings[Spelling(regions: regions, department: department), default: 0] += 1
+            }
         }
-        guard !counts.isEmpty else { return nil }
+        guard !spellings.isEmpty else { return nil }
+        // Canonically equivalent spellings are one `Name`: their counts add up.
+        var counts: [Name: Int] = [:]
+        for (spelling, count) in spellings {
+            counts[Name(regions: spelling.regions.map { String(scalars: $0) }, department: String(scalars: spelling.department)),
+                   default: 0] += count
+        }
         counts = canonicalizingLeadingRegions(counts)
         var byDepartment: [String: Int] = [:]
         for (n, c) in counts { byDepartment[n.department, default: 0] += c }
         guard let department = byDepartment.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
-        let spellings = counts.filter { $0.key.department == department }
-        guard let best = spellings.max(by: { a, b in
+        let spellingsOfDepartment = counts.filter { $0.key.department == department }
+        guard let best = spellingsOfDepartment.max(by: { a, b in
             (a.key.regions.count, a.value, a.key.full.count, b.key.full) < (b.key.regions.count, b.value, b.key.full.count, a.key.full)
         })?.key else { return nil }
         var regions = best.regions
@@ -75,65 +90,82 @@ enum BureauNameFinder {
     /// Names in one line: each department ending, walked back over its name and regions.
     static func names(in s: [Unicode.Scalar]) -> [Name] {
         var out: [Name] = []
-        let endingByFirst = Self.endingByFirst
-        var i = 0
-        while i < s.count {
-            guard endingByFirst[s[i]] != 0, let length = endingLength(s, at: i) else {
-                i += 1
-                continue
-            }
-            let end = i + length
-            defer { i = end }
-            // The department's own words: back to a region ending, 2–12 scalars.
-            var k = i - 1
-            while k >= 0, isCJK(s[k]), !regionEnding.contains(s[k]), i - k <= 12 { k -= 1 }
-            // A region ending right after another one starts the department's name, as 市 does in
-            // `甲市市场监督管理局` (甲市 + 市场监督管理局): a region is never a lone `市`.
-            if k >= 1, regionEnding.contains(s[k]), regionEnding.contains(s[k - 1]), i - k <= 12 { k -= 1 }
-            let coreStart = k + 1
-            guard i - coreStart >= 2, k >= 0, regionEnding.contains(s[k]) else { continue }
-            // Regions: runs ending in a region ending, walking left.
-            var regions: [String] = []
-            var unitEnd = coreStart
-            var j = k
-            // At most `maxRegionLevels` levels (province, city, district, …): a line of several MB
-            // of `ab市ab市…` would otherwise be walked, and inserted into, level by level.
-            while j >= 0, regionEnding.contains(s[j]), regions.count < maxRegionLevels {
-                var m = j - 1
-                while m >= 0, isCJK(s[m]), !regionEnding.contains(s[m]), j - m <= 6 { m -= 1 }
-                var unitStart = m + 1
-                // `自治区`, `自治州`, `自治县`: the ending spans three scalars.
-                var unit = Array(s[unitStart..<unitEnd])
-                let stripped = stripLeadingWords(unit)
-                let trimmedCount = unit.count - stripped.count
-                unitStart += trimmedCount
-                unit = stripped
-                guard unit.count >= 2 else { break }
-                regions.insert(String(scalars: unit), at: 0)
-                // Stop when the unit did not reach back to another region ending.
-                if trimmedCount > 0 || m < 0 || !regionEnding.contains(s[m]) { break }
-                unitEnd = unitStart
-                j = m
-            }
-            guard !regions.isEmpty else { continue }
-            out.append(Name(regions: regions, department: String(scalars: s[coreStart..<end])))
+        forEachName(in: s) { regions, department in
+            out.append(Name(regions: regions.map { String(scalars: $0) }, department: String(scalars: department)))
         }
         return out
+    }
+
+    /// `names(in:)` as scalars: the regions, outermost first, and the department.
+    ///
+    /// Asked of every line, most of which name nothing: the search for an ending reads the
+    /// line in place with one load per scalar (a search through the list of endings was most
+    /// of the finder's time), and the statics are read once per line.
+    private static func forEachName(in line: [Unicode.Scalar], _ body: ([[Unicode.Scalar]], [Unicode.Scalar]) -> Void) {
+        let endingByFirst = Self.endingByFirst
+        let departmentEndings = Self.departmentEndings
+        line.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < s.count {
+                let number = Int(endingByFirst[s[i]])
+                guard number != 0 else {
+                    i += 1
+                    continue
+                }
+                let ending = departmentEndings[number - 1]
+                guard i + ending.count <= s.count, s[i..<(i + ending.count)].elementsEqual(ending) else {
+                    i += 1
+                    continue
+                }
+                let end = i + ending.count
+                defer { i = end }
+                readName(s, endingAt: i, end: end, body)
+            }
+        }
+    }
+
+    /// The name whose department ending stands at `i ..< end`, if regions precede it.
+    private static func readName(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingAt i: Int, end: Int,
+                                 _ body: ([[Unicode.Scalar]], [Unicode.Scalar]) -> Void) {
+        let regionEnding = Self.regionEnding
+        // The department's own words: back to a region ending, 2–12 scalars.
+        var k = i - 1
+        while k >= 0, isCJK(s[k]), !regionEnding.contains(s[k]), i - k <= 12 { k -= 1 }
+        // A region ending right after another one starts the department's name, as 市 does in
+        // `甲市市场监督管理局` (甲市 + 市场监督管理局): a region is never a lone `市`.
+        if k >= 1, regionEnding.contains(s[k]), regionEnding.contains(s[k - 1]), i - k <= 12 { k -= 1 }
+        let coreStart = k + 1
+        guard i - coreStart >= 2, k >= 0, regionEnding.contains(s[k]) else { return }
+        // Regions: runs ending in a region ending, walking left.
+        var regions: [[Unicode.Scalar]] = []
+        var unitEnd = coreStart
+        var j = k
+        // At most `maxRegionLevels` levels (province, city, district, …): a line of several MB
+        // of `ab市ab市…` would otherwise be walked, and inserted into, level by level.
+        while j >= 0, regionEnding.contains(s[j]), regions.count < maxRegionLevels {
+            var m = j - 1
+            while m >= 0, isCJK(s[m]), !regionEnding.contains(s[m]), j - m <= 6 { m -= 1 }
+            var unitStart = m + 1
+            // `自治区`, `自治州`, `自治县`: the ending spans three scalars.
+            var unit = Array(s[unitStart..<unitEnd])
+            let stripped = stripLeadingWords(unit)
+            let trimmedCount = unit.count - stripped.count
+            unitStart += trimmedCount
+            unit = stripped
+            guard unit.count >= 2 else { break }
+            regions.insert(unit, at: 0)
+            // Stop when the unit did not reach back to another region ending.
+            if trimmedCount > 0 || m < 0 || !regionEnding.contains(s[m]) { break }
+            unitEnd = unitStart
+            j = m
+        }
+        guard !regions.isEmpty else { return }
+        body(regions, Array(s[coreStart..<end]))
     }
 
     /// The `departmentEndings` by first scalar (index + 1; 0: none). The endings start with
     /// different scalars, so the first one decides which ending to compare.
     private static let endingByFirst = ScalarMap(numbering: departmentEndings.compactMap(\.first))
-
-    /// The length of the `departmentEndings` entry at `i`, if one stands there: asked at every
-    /// scalar of the text, a search through the list was most of the finder's time.
-    static func endingLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        let number = Int(endingByFirst[s[i]])
-        guard number > 0 else { return nil }
-        let ending = departmentEndings[number - 1]
-        guard i + ending.count <= s.count, s[i..<(i + ending.count)].elementsEqual(ending) else { return nil }
-        return ending.count
-    }
 
     static func stripLeadingWords(_ unit: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var u = unit[...]

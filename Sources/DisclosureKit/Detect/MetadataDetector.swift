@@ -39,30 +39,40 @@ struct MetadataDetector: Sendable {
     /// Text given in pieces is counted as the pieces joined with line breaks: a year and its
     /// `年` never stand on both sides of one.
     struct YearTally {
-        private var fiscal: [Int: Int] = [:]
-        private var plainYear: [Int: Int] = [:]
+        /// The years counted, 1990 … 2100.
+        static let years = 1990...2100
+        /// Counts by year − 1990: a small array, where a dictionary hashed every year read.
+        private var fiscal = [Int](repeating: 0, count: years.count)
+        private var plainYear = [Int](repeating: 0, count: years.count)
 
         /// Reads from each `年` back: over spaces to a run of exactly four digits. A year is
         /// written before its `年`, so looking for the rarer `年` first reads each scalar once
         /// with one compare; the walks back cover each space once and at most five digits.
         mutating func add(_ scalars: [Unicode.Scalar]) {
-            for k in scalars.indices where scalars[k] == "年" {
-                var end = k
-                while end > 0, ScalarFolding.isSpace(scalars[end - 1]) { end -= 1 }
-                let start = end - 4
-                guard start >= 0, (start..<end).allSatisfy({ ScalarFolding.isDigit(scalars[$0]) }),
-                      start == 0 || !ScalarFolding.isDigit(scalars[start - 1]) else { continue }
-                var value = 0
-                for i in start..<end { value = value * 10 + Int(scalars[i].value - 0x30) }
-                guard (1990...2100).contains(value) else { continue }
-                if k + 1 < scalars.count, scalars[k + 1] == "度" { fiscal[value, default: 0] += 1 }
-                else { plainYear[value, default: 0] += 1 }
+            scalars.withUnsafeBufferPointer { s in
+                for k in s.indices where s[k] == "年" {
+                    var end = k
+                    while end > 0, ScalarFolding.isSpace(s[end - 1]) { end -= 1 }
+                    let start = end - 4
+                    guard start >= 0, (start..<end).allSatisfy({ ScalarFolding.isDigit(s[$0]) }),
+                          start == 0 || !ScalarFolding.isDigit(s[start - 1]) else { continue }
+                    var value = 0
+                    for i in start..<end { value = value * 10 + Int(s[i].value - 0x30) }
+                    guard Self.years.contains(value) else { continue }
+                    if k + 1 < s.count, s[k + 1] == "度" { fiscal[value - Self.years.lowerBound] += 1 }
+                    else { plainYear[value - Self.years.lowerBound] += 1 }
+                }
             }
         }
 
+        /// The most counted year (the earliest of a tie), of `YYYY 年度` when there is one.
         var fiscalYear: Int? {
-            let pick = fiscal.isEmpty ? plainYear : fiscal
-            return pick.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            let pick = fiscal.contains { $0 > 0 } ? fiscal : plainYear
+            var best: Int?
+            for (offset, count) in pick.enumerated() where count > 0 && count > (best.map { pick[$0] } ?? 0) {
+                best = offset
+            }
+            return best.map { $0 + Self.years.lowerBound }
         }
     }
 
