@@ -48,6 +48,8 @@ struct StatementScanner: Sendable {
         // narrative lines have none and state nothing.
         guard s.contains(where: ScalarFolding.isDigit) else { return [] }
         var events: [Event] = []
+        // Grown from empty, the array was copied several times per line.
+        events.reserveCapacity(32)
         // Read once here: a static is checked for its first use at every access.
         let enders = Self.enders
         let separators = Self.separators
@@ -177,7 +179,7 @@ struct StatementScanner: Sendable {
                 out.append(Observation(
                     metric: subj.term.metric, role: role, stated: number, unit: unit, amount: amount,
                     line: line.line(at: v.range.lowerBound),
-                    snippet: line.text(snippetRange).trimmingSpaces,
+                    snippet: Self.trimmedText(line, snippetRange),
                     place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
                     label: label,
                     shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank, part: subj.term.part,
@@ -223,6 +225,30 @@ struct StatementScanner: Sendable {
             end = min(end, max(span.upperBound + 40, start + limit))
         }
         return start..<end
+    }
+}
+
+extension StatementScanner {
+    /// `line.text(range).trimmingSpaces`, trimmed on the scalars before the string is made.
+    ///
+    /// A space, tab or ideographic space next to a plain scalar (`PlainScalar`) is a character
+    /// of its own, so it is trimmed as a scalar; next to any other scalar (a combining mark may
+    /// make it part of a longer character) the string is trimmed by characters, as before.
+    /// Trimming each snippet's string by characters cost more than the rest of its making.
+    static func trimmedText(_ line: LogicalLine, _ range: Range<Int>) -> String {
+        let s = line.scalars
+        var lo = max(0, min(range.lowerBound, s.count))
+        var hi = max(lo, min(range.upperBound, s.count))
+        func isTrimmed(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
+        while lo < hi, isTrimmed(s[lo]) {
+            guard lo + 1 == hi || PlainScalar.isPlain(s[lo + 1]) else { return line.text(range).trimmingSpaces }
+            lo += 1
+        }
+        while hi > lo, isTrimmed(s[hi - 1]) {
+            guard hi - 1 == lo || PlainScalar.isPlain(s[hi - 2]) else { return line.text(range).trimmingSpaces }
+            hi -= 1
+        }
+        return line.text(lo..<hi)
     }
 }
 
