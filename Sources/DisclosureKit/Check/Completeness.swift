@@ -50,6 +50,11 @@ struct CompletenessScorer: Sendable {
         ]
     }
 
+    /// `tables(kind)` longest title first, sorted once: counting the titles' characters for
+    /// every report's sort cost more than the rest of the score.
+    private static let budgetTablesLongestFirst = tables(.budget).sorted { $0.title.count > $1.title.count }
+    private static let finalTablesLongestFirst = tables(.final).sorted { $0.title.count > $1.title.count }
+
     func score(figures: [Figure], text: NormalizedText, contexts: [LineContext], kind: ReportKind?) -> Completeness {
         var missing: [String] = []
         var required = 0
@@ -77,7 +82,7 @@ struct CompletenessScorer: Sendable {
         }
         // A table is present when a title line ends with its name (the longest name that
         // fits wins) and tab-separated rows follow within a few lines.
-        let tables = Self.tables(kind).sorted { $0.title.count > $1.title.count }
+        let tables = kind == .budget ? Self.budgetTablesLongestFirst : Self.finalTablesLongestFirst
         var present: Set<String> = []
         for (title, index) in titles {
             guard let t = tables.first(where: { title.hasSuffix($0.title) }) else { continue }
