@@ -34,26 +34,50 @@ enum BureauNameFinder {
         let department: [Unicode.Scalar]
     }
 
-    static func find(in lines: [LogicalLine]) -> (bureau: String, region: String?)? {
-        var spellings: [Spelling: Int] = [:]
-        for line in lines {
-            forEachName(in: line.scalars) { regions, department in
+    /// The names of a text, read at its department endings (`MetadataReading` reads them with
+    /// the other votes).
+    struct Tally {
+        private var spellings: [Spelling: Int] = [:]
+
+        /// Counts the name whose department ending starts at `i`, if one does.
+        mutating func read(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) {
+            guard let end = BureauNameFinder.endingEnd(s, at: i) else { return }
+            BureauNameFinder.readName(s, endingAt: i, end: end) { regions, department in
                 spellings[Spelling(regions: regions, department: department), default: 0] += 1
             }
         }
-        guard !spellings.isEmpty else { return nil }
-        // Canonically equivalent spellings are one `Name`: their counts add up.
-        var counts: [Name: Int] = [:]
-        for (spelling, count) in spellings {
-            counts[Name(regions: spelling.regions.map { String(scalars: $0) }, department: String(scalars: spelling.department)),
-                   default: 0] += count
+
+        /// The bureau and its region, by the votes described on `BureauNameFinder`.
+        var found: (bureau: String, region: String?)? {
+            guard !spellings.isEmpty else { return nil }
+            // Canonically equivalent spellings are one `Name`: their counts add up.
+            var counts: [Name: Int] = [:]
+            for (spelling, count) in spellings {
+                counts[Name(regions: spelling.regions.map { String(scalars: $0) }, department: String(scalars: spelling.department)),
+                       default: 0] += count
+            }
+            return BureauNameFinder.best(of: counts)
         }
-        counts = canonicalizingLeadingRegions(counts)
+    }
+
+    static func find(in lines: [LogicalLine]) -> (bureau: String, region: String?)? {
+        var tally = Tally()
+        let endingByFirst = Self.endingByFirst
+        for line in lines {
+            line.scalars.withUnsafeBufferPointer { s in
+                for i in s.indices where endingByFirst[s[i]] != 0 { tally.read(s, at: i) }
+            }
+        }
+        return tally.found
+    }
+
+    private static func best(of names: [Name: Int]) -> (bureau: String, region: String?)? {
+        let counts = canonicalizingLeadingRegions(names)
         var byDepartment: [String: Int] = [:]
         for (n, c) in counts { byDepartment[n.department, default: 0] += c }
         guard let department = byDepartment.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
-        let spellingsOfDepartment = counts.filter { $0.key.department == department }
-        guard let best = spellingsOfDepartment.max(by: { a, b in
+        let spellings = counts.filter { $0.key.department == department }
+        guard let best = spellings.max(by: { a, b in
             (a.key.regions.count, a.value, a.key.full.count, b.key.full) < (b.key.regions.count, b.value, b.key.full.count, a.key.full)
         })?.key else { return nil }
         var regions = best.regions
@@ -97,31 +121,31 @@ enum BureauNameFinder {
     }
 
     /// `names(in:)` as scalars: the regions, outermost first, and the department.
-    ///
-    /// Asked of every line, most of which name nothing: the search for an ending reads the
-    /// line in place with one load per scalar (a search through the list of endings was most
-    /// of the finder's time), and the statics are read once per line.
     private static func forEachName(in line: [Unicode.Scalar], _ body: ([[Unicode.Scalar]], [Unicode.Scalar]) -> Void) {
-        let endingByFirst = Self.endingByFirst
-        let departmentEndings = Self.departmentEndings
         line.withUnsafeBufferPointer { s in
             var i = 0
             while i < s.count {
-                let number = Int(endingByFirst[s[i]])
-                guard number != 0 else {
+                guard let end = endingEnd(s, at: i) else {
                     i += 1
                     continue
                 }
-                let ending = departmentEndings[number - 1]
-                guard i + ending.count <= s.count, s[i..<(i + ending.count)].elementsEqual(ending) else {
-                    i += 1
-                    continue
-                }
-                let end = i + ending.count
                 defer { i = end }
                 readName(s, endingAt: i, end: end, body)
             }
         }
+    }
+
+    /// Where the `departmentEndings` entry that starts at `i` ends, if one does.
+    ///
+    /// Asked at every scalar of the text, most of which start no ending: one load answers
+    /// them (a search through the list of endings was most of the finder's time).
+    @inline(__always)
+    static func endingEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Int? {
+        let number = Int(endingByFirst[s[i]])
+        guard number != 0 else { return nil }
+        let ending = departmentEndings[number - 1]
+        guard i + ending.count <= s.count, s[i..<(i + ending.count)].elementsEqual(ending) else { return nil }
+        return i + ending.count
     }
 
     /// The name whose department ending stands at `i ..< end`, if regions precede it.
@@ -165,7 +189,7 @@ enum BureauNameFinder {
 
     /// The `departmentEndings` by first scalar (index + 1; 0: none). The endings start with
     /// different scalars, so the first one decides which ending to compare.
-    private static let endingByFirst = ScalarMap(numbering: departmentEndings.compactMap(\.first))
+    static let endingByFirst = ScalarMap(numbering: departmentEndings.compactMap(\.first))
 
     static func stripLeadingWords(_ unit: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var u = unit[...]

@@ -31,6 +31,11 @@ public enum UnitCountFinder {
     /// count goes on across lines).
     static func unitCount(inLines lines: [[Unicode.Scalar]]) -> Int? {
         guard let first = lines.firstIndex(where: containsAnchor) else { return nil }
+        return unitCount(inLines: lines, firstAnchorLine: first)
+    }
+
+    /// `unitCount(inLines:)` when `lines[first]` is the first line that holds `单位共`.
+    static func unitCount(inLines lines: [[Unicode.Scalar]], firstAnchorLine first: Int) -> Int? {
         var from = first
         var before = 0
         while from > 0, before < scopeWindow {
@@ -48,14 +53,13 @@ public enum UnitCountFinder {
 
     /// Whether `s` holds `单位共`.
     private static func containsAnchor(_ line: [Unicode.Scalar]) -> Bool {
-        line.withUnsafeBufferPointer { s in
-            var i = 0
-            while i + 2 < s.count {
-                if s[i] == "单", s[i + 1] == "位", s[i + 2] == "共" { return true }
-                i += 1
-            }
-            return false
-        }
+        line.withUnsafeBufferPointer { s in s.indices.contains { isAnchor(s, at: $0) } }
+    }
+
+    /// Whether `单位共` starts at `i`.
+    @inline(__always)
+    static func isAnchor(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        i + 2 < s.count && s[i] == "单" && s[i + 1] == "位" && s[i + 2] == "共"
     }
 
     static func unitCount<C: BidirectionalCollection<Unicode.Scalar>>(scalars: C) -> Int? {
