@@ -12,9 +12,25 @@
 /// that figure's sentence (see `ChangeWording`); it gives nothing else.
 struct StatementScanner: Sendable {
     let dictionary: TermDictionary
+    /// The scalars that end a sentence or clause or may start a term: the scan stops only at
+    /// these. One set, one load per scalar, where the ender, separator and term lookups were three.
+    private let marks: ScalarSet
 
-    init(dictionary: TermDictionary = .standard) {
+    init(dictionary: TermDictionary) {
         self.dictionary = dictionary
+        marks = Self.marks(for: dictionary)
+    }
+
+    /// With the standard dictionary, whose marks are made once (a scanner is made per report).
+    init() {
+        dictionary = .standard
+        marks = Self.standardMarks
+    }
+
+    private static let standardMarks = marks(for: .standard)
+
+    private static func marks(for dictionary: TermDictionary) -> ScalarSet {
+        ScalarSet(sentenceEnders.union(clauseSeparators).union(dictionary.terms.compactMap(\.text.first)))
     }
 
     private enum Event {
@@ -38,6 +54,20 @@ struct StatementScanner: Sendable {
     private static let enders = ScalarSet(sentenceEnders)
     private static let separators = ScalarSet(clauseSeparators)
 
+    /// The first offset at or after `i` whose scalar is one of `marks` (`s.count` if none is):
+    /// every other scalar only moves the scan on.
+    ///
+    /// Apart from the loop that makes the events: inside it, the skip over the other scalars
+    /// (most of a line) kept its values on the stack.
+    @inline(never)
+    private static func nextMark(_ line: [Unicode.Scalar], from i: Int, _ marks: ScalarSet) -> Int {
+        line.withUnsafeBufferPointer { s in
+            var k = i
+            while k < s.count, !marks.contains(s[k]) { k += 1 }
+            return k
+        }
+    }
+
     static func isSentenceEnder(_ c: Unicode.Scalar) -> Bool { enders.contains(c) }
     static func isClauseSeparator(_ c: Unicode.Scalar) -> Bool { separators.contains(c) }
 
@@ -54,7 +84,9 @@ struct StatementScanner: Sendable {
         let enders = Self.enders
         let separators = Self.separators
         var i = 0
-        while i < s.count {
+        while true {
+            i = Self.nextMark(s, from: i, marks)
+            guard i < s.count else { break }
             let c = s[i]
             if enders.contains(c) {
                 events.append(.sentenceEnd(i))
