@@ -31,10 +31,10 @@ public struct ReportExtractor: Sendable {
         }
         observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
-        let phrases = MetadataDetector.PhraseCounts(lines: normalized.lines.map(\.scalars))
-        let metadata = MetadataDetector().detect(normalized, observations: observations, phrases: phrases)
+        let reading = MetadataReading(lines: normalized.lines.map(\.scalars))
+        let metadata = MetadataDetector().detect(normalized, observations: observations, reading: reading)
         // A report names itself in the template's words or states at least one shared figure.
-        let template = MetadataDetector.templateScore(phrases)
+        let template = MetadataDetector.templateScore(reading.phrases)
         if template.final + template.budget == 0 && observations.isEmpty {
             return .failure(.notAReport("no 决算/预算 disclosure wording and no shared figure"))
         }

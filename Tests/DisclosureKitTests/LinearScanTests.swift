@@ -74,15 +74,19 @@ struct LinearScanTests {
     @Test("the phrase matcher counts as one search per phrase does")
     func phraseMatcher() {
         var random = SplitMix64(seed: 10)
-        let alphabet = Array("决算预算部门单位本级）表公开".unicodeScalars)
+        let alphabet = Array("决算预算部门单位本级）表公开\n".unicodeScalars)
         let phrases = MetadataDetector.phraseMatcher.phrases
         for _ in 0..<300 {
             var view = String.UnicodeScalarView()
             for _ in 0..<random.below(200) { view.append(alphabet[random.below(alphabet.count)]) }
             let bytes = Array(String(view).utf8)
             let counts = MetadataDetector.phraseMatcher.counts(in: bytes)
+            // Counted line by line, as the report's lines are.
+            let lines = String(view).split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+            let byLine = MetadataDetector.PhraseCounts(lines: lines)
             for (phrase, count) in zip(phrases, counts) {
                 #expect(count == UTF8Search.count(bytes, phrase))
+                #expect(byLine[String(decoding: phrase, as: UTF8.self)] == count)
             }
             // Overlapping phrases and an empty one, searched for presence.
             let own: [[UInt8]] = [[], Array("决算".utf8), Array("决算决算".utf8), Array("算决".utf8), Array("预算表公开".utf8)]

@@ -9,6 +9,27 @@ struct MetadataDetectorTests {
         return MetadataDetector().detect(text, observations: observations)
     }
 
+    @Test("one reading of the lines gives what each vote's own read of them gives")
+    func readingInOnePass() {
+        var random = SplitMix64(seed: 12)
+        let pieces = ["甲市", "乙区", "丙县", "工业和信息化局", "发展和改革委员会", "人民政府办公室", "局", "委", "办", "2023", "2024",
+                      "年", "度", " ", "决算", "预算", "表", "部门", "单位", "共", "本级）", "(部门)", "（部门）", "公开", "情况说明",
+                      "报告", "\n", "1", "家", "编制范围", "单位共", "决", "预"]
+        for _ in 0..<400 {
+            let text = (0..<random.below(80)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+            let reading = MetadataReading(lines: lines)
+            let bytes = Array(text.utf8)
+            for phrase in MetadataDetector.phraseMatcher.phrases {
+                #expect(reading.phrases[String(decoding: phrase, as: UTF8.self)] == UTF8Search.count(bytes, phrase), "\(text)")
+            }
+            #expect(reading.years.fiscalYear == MetadataDetector().fiscalYear(text), "\(text)")
+            let found = BureauNameFinder.find(in: lines.map { LogicalLine(scalars: $0, origins: []) })
+            #expect(reading.names.found?.bureau == found?.bureau && reading.names.found?.region == found?.region, "\(text)")
+            #expect(reading.firstUnitAnchorLine == lines.firstIndex { String(String.UnicodeScalarView($0)).contains("单位共") }, "\(text)")
+        }
+    }
+
     @Test("a bureau named with its region chain loses the province: 内蒙古自治区包头市工业和信息化局（本级）")
     func regionChain() {
         let meta = Self.detect([

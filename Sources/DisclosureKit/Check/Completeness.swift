@@ -50,6 +50,11 @@ struct CompletenessScorer: Sendable {
         ]
     }
 
+    /// `tables(kind)` longest title first, sorted once: counting the titles' characters for
+    /// every report's sort cost more than the rest of the score.
+    private static let budgetTablesLongestFirst = tables(.budget).sorted { $0.title.count > $1.title.count }
+    private static let finalTablesLongestFirst = tables(.final).sorted { $0.title.count > $1.title.count }
+
     func score(figures: [Figure], text: NormalizedText, contexts: [LineContext], kind: ReportKind?) -> Completeness {
         var missing: [String] = []
         var required = 0
@@ -77,10 +82,16 @@ struct CompletenessScorer: Sendable {
         }
         // A table is present when a title line ends with its name (the longest name that
         // fits wins) and tab-separated rows follow within a few lines.
-        let tables = Self.tables(kind).sorted { $0.title.count > $1.title.count }
+        let tables = kind == .budget ? Self.budgetTablesLongestFirst : Self.finalTablesLongestFirst
         var present: Set<String> = []
         for (title, index) in titles {
-            guard let t = tables.first(where: { title.hasSuffix($0.title) }) else { continue }
+            // A plain title (nearly all; the tables' names are plain) ends with a name exactly
+            // when its UTF-8 does (see `PlainScalar`): compared by bytes, not by characters
+            // read backwards, which cost more than the rest of the score.
+            let endsWith: (String) -> Bool = PlainScalar.isPlain(title.unicodeScalars)
+                ? { name in title.utf8.count >= name.utf8.count && title.utf8.reversed().starts(with: name.utf8.reversed()) }
+                : { name in title.hasSuffix(name) }
+            guard let t = tables.first(where: { endsWith($0.title) }) else { continue }
             let following = contexts[(index + 1)..<min(contexts.count, index + 10)]
             if following.contains(where: { $0.kind == .tableRow }) { present.insert(t.id) }
         }

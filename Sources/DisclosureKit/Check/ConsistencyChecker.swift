@@ -70,16 +70,32 @@ struct ConsistencyChecker: Sendable {
         return out
     }
 
+    /// A check already reported, by what its finding is about: the statement's metric and
+    /// number and the numbers (and denominator) it was checked against. Compared as values,
+    /// not as a string of them: building and hashing that string per statement was most of
+    /// the checks' cost. Parsed numbers differ exactly when their texts do.
+    private struct SeenKey: Hashable {
+        let metric: MetricID
+        let stated: FixedDecimal
+        let first: FixedDecimal
+        let second: FixedDecimal?
+        let denominator: MetricID?
+    }
+
     // MARK: Stated shares
 
     /// The default denominator of a share stated beside a metric's amount.
     static func denominator(of metric: MetricID, shareOf: String?) -> MetricID? {
         if let s = shareOf {
-            if s.contains("货物") || s.contains("工程") || s.contains("服务") { return nil }
-            if s.contains("中小企业") { return .procurementSME }
-            if s.contains("三公") { return .sangongTotal }
-            if s.contains("采购") { return .procurementTotal }
-            if s.contains("支出") { return .totalExpenditure }
+            // Plain text (a label, nearly always) is searched by its bytes, which for plain
+            // scalars finds what Foundation's `contains` finds (see `PlainScalar`) without
+            // folding character clusters; anything else goes Foundation's way.
+            let contains: (String) -> Bool = PlainScalar.isPlain(s.unicodeScalars) ? { s.utf8Contains($0) } : { s.contains($0) }
+            if contains("货物") || contains("工程") || contains("服务") { return nil }
+            if contains("中小企业") { return .procurementSME }
+            if contains("三公") { return .sangongTotal }
+            if contains("采购") { return .procurementTotal }
+            if contains("支出") { return .totalExpenditure }
         }
         switch metric {
         case .basicExpenditure, .projectExpenditure: return .totalExpenditure
@@ -101,7 +117,7 @@ struct ConsistencyChecker: Sendable {
 
     private func shares(_ figures: [MetricID: Figure], observations: [Observation]) -> [Finding] {
         var out: [Finding] = []
-        var seen: Set<String> = []
+        var seen: Set<SeenKey> = []
         let values = SentenceIndex(observations, role: .value)
         for s in observations where s.role == .share {
             guard let denominatorID = Self.denominator(of: s.metric, shareOf: s.shareOf),
@@ -111,7 +127,7 @@ struct ConsistencyChecker: Sendable {
             // appropriations alone (another total) is not a share of the chosen 395.99.
             guard let part = values.last(sentence: s.sentence, metric: s.metric, atOrBefore: s.line),
                   let pi = RoundingInterval(part), part.amount == figures[s.metric]?.source?.amount else { continue }
-            let key = "\(s.metric.rawValue)|\(s.stated)|\(part.stated)|\(denominatorID.rawValue)"
+            let key = SeenKey(metric: s.metric, stated: s.stated, first: part.stated, second: nil, denominator: denominatorID)
             guard seen.insert(key).inserted else { continue }
             let denominatorName = s.shareOf ?? denominatorID.metric.chinese
             if RoundingInterval.shareHolds(stated: s.stated, part: pi, whole: wi) {
@@ -168,14 +184,14 @@ struct ConsistencyChecker: Sendable {
     private func executionRates(_ figures: [MetricID: Figure], observations: [Observation], kind: ReportKind?) -> [Finding] {
         guard kind != .budget else { return [] }
         var out: [Finding] = []
-        var seen: Set<String> = []
+        var seen: Set<SeenKey> = []
         let values = SentenceIndex(observations, role: .value)
         let budgets = SentenceIndex(observations, role: .budget)
         for e in observations where e.role == .execution && e.metric.metric.family == .sangong {
             guard let value = values.last(sentence: e.sentence, metric: e.metric, atOrBefore: e.line),
                   let budget = budgets.last(sentence: e.sentence, metric: e.metric, atOrBefore: e.line),
                   let vi = RoundingInterval(value), let bi = RoundingInterval(budget) else { continue }
-            let key = "\(e.metric.rawValue)|\(e.stated)|\(value.stated)|\(budget.stated)"
+            let key = SeenKey(metric: e.metric, stated: e.stated, first: value.stated, second: budget.stated, denominator: nil)
             guard seen.insert(key).inserted else { continue }
             // 0 of 0 (完成预算的 0%) states nothing checkable.
             if bi.upper <= 0 { continue }

@@ -13,60 +13,79 @@ struct ContentsChecker: Sendable {
     /// anything, and the entries past this many are not checked.
     static let maxEntries = 512
 
-    /// The phrase `见附件` (“see the attachment”), looked for when entries are missing.
-    static let attachmentMatcher = PhraseMatcher(["见附件"])
-
     func check(_ text: NormalizedText, contexts: [LineContext]) -> [Finding] {
         // Each entry with the index of its title among the distinct ones (in order of first
         // listing), so that what was found is looked up by index, not by hashing titles again.
         var entries: [(title: String, line: Int, index: Int)] = []
         var titles: [String] = []
-        var indexOfTitle: [String: Int] = [:]
+        var titleScalars: [[Unicode.Scalar]] = []
+        // Titles are the same when their strings are equal (canonically). For simple titles
+        // (`simpleTitle`) that is when their scalars are: hashing the scalars skips the
+        // normalization that hashing a `String` does. The first title that is not simple
+        // moves every title to the index by string, as all were before.
+        var indexOfScalars: [[Unicode.Scalar]: Int] = [:]
+        var indexOfString: [String: Int]?
         var sawContents = false
         for (line, context) in zip(text.lines, contexts) where context.inContents {
-            let title = Self.title(of: line.scalars)
-            if title == "目录" { sawContents = true; continue }
-            let length = title.count
-            guard length >= Self.minEntryLength, length <= Self.maxEntryLength else { continue }
-            if let index = indexOfTitle[title] {
-                entries.append((title, line.firstLine, index))
-            } else if titles.count < Self.maxEntries {
-                indexOfTitle[title] = titles.count
-                entries.append((title, line.firstLine, titles.count))
-                titles.append(title)
+            let compacted = line.scalars.filter { !Self.isCompacted($0) }
+            let title: String
+            let scalars: [Unicode.Scalar]
+            if indexOfString == nil, let simple = Self.simpleTitle(compacted[...]) {
+                if simple.elementsEqual("目录".unicodeScalars) { sawContents = true; continue }
+                guard simple.count >= Self.minEntryLength, simple.count <= Self.maxEntryLength else { continue }
+                scalars = Array(simple)
+                if let index = indexOfScalars[scalars] {
+                    entries.append((titles[index], line.firstLine, index))
+                    continue
+                }
+                title = LogicalLine.string(simple)
+            } else {
+                title = Self.title(compacted: String(scalars: compacted))
+                if title == "目录" { sawContents = true; continue }
+                let length = title.count
+                guard length >= Self.minEntryLength, length <= Self.maxEntryLength else { continue }
+                if indexOfString == nil {
+                    indexOfString = Dictionary(uniqueKeysWithValues: titles.enumerated().map { ($1, $0) })
+                }
+                if let index = indexOfString?[title] {
+                    entries.append((title, line.firstLine, index))
+                    continue
+                }
+                scalars = Array(title.unicodeScalars)
             }
+            guard titles.count < Self.maxEntries else { continue }
+            if indexOfString != nil {
+                indexOfString?[title] = titles.count
+            } else {
+                indexOfScalars[scalars] = titles.count
+            }
+            entries.append((title, line.firstLine, titles.count))
+            titles.append(title)
+            titleScalars.append(scalars)
         }
         guard sawContents, !entries.isEmpty else { return [] }
-        // Every entry searched for in one pass over the body (`PhraseMatcher`): one search per
-        // entry was entries × body, quadratic when the contents repeat through a long file.
+        // Every entry searched for in one pass over the body (`LinePhraseFinder`): one search
+        // per entry was entries × body, quadratic when the contents repeat through a long file.
         // The body is read compacted, line by line with a line break after each, straight
         // from the lines' scalars.
-        // Each line read with the automaton's arrays in locals (`Finder.read(_:through:)`).
-        var exact = PhraseMatcher.Finder(PhraseMatcher(titles))
-        for (line, context) in zip(text.lines, contexts) where !context.inContents {
-            exact.read(line.scalars) { Self.isCompacted($0) ? nil : $0 }
-            exact.read("\n")
-        }
+        // `见附件` (“see the attachment”) is looked for in the same pass, after the titles:
+        // it matters only when one is missing, and then the whole body is read anyway.
+        let exact = Self.search(titleScalars + [Array("见附件".unicodeScalars)],
+                                required: titles.count, in: text, contexts, through: Compacting())
         // Only the titles not found exactly are looked for loosely (see `loose`), in a second
-        // pass: whether a phrase is found does not depend on the other phrases of the
-        // automaton, so this is what one loose pass over all titles found for them. A report
-        // that gives every entry exactly builds and reads no loose automaton at all.
+        // pass: whether a phrase is found does not depend on the other phrases looked for, so
+        // this is what one loose pass over all titles found for them. A report that gives
+        // every entry exactly reads its body loosely not at all.
         var looseFound = [Bool](repeating: false, count: titles.count)
-        let notFound = titles.indices.filter { !exact.found[$0] }
+        let notFound = titles.indices.filter { !exact[$0] }
         if !notFound.isEmpty {
-            var loose = PhraseMatcher.Finder(PhraseMatcher(notFound.map { Self.loose(titles[$0]) }))
-            var looseState = LooseFolding()
-            for (line, context) in zip(text.lines, contexts) where !context.inContents {
-                loose.read(line.scalars) { Self.isCompacted($0) ? nil : looseState.fold($0) }
-                if let folded = looseState.fold("\n") { loose.read(folded) }
-            }
-            for (k, index) in notFound.enumerated() { looseFound[index] = loose.found[k] }
+            let loose = Self.search(notFound.map { Array(Self.loose(titles[$0]).unicodeScalars) }, in: text, contexts,
+                                    through: LooseCompacting())
+            for (k, index) in notFound.enumerated() { looseFound[index] = loose[k] }
         }
-        let missing = entries.filter { !exact.found[$0.index] && !looseFound[$0.index] }
+        let missing = entries.filter { !exact[$0.index] && !looseFound[$0.index] }
         guard !missing.isEmpty else { return [] }
-        var attachmentFinder = PhraseMatcher.Finder(Self.attachmentMatcher)
-        Self.forEachBodyScalar(text, contexts) { attachmentFinder.read($0) }
-        let attachment = attachmentFinder.found.first ?? false
+        let attachment = exact[titles.count]
         let names = missing.prefix(6).map(\.title).joined(separator: "、") + (missing.count > 6 ? "等" : "")
         let namesEN = missing.prefix(6).map(\.title).joined(separator: ", ") + (missing.count > 6 ? ", …" : "")
         return [Finding(
@@ -77,12 +96,45 @@ struct ContentsChecker: Sendable {
                 + (attachment ? " (the text says they are attached)" : ""))]
     }
 
-    /// The body as the entries are looked for in it (as `check` reads it): every line outside
-    /// the contents, without the spaces `compact` removes, each followed by a line break.
-    private static func forEachBodyScalar(_ text: NormalizedText, _ contexts: [LineContext], _ body: (Unicode.Scalar) -> Void) {
-        for (line, context) in zip(text.lines, contexts) where !context.inContents {
-            for scalar in line.scalars where !isCompacted(scalar) { body(scalar) }
-            body("\n")
+    /// Which of `phrases` occur in the body as the entries are looked for in it: every line
+    /// outside the contents, through `filter`, each followed by a line break. Reading stops
+    /// when the first `required` are all found.
+    private static func search<F: LinePhraseFinder.Filter>(
+        _ phrases: [[Unicode.Scalar]], required: Int? = nil, in text: NormalizedText, _ contexts: [LineContext],
+        through filter: F
+    ) -> [Bool] {
+        var finder = LinePhraseFinder(phrases, required: required)
+        var filter = filter
+        if phrases.contains(where: { $0.contains("\n") }) {
+            // A phrase across a line break (never one of `Normalizer`'s lines, which are split
+            // at the breaks): the body read as one line, its breaks in it.
+            var body: [Unicode.Scalar] = []
+            for (line, context) in zip(text.lines, contexts) where !context.inContents {
+                body += line.scalars
+                body.append("\n")
+            }
+            finder.read(body, through: &filter)
+            return finder.found
+        }
+        // By index, not by zip: a line copied out of the array was two retains and releases.
+        for index in text.lines.indices where !contexts[index].inContents {
+            if finder.allFound { break }
+            finder.read(text.lines[index].scalars, through: &filter)
+            _ = filter.keeps("\n")
+        }
+        return finder.found
+    }
+
+    /// The body as exact titles are looked for in it: without the spaces `compact` removes.
+    private struct Compacting: LinePhraseFinder.Filter {
+        func keeps(_ scalar: Unicode.Scalar) -> Bool { !ContentsChecker.isCompacted(scalar) }
+    }
+
+    /// The body as loose titles are looked for in it: compacted, then `loose`.
+    private struct LooseCompacting: LinePhraseFinder.Filter {
+        var folding = LooseFolding()
+        mutating func keeps(_ scalar: Unicode.Scalar) -> Bool {
+            !ContentsChecker.isCompacted(scalar) && folding.fold(scalar) != nil
         }
     }
 
@@ -91,13 +143,55 @@ struct ContentsChecker: Sendable {
 
     /// `title` of a line's scalars.
     static func title(of scalars: [Unicode.Scalar]) -> String {
-        title(compacted: String(scalars: scalars.lazy.filter { !isCompacted($0) }))
+        let compacted = scalars.filter { !isCompacted($0) }
+        if let simple = simpleTitle(compacted[...]) { return LogicalLine.string(simple) }
+        return title(compacted: String(scalars: compacted))
     }
+
+    /// `title(compacted:)` on scalars, when the scalars are simple (`isSimple`): each is a
+    /// character of its own, equal only to itself, so the rules on characters are rules on
+    /// scalars. nil for other text. Titles were read character by character through
+    /// `String`'s grapheme breaking, thousands of instructions per contents line.
+    static func simpleTitle(_ compacted: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar>? {
+        guard compacted.allSatisfy(isSimple) else { return nil }
+        var t = compacted
+        while let f = t.first, f == "-" || f == "*" || f == "#" || f == "•" { t = t.dropFirst() }
+        while let l = t.last, isNumber(l) || l == "." || l == "…" || l == "。" { t = t.dropLast() }
+        if t.first == "第", let end = t.firstIndex(of: "分"), end > t.startIndex, t[end - 1] == "部" {
+            t = t[(end + 1)...]
+        } else if t.first == "（" || t.first == "(", let close = t.firstIndex(where: { $0 == "）" || $0 == ")" }),
+                  t[(t.startIndex + 1)..<close].allSatisfy({ numeralScalars.contains($0) || isNumber($0) }) {
+            t = t[(close + 1)...]
+        } else {
+            let n = t.prefix { numeralScalars.contains($0) || isNumber($0) }.count
+            if n > 0, n < t.count, t[t.startIndex + n] == "、" || t[t.startIndex + n] == "." {
+                t = t.dropFirst(n + 1)
+            }
+        }
+        return t
+    }
+
+    /// Scalars that are a character of their own next to any other such scalar (no combining
+    /// mark, joiner, Hangul jamo, control or regional indicator among them) and that no other
+    /// string is canonically equivalent to (no compatibility ideograph): ASCII, the unified
+    /// ideographs, CJK and general punctuation, the fullwidth forms of ASCII.
+    static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF, 0x3001...0x3029, 0xFF01...0xFF5E, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
+    }
+
+    /// `Character.isNumber` of a one-scalar character.
+    private static func isNumber(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
+
+    private static let numeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// The Chinese numerals an ordinal is written with.
     private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
-    private static func title(compacted: String) -> String {
+    /// The title of a compacted line, character by character (see `simpleTitle`).
+    static func title(compacted: String) -> String {
         var t = Substring(compacted)
         while let f = t.first, f == "-" || f == "*" || f == "#" || f == "•" { t = t.dropFirst() }
         while let l = t.last, l.isNumber || l == "." || l == "…" || l == "。" { t = t.dropLast() }
@@ -137,6 +231,12 @@ struct ContentsChecker: Sendable {
 
         /// The scalar to keep, or nil when it is dropped.
         mutating func fold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+            // Most of a body is ideographs, none of them dropped: one range test (度 aside)
+            // instead of fifteen comparisons, for every scalar of a loose pass.
+            if c.value >= 0x4E00, c.value <= 0x9FFF, c != "度" {
+                previous = c
+                return c
+            }
             if Self.isDropped(c) { return nil }
             // `年度` → `年`: drop a 度 right after 年.
             if c == "度", previous == "年" { return nil }
@@ -150,5 +250,6 @@ struct ContentsChecker: Sendable {
     }
 
     /// The spaces `compact` removes.
-    static func isCompacted(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" }
+    /// (Ideographs, above all three, are told apart by one comparison.)
+    static func isCompacted(_ s: Unicode.Scalar) -> Bool { s.value <= 0x3000 && (s == " " || s == "\t" || s == "\u{3000}") }
 }

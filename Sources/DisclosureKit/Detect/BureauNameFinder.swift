@@ -27,13 +27,52 @@ enum BureauNameFinder {
         var full: String { regions.joined() + department }
     }
 
-    static func find(in lines: [LogicalLine]) -> (bureau: String, region: String?)? {
-        var counts: [Name: Int] = [:]
-        for line in lines {
-            for name in names(in: line.scalars) { counts[name, default: 0] += 1 }
+    /// A name as its scalars: counted per occurrence, it is hashed without `String`'s
+    /// normalization; the `String`s are made once per distinct spelling.
+    private struct Spelling: Hashable {
+        let regions: [[Unicode.Scalar]]
+        let department: [Unicode.Scalar]
+    }
+
+    /// The names of a text, read at its department endings (`MetadataReading` reads them with
+    /// the other votes).
+    struct Tally {
+        private var spellings: [Spelling: Int] = [:]
+
+        /// Counts the name whose department ending starts at `i`, if one does.
+        mutating func read(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) {
+            guard let end = BureauNameFinder.endingEnd(s, at: i) else { return }
+            BureauNameFinder.readName(s, endingAt: i, end: end) { regions, department in
+                spellings[Spelling(regions: regions, department: department), default: 0] += 1
+            }
         }
-        guard !counts.isEmpty else { return nil }
-        counts = canonicalizingLeadingRegions(counts)
+
+        /// The bureau and its region, by the votes described on `BureauNameFinder`.
+        var found: (bureau: String, region: String?)? {
+            guard !spellings.isEmpty else { return nil }
+            // Canonically equivalent spellings are one `Name`: their counts add up.
+            var counts: [Name: Int] = [:]
+            for (spelling, count) in spellings {
+                counts[Name(regions: spelling.regions.map { String(scalars: $0) }, department: String(scalars: spelling.department)),
+                       default: 0] += count
+            }
+            return BureauNameFinder.best(of: counts)
+        }
+    }
+
+    static func find(in lines: [LogicalLine]) -> (bureau: String, region: String?)? {
+        var tally = Tally()
+        let endingByFirst = Self.endingByFirst
+        for line in lines {
+            line.scalars.withUnsafeBufferPointer { s in
+                for i in s.indices where endingByFirst[s[i]] != 0 { tally.read(s, at: i) }
+            }
+        }
+        return tally.found
+    }
+
+    private static func best(of names: [Name: Int]) -> (bureau: String, region: String?)? {
+        let counts = canonicalizingLeadingRegions(names)
         var byDepartment: [String: Int] = [:]
         for (n, c) in counts { byDepartment[n.department, default: 0] += c }
         guard let department = byDepartment.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
@@ -75,65 +114,82 @@ enum BureauNameFinder {
     /// Names in one line: each department ending, walked back over its name and regions.
     static func names(in s: [Unicode.Scalar]) -> [Name] {
         var out: [Name] = []
-        let endingByFirst = Self.endingByFirst
-        var i = 0
-        while i < s.count {
-            guard endingByFirst[s[i]] != 0, let length = endingLength(s, at: i) else {
-                i += 1
-                continue
-            }
-            let end = i + length
-            defer { i = end }
-            // The department's own words: back to a region ending, 2–12 scalars.
-            var k = i - 1
-            while k >= 0, isCJK(s[k]), !regionEnding.contains(s[k]), i - k <= 12 { k -= 1 }
-            // A region ending right after another one starts the department's name, as 市 does in
-            // `甲市市场监督管理局` (甲市 + 市场监督管理局): a region is never a lone `市`.
-            if k >= 1, regionEnding.contains(s[k]), regionEnding.contains(s[k - 1]), i - k <= 12 { k -= 1 }
-            let coreStart = k + 1
-            guard i - coreStart >= 2, k >= 0, regionEnding.contains(s[k]) else { continue }
-            // Regions: runs ending in a region ending, walking left.
-            var regions: [String] = []
-            var unitEnd = coreStart
-            var j = k
-            // At most `maxRegionLevels` levels (province, city, district, …): a line of several MB
-            // of `ab市ab市…` would otherwise be walked, and inserted into, level by level.
-            while j >= 0, regionEnding.contains(s[j]), regions.count < maxRegionLevels {
-                var m = j - 1
-                while m >= 0, isCJK(s[m]), !regionEnding.contains(s[m]), j - m <= 6 { m -= 1 }
-                var unitStart = m + 1
-                // `自治区`, `自治州`, `自治县`: the ending spans three scalars.
-                var unit = Array(s[unitStart..<unitEnd])
-                let stripped = stripLeadingWords(unit)
-                let trimmedCount = unit.count - stripped.count
-                unitStart += trimmedCount
-                unit = stripped
-                guard unit.count >= 2 else { break }
-                regions.insert(String(scalars: unit), at: 0)
-                // Stop when the unit did not reach back to another region ending.
-                if trimmedCount > 0 || m < 0 || !regionEnding.contains(s[m]) { break }
-                unitEnd = unitStart
-                j = m
-            }
-            guard !regions.isEmpty else { continue }
-            out.append(Name(regions: regions, department: String(scalars: s[coreStart..<end])))
+        forEachName(in: s) { regions, department in
+            out.append(Name(regions: regions.map { String(scalars: $0) }, department: String(scalars: department)))
         }
         return out
     }
 
-    /// The `departmentEndings` by first scalar (index + 1; 0: none). The endings start with
-    /// different scalars, so the first one decides which ending to compare.
-    private static let endingByFirst = ScalarMap(numbering: departmentEndings.compactMap(\.first))
+    /// `names(in:)` as scalars: the regions, outermost first, and the department.
+    private static func forEachName(in line: [Unicode.Scalar], _ body: ([[Unicode.Scalar]], [Unicode.Scalar]) -> Void) {
+        line.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < s.count {
+                guard let end = endingEnd(s, at: i) else {
+                    i += 1
+                    continue
+                }
+                defer { i = end }
+                readName(s, endingAt: i, end: end, body)
+            }
+        }
+    }
 
-    /// The length of the `departmentEndings` entry at `i`, if one stands there: asked at every
-    /// scalar of the text, a search through the list was most of the finder's time.
-    static func endingLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+    /// Where the `departmentEndings` entry that starts at `i` ends, if one does.
+    ///
+    /// Asked at every scalar of the text, most of which start no ending: one load answers
+    /// them (a search through the list of endings was most of the finder's time).
+    @inline(__always)
+    static func endingEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Int? {
         let number = Int(endingByFirst[s[i]])
-        guard number > 0 else { return nil }
+        guard number != 0 else { return nil }
         let ending = departmentEndings[number - 1]
         guard i + ending.count <= s.count, s[i..<(i + ending.count)].elementsEqual(ending) else { return nil }
-        return ending.count
+        return i + ending.count
     }
+
+    /// The name whose department ending stands at `i ..< end`, if regions precede it.
+    private static func readName(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingAt i: Int, end: Int,
+                                 _ body: ([[Unicode.Scalar]], [Unicode.Scalar]) -> Void) {
+        let regionEnding = Self.regionEnding
+        // The department's own words: back to a region ending, 2–12 scalars.
+        var k = i - 1
+        while k >= 0, isCJK(s[k]), !regionEnding.contains(s[k]), i - k <= 12 { k -= 1 }
+        // A region ending right after another one starts the department's name, as 市 does in
+        // `甲市市场监督管理局` (甲市 + 市场监督管理局): a region is never a lone `市`.
+        if k >= 1, regionEnding.contains(s[k]), regionEnding.contains(s[k - 1]), i - k <= 12 { k -= 1 }
+        let coreStart = k + 1
+        guard i - coreStart >= 2, k >= 0, regionEnding.contains(s[k]) else { return }
+        // Regions: runs ending in a region ending, walking left.
+        var regions: [[Unicode.Scalar]] = []
+        var unitEnd = coreStart
+        var j = k
+        // At most `maxRegionLevels` levels (province, city, district, …): a line of several MB
+        // of `ab市ab市…` would otherwise be walked, and inserted into, level by level.
+        while j >= 0, regionEnding.contains(s[j]), regions.count < maxRegionLevels {
+            var m = j - 1
+            while m >= 0, isCJK(s[m]), !regionEnding.contains(s[m]), j - m <= 6 { m -= 1 }
+            var unitStart = m + 1
+            // `自治区`, `自治州`, `自治县`: the ending spans three scalars.
+            var unit = Array(s[unitStart..<unitEnd])
+            let stripped = stripLeadingWords(unit)
+            let trimmedCount = unit.count - stripped.count
+            unitStart += trimmedCount
+            unit = stripped
+            guard unit.count >= 2 else { break }
+            regions.insert(unit, at: 0)
+            // Stop when the unit did not reach back to another region ending.
+            if trimmedCount > 0 || m < 0 || !regionEnding.contains(s[m]) { break }
+            unitEnd = unitStart
+            j = m
+        }
+        guard !regions.isEmpty else { return }
+        body(regions, Array(s[coreStart..<end]))
+    }
+
+    /// The `departmentEndings` by first scalar (index + 1; 0: none). The endings start with
+    /// different scalars, so the first one decides which ending to compare.
+    static let endingByFirst = ScalarMap(numbering: departmentEndings.compactMap(\.first))
 
     static func stripLeadingWords(_ unit: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var u = unit[...]

@@ -3,24 +3,22 @@
 /// Never from the file name. Each property is a vote over the whole text, so one stray
 /// mention (乙's report names 2022 once) does not decide it.
 struct MetadataDetector: Sendable {
-    /// `phrases` are the counts of the vote phrases in the text, when the caller has them.
+    /// `reading` is the text's `MetadataReading`, when the caller has it.
     ///
     /// Reads the lines' scalars; where a vote reads the text as one string, it is the lines
     /// joined with line breaks, which no phrase, year or count spans.
-    func detect(_ text: NormalizedText, observations: [Observation], phrases: PhraseCounts? = nil) -> ReportMetadata {
+    func detect(_ text: NormalizedText, observations: [Observation], reading: MetadataReading? = nil) -> ReportMetadata {
         var meta = ReportMetadata()
-        if let found = BureauNameFinder.find(in: text.lines) {
+        let lines = text.lines.map(\.scalars)
+        let reading = reading ?? MetadataReading(lines: lines)
+        if let found = reading.names.found {
             meta.bureau = found.bureau
             meta.region = found.region
         }
-        let lines = text.lines.map(\.scalars)
-        let counts = phrases ?? PhraseCounts(lines: lines)
-        var years = YearTally()
-        for line in lines { years.add(line) }
-        meta.fiscalYear = years.fiscalYear
-        meta.kind = kind(counts)
-        meta.scope = scope(counts)
-        meta.unitCount = UnitCountFinder.unitCount(inLines: lines)
+        meta.fiscalYear = reading.years.fiscalYear
+        meta.kind = kind(reading.phrases)
+        meta.scope = scope(reading.phrases)
+        meta.unitCount = reading.firstUnitAnchorLine.flatMap { UnitCountFinder.unitCount(inLines: lines, firstAnchorLine: $0) }
         let yuan = observations.filter { $0.unit == .yuan }.count
         let wan = observations.filter { $0.unit == .wanYuan }.count
         meta.amountUnit = yuan > wan ? .yuan : .wanYuan
@@ -39,30 +37,43 @@ struct MetadataDetector: Sendable {
     /// Text given in pieces is counted as the pieces joined with line breaks: a year and its
     /// `年` never stand on both sides of one.
     struct YearTally {
-        private var fiscal: [Int: Int] = [:]
-        private var plainYear: [Int: Int] = [:]
+        /// The years counted, 1990 … 2100.
+        static let years = 1990...2100
+        /// Counts by year − 1990: a small array, where a dictionary hashed every year read.
+        private var fiscal = [Int](repeating: 0, count: years.count)
+        private var plainYear = [Int](repeating: 0, count: years.count)
 
         /// Reads from each `年` back: over spaces to a run of exactly four digits. A year is
         /// written before its `年`, so looking for the rarer `年` first reads each scalar once
         /// with one compare; the walks back cover each space once and at most five digits.
         mutating func add(_ scalars: [Unicode.Scalar]) {
-            for k in scalars.indices where scalars[k] == "年" {
-                var end = k
-                while end > 0, ScalarFolding.isSpace(scalars[end - 1]) { end -= 1 }
-                let start = end - 4
-                guard start >= 0, (start..<end).allSatisfy({ ScalarFolding.isDigit(scalars[$0]) }),
-                      start == 0 || !ScalarFolding.isDigit(scalars[start - 1]) else { continue }
-                var value = 0
-                for i in start..<end { value = value * 10 + Int(scalars[i].value - 0x30) }
-                guard (1990...2100).contains(value) else { continue }
-                if k + 1 < scalars.count, scalars[k + 1] == "度" { fiscal[value, default: 0] += 1 }
-                else { plainYear[value, default: 0] += 1 }
+            scalars.withUnsafeBufferPointer { s in
+                for k in s.indices where s[k] == "年" { add(s, yearMarkAt: k) }
             }
         }
 
+        /// Counts the year written before the `年` at `k`, if one is.
+        mutating func add(_ s: UnsafeBufferPointer<Unicode.Scalar>, yearMarkAt k: Int) {
+            var end = k
+            while end > 0, ScalarFolding.isSpace(s[end - 1]) { end -= 1 }
+            let start = end - 4
+            guard start >= 0, (start..<end).allSatisfy({ ScalarFolding.isDigit(s[$0]) }),
+                  start == 0 || !ScalarFolding.isDigit(s[start - 1]) else { return }
+            var value = 0
+            for i in start..<end { value = value * 10 + Int(s[i].value - 0x30) }
+            guard Self.years.contains(value) else { return }
+            if k + 1 < s.count, s[k + 1] == "度" { fiscal[value - Self.years.lowerBound] += 1 }
+            else { plainYear[value - Self.years.lowerBound] += 1 }
+        }
+
+        /// The most counted year (the earliest of a tie), of `YYYY 年度` when there is one.
         var fiscalYear: Int? {
-            let pick = fiscal.isEmpty ? plainYear : fiscal
-            return pick.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            let pick = fiscal.contains { $0 > 0 } ? fiscal : plainYear
+            var best: Int?
+            for (offset, count) in pick.enumerated() where count > 0 && count > (best.map { pick[$0] } ?? 0) {
+                best = offset
+            }
+            return best.map { $0 + Self.years.lowerBound }
         }
     }
 
@@ -85,7 +96,17 @@ struct MetadataDetector: Sendable {
     /// How often each phrase of the votes occurs in a text (non-overlapping, as
     /// `UTF8Search.count` counts one phrase): read once, used by every vote.
     struct PhraseCounts: Sendable {
-        let byPhrase: [String: Int]
+        /// By phrase of `phraseMatcher`, in its order.
+        private let counts: [Int]
+        /// The phrases' places in `counts`, built once: a dictionary of the counts per report
+        /// hashed every phrase for every report.
+        private static let places: [String: Int] = {
+            var places: [String: Int] = [:]
+            for (index, phrase) in MetadataDetector.phraseMatcher.phrases.enumerated() {
+                places[String(decoding: phrase, as: UTF8.self)] = index
+            }
+            return places
+        }()
 
         init(_ s: some Sequence<UInt8>) {
             self.init(counts: MetadataDetector.phraseMatcher.counts(in: s))
@@ -101,14 +122,12 @@ struct MetadataDetector: Sendable {
             self.init(counts: counter.counts)
         }
 
-        private init(counts: [Int]) {
-            let matcher = MetadataDetector.phraseMatcher
-            var byPhrase: [String: Int] = [:]
-            for (phrase, count) in zip(matcher.phrases, counts) { byPhrase[String(decoding: phrase, as: UTF8.self)] = count }
-            self.byPhrase = byPhrase
+        /// From the counts of `phraseMatcher.phrases`, in its order.
+        init(counts: [Int]) {
+            self.counts = counts
         }
 
-        subscript(_ phrase: String) -> Int { byPhrase[phrase] ?? 0 }
+        subscript(_ phrase: String) -> Int { Self.places[phrase].map { counts[$0] } ?? 0 }
         func sum(_ phrases: [String]) -> Int { phrases.reduce(0) { $0 + self[$1] } }
     }
 

@@ -26,12 +26,25 @@ public enum UnitCountFinder {
     /// `unitCount(in:)` of the lines joined with line breaks.
     ///
     /// `单位共` cannot span a line break, so a text none of whose lines holds it states no count:
-    /// the lines are joined only when one does.
+    /// the lines are joined only when one does, and only from `scopeWindow` scalars before the
+    /// first line that does (the look back for `编制范围` reaches no further; the read of the
+    /// count goes on across lines).
     static func unitCount(inLines lines: [[Unicode.Scalar]]) -> Int? {
-        guard lines.contains(where: containsAnchor) else { return nil }
+        guard let first = lines.firstIndex(where: containsAnchor) else { return nil }
+        return unitCount(inLines: lines, firstAnchorLine: first)
+    }
+
+    /// `unitCount(inLines:)` when `lines[first]` is the first line that holds `单位共`.
+    static func unitCount(inLines lines: [[Unicode.Scalar]], firstAnchorLine first: Int) -> Int? {
+        var from = first
+        var before = 0
+        while from > 0, before < scopeWindow {
+            from -= 1
+            before += lines[from].count + 1
+        }
         var joined: [Unicode.Scalar] = []
-        joined.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-        for (index, line) in lines.enumerated() {
+        joined.reserveCapacity(lines[from...].reduce(0) { $0 + $1.count + 1 })
+        for (index, line) in lines[from...].enumerated() {
             if index > 0 { joined.append("\n") }
             joined.append(contentsOf: line)
         }
@@ -39,13 +52,14 @@ public enum UnitCountFinder {
     }
 
     /// Whether `s` holds `单位共`.
-    private static func containsAnchor(_ s: [Unicode.Scalar]) -> Bool {
-        var i = 0
-        while i + 2 < s.count {
-            if s[i] == "单", s[i + 1] == "位", s[i + 2] == "共" { return true }
-            i += 1
-        }
-        return false
+    private static func containsAnchor(_ line: [Unicode.Scalar]) -> Bool {
+        line.withUnsafeBufferPointer { s in s.indices.contains { isAnchor(s, at: $0) } }
+    }
+
+    /// Whether `单位共` starts at `i`.
+    @inline(__always)
+    static func isAnchor(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
+        i + 2 < s.count && s[i] == "单" && s[i + 1] == "位" && s[i + 2] == "共"
     }
 
     static func unitCount<C: BidirectionalCollection<Unicode.Scalar>>(scalars: C) -> Int? {

@@ -12,9 +12,25 @@
 /// that figure's sentence (see `ChangeWording`); it gives nothing else.
 struct StatementScanner: Sendable {
     let dictionary: TermDictionary
+    /// The scalars that end a sentence or clause or may start a term: the scan stops only at
+    /// these. One set, one load per scalar, where the ender, separator and term lookups were three.
+    private let marks: ScalarSet
 
-    init(dictionary: TermDictionary = .standard) {
+    init(dictionary: TermDictionary) {
         self.dictionary = dictionary
+        marks = Self.marks(for: dictionary)
+    }
+
+    /// With the standard dictionary, whose marks are made once (a scanner is made per report).
+    init() {
+        dictionary = .standard
+        marks = Self.standardMarks
+    }
+
+    private static let standardMarks = marks(for: .standard)
+
+    private static func marks(for dictionary: TermDictionary) -> ScalarSet {
+        ScalarSet(sentenceEnders.union(clauseSeparators).union(dictionary.terms.compactMap(\.text.first)))
     }
 
     private enum Event {
@@ -38,6 +54,20 @@ struct StatementScanner: Sendable {
     private static let enders = ScalarSet(sentenceEnders)
     private static let separators = ScalarSet(clauseSeparators)
 
+    /// The first offset at or after `i` whose scalar is one of `marks` (`s.count` if none is):
+    /// every other scalar only moves the scan on.
+    ///
+    /// Apart from the loop that makes the events: inside it, the skip over the other scalars
+    /// (most of a line) kept its values on the stack.
+    @inline(never)
+    private static func nextMark(_ line: [Unicode.Scalar], from i: Int, _ marks: ScalarSet) -> Int {
+        line.withUnsafeBufferPointer { s in
+            var k = i
+            while k < s.count, !marks.contains(s[k]) { k += 1 }
+            return k
+        }
+    }
+
     static func isSentenceEnder(_ c: Unicode.Scalar) -> Bool { enders.contains(c) }
     static func isClauseSeparator(_ c: Unicode.Scalar) -> Bool { separators.contains(c) }
 
@@ -48,11 +78,15 @@ struct StatementScanner: Sendable {
         // narrative lines have none and state nothing.
         guard s.contains(where: ScalarFolding.isDigit) else { return [] }
         var events: [Event] = []
+        // Grown from empty, the array was copied several times per line.
+        events.reserveCapacity(32)
         // Read once here: a static is checked for its first use at every access.
         let enders = Self.enders
         let separators = Self.separators
         var i = 0
-        while i < s.count {
+        while true {
+            i = Self.nextMark(s, from: i, marks)
+            guard i < s.count else { break }
             let c = s[i]
             if enders.contains(c) {
                 events.append(.sentenceEnd(i))
@@ -177,7 +211,7 @@ struct StatementScanner: Sendable {
                 out.append(Observation(
                     metric: subj.term.metric, role: role, stated: number, unit: unit, amount: amount,
                     line: line.line(at: v.range.lowerBound),
-                    snippet: line.text(snippetRange).trimmingSpaces,
+                    snippet: Self.trimmedText(line, snippetRange),
                     place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
                     label: label,
                     shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank, part: subj.term.part,
@@ -223,6 +257,30 @@ struct StatementScanner: Sendable {
             end = min(end, max(span.upperBound + 40, start + limit))
         }
         return start..<end
+    }
+}
+
+extension StatementScanner {
+    /// `line.text(range).trimmingSpaces`, trimmed on the scalars before the string is made.
+    ///
+    /// A space, tab or ideographic space next to a plain scalar (`PlainScalar`) is a character
+    /// of its own, so it is trimmed as a scalar; next to any other scalar (a combining mark may
+    /// make it part of a longer character) the string is trimmed by characters, as before.
+    /// Trimming each snippet's string by characters cost more than the rest of its making.
+    static func trimmedText(_ line: LogicalLine, _ range: Range<Int>) -> String {
+        let s = line.scalars
+        var lo = max(0, min(range.lowerBound, s.count))
+        var hi = max(lo, min(range.upperBound, s.count))
+        func isTrimmed(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
+        while lo < hi, isTrimmed(s[lo]) {
+            guard lo + 1 == hi || PlainScalar.isPlain(s[lo + 1]) else { return line.text(range).trimmingSpaces }
+            lo += 1
+        }
+        while hi > lo, isTrimmed(s[hi - 1]) {
+            guard hi - 1 == lo || PlainScalar.isPlain(s[hi - 2]) else { return line.text(range).trimmingSpaces }
+            hi -= 1
+        }
+        return line.text(lo..<hi)
     }
 }
 

@@ -18,7 +18,8 @@ public struct Segmenter: Sendable {
         var linesSinceUnit = 0
         for line in text.lines {
             let s = line.scalars
-            if let unit = Self.declaredUnit(s) {
+            let (lastTab, declared) = Self.lastTabAndDeclaredUnit(s)
+            if let unit = declared {
                 tableUnit = unit
                 linesSinceUnit = 0
             } else {
@@ -33,8 +34,7 @@ public struct Segmenter: Sendable {
                 contexts.append(LineContext(kind: .text, family: nil, inContents: true, tableUnit: tableUnit))
                 continue
             }
-            // One look for the last tab: a table row, or a contents entry (heading, tab, page).
-            let lastTab = s.lastIndex(of: "\t")
+            // The last tab: a table row, or a contents entry (heading, tab, page).
             let isEntry = lastTab.map { Self.isContentsEntry(s, lastTab: $0) } ?? false
             if lastTab != nil && !isEntry {
                 contexts.append(LineContext(kind: .tableRow, family: stack.last(where: { $0.family != nil })?.family,
@@ -158,13 +158,38 @@ public struct Segmenter: Sendable {
     }
 
     static func declaredUnit(_ s: [Unicode.Scalar]) -> AmountUnit? {
-        guard s.count >= 3 else { return nil }
-        for i in 0..<(s.count - 2) where s[i] == "单" && s[i + 1] == "位" && (s[i + 2] == "：" || s[i + 2] == ":") {
-            var k = i + 3
-            while k < s.count, ScalarFolding.isSpace(s[k]) { k += 1 }
-            if k + 1 < s.count, s[k] == "万", s[k + 1] == "元" { return .wanYuan }
-            if k < s.count, s[k] == "元" { return .yuan }
+        lastTabAndDeclaredUnit(s).unit
+    }
+
+    /// The line's last tab and the unit it declares (`declaredUnit`), read in one pass: each
+    /// was a read of every line, and the skip over the other scalars is a tight loop apart.
+    static func lastTabAndDeclaredUnit(_ line: [Unicode.Scalar]) -> (lastTab: Int?, unit: AmountUnit?) {
+        line.withUnsafeBufferPointer { s in
+            var lastTab: Int?
+            var unit: AmountUnit?
+            var i = nextTabOrUnitMark(s, from: 0)
+            while i < s.count {
+                if s[i] == "\t" { lastTab = i } else if unit == nil { unit = declaredUnit(s, at: i) }
+                i = nextTabOrUnitMark(s, from: i + 1)
+            }
+            return (lastTab, unit)
         }
+    }
+
+    @inline(never)
+    private static func nextTabOrUnitMark(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
+        var k = i
+        while k < s.count, s[k] != "\t", s[k] != "单" { k += 1 }
+        return k
+    }
+
+    /// The unit declared by `单位：万元` (or `元`) when it starts at `i`.
+    private static func declaredUnit(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> AmountUnit? {
+        guard i + 2 < s.count, s[i] == "单", s[i + 1] == "位", s[i + 2] == "：" || s[i + 2] == ":" else { return nil }
+        var k = i + 3
+        while k < s.count, ScalarFolding.isSpace(s[k]) { k += 1 }
+        if k + 1 < s.count, s[k] == "万", s[k + 1] == "元" { return .wanYuan }
+        if k < s.count, s[k] == "元" { return .yuan }
         return nil
     }
 

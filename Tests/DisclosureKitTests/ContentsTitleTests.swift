@@ -1,0 +1,67 @@
+import Testing
+@testable import DisclosureKit
+
+/// A contents line's title read on scalars (`ContentsChecker.simpleTitle`) is the title read
+/// character by character, on random lines of ordinals, page numbers and marks; lines with a
+/// combining mark or a compatibility ideograph are read by characters.
+@Suite("Contents titles on scalars agree with titles on characters")
+struct ContentsTitleTests {
+    static let pieces: [Unicode.Scalar] = Array("第一二三十部分（）()、.…。-*#•收入决算表 \t\u{3000}0123４５".unicodeScalars)
+        + ["\u{0301}", "\u{F9D1}", "\u{212A}", "K", "\u{2163}", "\u{3007}", "\u{00A0}"]
+
+    @Test("the same title either way")
+    func sameTitle() {
+        var random = SplitMix64(seed: 23)
+        for _ in 0..<5_000 {
+            let line = (0..<random.below(14)).map { _ in Self.pieces[random.below(Self.pieces.count)] }
+            let byCharacters = ContentsChecker.title(compacted: ContentsChecker.compact(LinePhraseFinderTests.string(line)))
+            #expect(ContentsChecker.title(of: line).unicodeScalars.elementsEqual(byCharacters.unicodeScalars),
+                    "\(LinePhraseFinderTests.string(line))")
+            let compacted = line.filter { !ContentsChecker.isCompacted($0) }
+            if compacted.allSatisfy(ContentsChecker.isSimple) {
+                #expect(ContentsChecker.simpleTitle(compacted[...]).map { Array($0) } == Array(byCharacters.unicodeScalars))
+            } else {
+                #expect(ContentsChecker.simpleTitle(compacted[...]) == nil)
+            }
+        }
+    }
+
+    /// The findings of `ContentsChecker` on lines, the first `contents` of them in the contents.
+    static func check(contents: [String], body: [String]) -> [Finding] {
+        let lines = (contents + body).enumerated().map {
+            LogicalLine(scalars: Array($1.unicodeScalars), origins: [.init(offset: 0, line: $0 + 1)])
+        }
+        let contexts = lines.indices.map {
+            LineContext(kind: .text, family: nil, inContents: $0 < contents.count, tableUnit: nil)
+        }
+        return ContentsChecker().check(NormalizedText(lines: lines, physicalLineCount: lines.count, wasHardWrapped: false),
+                                       contexts: contexts)
+    }
+
+    @Test("entries equal as strings are one entry, however their scalars are written")
+    func canonicalEntries() {
+        // 六 (U+516D) and its compatibility ideograph U+F9D1 are one character: the second
+        // entry is the first, found in the body.
+        let simple = "一、收入六决算表"
+        let compatibility = "二、收入\u{F9D1}决算表"
+        #expect(Self.check(contents: ["目录", simple, compatibility], body: ["收入六决算表"]).isEmpty)
+        #expect(Self.check(contents: ["目录", compatibility, simple], body: ["收入\u{F9D1}决算表"]).isEmpty)
+        let missing = Self.check(contents: ["目录", simple, compatibility, "三、支出决算表"], body: ["收入决算表"])
+        #expect(missing.map(\.stated) == ["3"])
+        #expect(missing.map(\.expected) == ["0"])
+    }
+
+    @Test("loose folding as defined: punctuation dropped, 度 dropped right after a kept 年")
+    func looseFolding() {
+        let pieces = Array("年度收入、，,。“”\"（）()《》：:决算表 甲".unicodeScalars) + ["\u{4E00}", "\u{9FFF}", "\u{3000}"]
+        let dropped = Set("、，,。“”\"（）()《》：:".unicodeScalars)
+        var random = SplitMix64(seed: 24)
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(16)).map { _ in pieces[random.below(pieces.count)] }
+            var plain: [Unicode.Scalar] = []
+            for c in text where !dropped.contains(c) && !(c == "度" && plain.last == "年") { plain.append(c) }
+            var folding = ContentsChecker.LooseFolding()
+            #expect(text.compactMap { folding.fold($0) } == plain, "\(LinePhraseFinderTests.string(text))")
+        }
+    }
+}
