@@ -48,6 +48,13 @@ enum ScalarFolding {
     /// In place, because folding never lengthens a line: the normalizer folds each line where
     /// it was decoded, without a copy.
     static func fold(_ scalars: inout [Unicode.Scalar], _ range: Range<Int>) -> (heading: Bool, end: Int) {
+        scalars.withUnsafeMutableBufferPointer { fold($0, range) }
+    }
+
+    /// `fold` on a buffer: `PhysicalLineReader` folds a line inside the array it is still
+    /// initializing, where there is no array to pass yet. `range` must be initialized.
+    static func fold(_ scalars: UnsafeMutableBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> (heading: Bool, end: Int) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
         let start = range.lowerBound
         let n = range.upperBound
         // Markdown heading marks and block quotes at the start of a line.
