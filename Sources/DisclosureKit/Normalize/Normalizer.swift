@@ -24,10 +24,10 @@ public struct Normalizer: Sendable {
     }
 
     private func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
-        let read = PhysicalLineReader.read(bytes)
-        let kept = WatermarkFilter.removingWatermarks(read.lines)
-        let joined = LineJoiner().join(kept)
-        return NormalizedText(lines: joined.lines, physicalLineCount: read.count, wasHardWrapped: joined.hardWrapped)
+        var (lines, count) = PhysicalLineReader.read(bytes)
+        WatermarkFilter.removeWatermarks(from: &lines)
+        let joined = LineJoiner().join(lines)
+        return NormalizedText(lines: joined.lines, physicalLineCount: count, wasHardWrapped: joined.hardWrapped)
     }
 }
 

@@ -161,47 +161,69 @@ enum ScalarFolding {
     /// Drops thousands separators in well-formed groups (`4,499.46`, `33,389,400`) and the
     /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`). An origin at old
     /// offset k moves to the number of scalars kept before k.
+    ///
+    /// Written by index into the output's uninitialized storage (it is never longer than the
+    /// input): appending scalar by scalar, with a closure call per scalar for the origins, was
+    /// most of the joiner's cost on table rows.
     static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
-        // The next origin to move; every one at or before the scalar being looked at moves to
-        // `out.count` (nothing is kept between a skipped scalar and the next one looked at).
+        let n = s.count
+        // The next origin to move, and its offset (Int.max when none is left): every one at or
+        // before the scalar being looked at moves to the count kept so far (nothing is kept
+        // between a skipped scalar and the next one looked at).
         var nextOrigin = 0
-        func moveOrigins(through offset: Int) {
-            while nextOrigin < origins.count, origins[nextOrigin].offset <= offset {
-                let o = origins[nextOrigin]
-                origins[nextOrigin] = LogicalLine.Origin(offset: out.count, line: o.line)
-                nextOrigin += 1
-            }
-        }
-        var i = 0
-        // The last comma judged, and whether it separated thousands: `1,234,567` asks about
-        // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
-        var lastComma: (index: Int, separates: Bool)?
-        while i < s.count {
-            let c = s[i]
-            moveOrigins(through: i)
-            if c == "," {
-                let separates = isThousandsSeparator(s, at: i, previous: lastComma)
-                lastComma = (i, separates)
-                if separates {
-                    i += 1
+        var nextOffset = origins.first?.offset ?? Int.max
+        var kept = 0
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, initialized in
+            var w = 0
+            var i = 0
+            // The last comma judged, and whether it separated thousands: `1,234,567` asks about
+            // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
+            var lastComma: (index: Int, separates: Bool)?
+            while i < n {
+                while nextOffset <= i {
+                    origins[nextOrigin] = LogicalLine.Origin(offset: w, line: origins[nextOrigin].line)
+                    nextOrigin += 1
+                    nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
+                }
+                let c = s[i]
+                // Ideographs and CJK punctuation, most of a joined paragraph: neither comma nor
+                // space, kept as they are. Their run (up to the next origin) is copied at once.
+                if c.value > 0x3000 && c.value < 0xFF0C {
+                    let stop = min(n, nextOffset)
+                    repeat {
+                        out[w] = s[i]
+                        w += 1
+                        i += 1
+                    } while i < stop && s[i].value > 0x3000 && s[i].value < 0xFF0C
                     continue
                 }
-            }
-            if isSpace(c), let last = out.last, isDigit(last) {
-                // Look past the spaces: a unit follows?
-                var j = i
-                while j < s.count, isSpace(s[j]) { j += 1 }
-                if j < s.count, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
-                    i = j
-                    continue
+                if c == "," {
+                    let separates = isThousandsSeparator(s, at: i, previous: lastComma)
+                    lastComma = (i, separates)
+                    if separates {
+                        i += 1
+                        continue
+                    }
+                } else if w > 0, isDigit(out[w - 1]), isSpace(c) {
+                    // Look past the spaces: a unit follows?
+                    var j = i
+                    while j < n, isSpace(s[j]) { j += 1 }
+                    if j < n, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
+                        i = j
+                        continue
+                    }
                 }
+                out[w] = c
+                w += 1
+                i += 1
             }
-            out.append(c)
-            i += 1
+            initialized = w
+            kept = w
         }
-        moveOrigins(through: Int.max)
+        while nextOrigin < origins.count {
+            origins[nextOrigin] = LogicalLine.Origin(offset: kept, line: origins[nextOrigin].line)
+            nextOrigin += 1
+        }
         return out
     }
 
