@@ -68,9 +68,12 @@ struct PhysicalLines: Sendable {
         var hasTab: Bool
         /// True when the line holds nothing but spaces and tabs.
         var isBlank: Bool
-        /// False when the trimmed line holds no comma, space, `，`, `－` or `．`: then neither it
-        /// nor a join of such lines has a number to make canonical, and the joiner skips the
-        /// look for one (`ScalarFolding.hasCanonicalNumbers`).
+        /// True when the trimmed line is not canonical itself (`ScalarFolding.hasCanonicalNumbers`)
+        /// or starts with `，` or `．`, or ends with `，`, `－` or `．`: a join of lines none of which
+        /// is so has no number to make canonical (trimmed lines neither start nor end with a
+        /// space, so a separator between two lines' digits stands at the edge of one of them),
+        /// and the joiner skips the look for one. Prose with `，` in it is not so: asking only
+        /// for `，` anywhere sent most lines to that look.
         var mayHoldSeparators: Bool
 
         /// Empties the line (a watermark): it keeps its number and raw width.
@@ -123,21 +126,28 @@ extension PhysicalLines.Line {
         while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
         var hasTab = false
         var isBlank = true
-        var mayHoldSeparators = false
         for k in lo..<hi {
             let v = scalars[k].value
-            // Ideographs and CJK punctuation: neither tab nor space nor separator.
+            // Ideographs and CJK punctuation: neither tab nor space.
             if v > 0x3000 && v <= 0xA4CF {
                 isBlank = false
             } else if v == 0x09 {
                 hasTab = true
-            } else {
-                let space = ScalarFolding.isSpace(scalars[k])
-                if space || v == 0x2C || (v >= 0xFF0C && v <= 0xFF0E) { mayHoldSeparators = true }
-                if isBlank, !space { isBlank = false }
+            } else if isBlank, !ScalarFolding.isSpace(scalars[k]) {
+                isBlank = false
             }
         }
+        let mayHoldSeparators = lo < hi
+            && (!ScalarFolding.hasCanonicalNumbers(UnsafeBufferPointer(rebasing: scalars[lo..<hi]))
+                || Self.isEdgeSeparator(scalars[lo], first: true) || Self.isEdgeSeparator(scalars[hi - 1], first: false))
         self.init(range: range, trimmed: lo..<hi, number: number, heading: heading, rawCharacters: rawCharacters,
                   rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank, mayHoldSeparators: mayHoldSeparators)
+    }
+
+    /// `，` or `．` first, or `，`, `－` or `．` last: a separator that a joined line's digits may
+    /// stand around.
+    @inline(__always)
+    static func isEdgeSeparator(_ s: Unicode.Scalar, first: Bool) -> Bool {
+        s.value == 0xFF0C || s.value == 0xFF0E || (!first && s.value == 0xFF0D)
     }
 }

@@ -20,6 +20,7 @@ enum PhysicalLineReader {
     /// sequence reads as U+FFFD.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (lines: PhysicalLines, count: Int) {
         let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return (PhysicalLines(), 0) }
         var lines: [PhysicalLines.Line] = []
         // About one line per 36 bytes in reports; too few only costs a regrowth.
         lines.reserveCapacity(count / 32 + 16)
@@ -32,13 +33,14 @@ enum PhysicalLineReader {
             while i < count {
                 // A run of ideographs and CJK punctuation (three bytes each, wide, never space,
                 // never folded), most of a report: only written, and measured once at its end.
+                // The three bytes are read as one little-endian word with the byte after them (so
+                // while four bytes are left; the last scalar of a file goes the general way).
                 let runStart = w
-                while i &+ 2 < count {
-                    let b0 = bytes[i]
-                    let b1 = bytes[i &+ 1]
-                    let b2 = bytes[i &+ 2]
-                    guard b0 & 0xF0 == 0xE0, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { break }
-                    let value = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                while i &+ 3 < count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
+                    // 1110xxxx 10xxxxxx 10xxxxxx
+                    guard word & 0x00C0_C0F0 == 0x0080_80E0 else { break }
+                    let value = (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word & 0x3F_0000) >> 16
                     guard value > 0x3000 && value <= 0xA4CF, let scalar = Unicode.Scalar(value) else { break }
                     out[w] = scalar
                     w &+= 1
@@ -85,18 +87,24 @@ enum PhysicalLineReader {
         var columnsBeforeFirst = 0
         var last = -1
         var columnsThroughLast = 0
-        /// The first space after the first other scalar: a space inside the trimmed line when it
-        /// comes before the last other scalar.
-        var firstSpaceAfterFirst = -1
+        /// What the scalar before was, for `ScalarFolding.hasCanonicalNumbers`: a digit, a
+        /// separator that a digit after it would make part of a number (`－`, or `，` `．` after
+        /// a digit), or anything else.
+        var previous = Previous.other
+        /// The first space after a digit: inside the trimmed line when it comes before the last
+        /// scalar other than space.
+        var firstSpaceAfterDigit = -1
         var hasTab = false
         /// A scalar other than space and tab.
         var hasContent = false
-        /// A comma or a full-width comma, minus or point.
+        /// A comma, or a separator followed by a digit.
         var hasSeparator = false
         /// `*` or `_` anywhere, or `#` first: `ScalarFolding.fold` decides.
         var hasMarks = false
 
         init(start: Int) { self.start = start }
+
+        enum Previous { case other, digit, separator }
 
         /// Measures a run of ideographs and CJK punctuation at `run`.
         @inline(__always)
@@ -109,6 +117,7 @@ enum PhysicalLineReader {
             last = run.upperBound - 1
             columnsThroughLast = columns
             hasContent = true
+            previous = .other
         }
 
         @inline(__always)
@@ -127,11 +136,23 @@ enum PhysicalLineReader {
             columnsThroughLast = columns
             if v == 0x09 {
                 hasTab = true
+                previous = .other
             } else {
                 hasContent = true
+                if v &- 0x30 < 10 {
+                    addDigit()
+                    return
+                }
+                previous = .other
                 if v == 0x2C { hasSeparator = true }
                 if v == 0x2A || v == 0x5F { hasMarks = true }
             }
+        }
+
+        @inline(__always)
+        mutating func addDigit() {
+            if previous == .separator { hasSeparator = true }
+            previous = .digit
         }
 
         /// Measures and looks at a scalar that is neither ASCII nor CJK; returns it folded.
@@ -151,14 +172,20 @@ enum PhysicalLineReader {
             last = k
             columnsThroughLast = columns
             hasContent = true
-            if s.value >= 0xFF0C && s.value <= 0xFF0E { hasSeparator = true }
+            switch s.value {
+            case 0x30...0x39: addDigit()
+            case 0xFF0D: previous = .separator
+            case 0xFF0C, 0xFF0E: previous = previous == .digit ? .separator : .other
+            default: previous = .other
+            }
             return s
         }
 
         @inline(__always)
         mutating func addSpace(at k: Int, width: Int) {
             columns += width
-            if first >= 0 && firstSpaceAfterFirst < 0 { firstSpaceAfterFirst = k }
+            if previous == .digit && firstSpaceAfterDigit < 0 { firstSpaceAfterDigit = k }
+            previous = .other
         }
 
         /// Records the line, which ends at `w` in `out`, as line `number`; returns where the next
@@ -174,11 +201,13 @@ enum PhysicalLineReader {
                                                 rawCharacters: rawCharacters, rawColumns: rawColumns))
                 return folded.end
             }
-            let interiorSpace = firstSpaceAfterFirst >= 0 && firstSpaceAfterFirst < last
+            let spaceAfterDigit = firstSpaceAfterDigit >= 0 && firstSpaceAfterDigit < last
+            let edge = first >= 0 && (PhysicalLines.Line.isEdgeSeparator(out[first], first: true)
+                                      || PhysicalLines.Line.isEdgeSeparator(out[last], first: false))
             lines.append(PhysicalLines.Line(range: start..<w, trimmed: first < 0 ? w..<w : first..<(last + 1), number: number,
                                             heading: false, rawCharacters: rawCharacters, rawColumns: rawColumns,
                                             hasTab: hasTab, isBlank: !hasContent,
-                                            mayHoldSeparators: hasSeparator || interiorSpace))
+                                            mayHoldSeparators: hasSeparator || spaceAfterDigit || edge))
             return w
         }
     }

@@ -120,7 +120,8 @@ enum ScalarFolding {
     ///
     /// Most lines are prose without a separator or a unit space; this one look (a compare
     /// per CJK scalar) spares them the copy and the offset map.
-    static func hasCanonicalNumbers(_ s: [Unicode.Scalar]) -> Bool {
+    static func hasCanonicalNumbers<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars) -> Bool
+    where Scalars.Index == Int {
         var previousIsDigit = false
         for k in s.indices {
             let v = s[k].value
@@ -132,7 +133,7 @@ enum ScalarFolding {
             if v == 0x2C { return false }
             if previousIsDigit, isSpace(s[k]) { return false }
             if v == 0xFF0D || (previousIsDigit && (v == 0xFF0E || v == 0xFF0C)) {
-                if k + 1 < s.count, isDigit(s[k + 1]) { return false }
+                if k + 1 < s.endIndex, isDigit(s[k + 1]) { return false }
             }
             previousIsDigit = v >= 0x30 && v <= 0x39
         }
