@@ -168,18 +168,36 @@ enum ScalarFolding {
     /// most of the joiner's cost on table rows.
     static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
         let n = s.count
+        // The last comma judged, and whether it separated thousands: `1,234,567` asks about
+        // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
+        var lastComma: (index: Int, separates: Bool)?
+        // Most lines that come here lose nothing (a comma in prose, `建设,推动`): find the first
+        // scalar dropped before copying anything. Up to it, every scalar and origin stays where it is.
+        var start = 0
+        while start < n {
+            let v = s[start].value
+            // Ideographs and CJK punctuation: neither comma nor space.
+            if !(v > 0x3000 && v < 0xFF0C),
+               resumption(afterDropping: s, at: start, after: start > 0 ? s[start - 1] : nil, lastComma: &lastComma) != nil {
+                break
+            }
+            start += 1
+        }
+        if start == n { return s }
         // The next origin to move, and its offset (Int.max when none is left): every one at or
         // before the scalar being looked at moves to the count kept so far (nothing is kept
         // between a skipped scalar and the next one looked at).
         var nextOrigin = 0
-        var nextOffset = origins.first?.offset ?? Int.max
+        while nextOrigin < origins.count, origins[nextOrigin].offset < start { nextOrigin += 1 }
+        var nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
         var kept = 0
         let out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, initialized in
             var w = 0
-            var i = 0
-            // The last comma judged, and whether it separated thousands: `1,234,567` asks about
-            // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
-            var lastComma: (index: Int, separates: Bool)?
+            while w < start {
+                out[w] = s[w]
+                w += 1
+            }
+            var i = start
             while i < n {
                 while nextOffset <= i {
                     origins[nextOrigin] = LogicalLine.Origin(offset: w, line: origins[nextOrigin].line)
@@ -198,21 +216,9 @@ enum ScalarFolding {
                     } while i < stop && s[i].value > 0x3000 && s[i].value < 0xFF0C
                     continue
                 }
-                if c == "," {
-                    let separates = isThousandsSeparator(s, at: i, previous: lastComma)
-                    lastComma = (i, separates)
-                    if separates {
-                        i += 1
-                        continue
-                    }
-                } else if w > 0, isDigit(out[w - 1]), isSpace(c) {
-                    // Look past the spaces: a unit follows?
-                    var j = i
-                    while j < n, isSpace(s[j]) { j += 1 }
-                    if j < n, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
-                        i = j
-                        continue
-                    }
+                if let resume = resumption(afterDropping: s, at: i, after: w > 0 ? out[w - 1] : nil, lastComma: &lastComma) {
+                    i = resume
+                    continue
                 }
                 out[w] = c
                 w += 1
@@ -226,6 +232,26 @@ enum ScalarFolding {
             nextOrigin += 1
         }
         return out
+    }
+
+    /// Where reading goes on when the scalar at `i` is dropped, or nil when it is kept: a
+    /// thousands separator is dropped, and so are the spaces between a digit (`kept`, the last
+    /// scalar kept) and a unit.
+    @inline(__always)
+    private static func resumption(afterDropping s: [Unicode.Scalar], at i: Int, after kept: Unicode.Scalar?,
+                                   lastComma: inout (index: Int, separates: Bool)?) -> Int? {
+        let c = s[i]
+        if c == "," {
+            let separates = isThousandsSeparator(s, at: i, previous: lastComma)
+            lastComma = (i, separates)
+            return separates ? i + 1 : nil
+        }
+        guard let kept, isDigit(kept), isSpace(c) else { return nil }
+        // Look past the spaces: a unit follows?
+        var j = i
+        while j < s.count, isSpace(s[j]) { j += 1 }
+        if j < s.count, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" { return j }
+        return nil
     }
 
     /// A comma at `i` separates thousands when it follows 1–3 digits that start a number
