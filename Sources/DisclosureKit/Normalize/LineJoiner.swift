@@ -76,8 +76,9 @@ struct LineJoiner {
         let at = scalars[a.trimmed]
         let bt = scalars[b.trimmed]
         guard let aLast = at.last, let bFirst = bt.first else { return false }
-        if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
+        // The cheap look first: a line that ends a sentence is not cut.
         if Self.isSentenceEnder(aLast) { return false }
+        if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
         let bStartsUnit = bFirst == "万" || bFirst == "元" || bFirst == "%"
         let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "." || bFirst == "．"
             || (bFirst == "-" && bt.count > 1 && ScalarFolding.isDigit(bt[bt.startIndex + 1]))
