@@ -48,6 +48,13 @@ enum ScalarFolding {
     /// In place, because folding never lengthens a line: the normalizer folds each line where
     /// it was decoded, without a copy.
     static func fold(_ scalars: inout [Unicode.Scalar], _ range: Range<Int>) -> (heading: Bool, end: Int) {
+        scalars.withUnsafeMutableBufferPointer { fold($0, range) }
+    }
+
+    /// `fold` on a buffer: `PhysicalLineReader` folds a line inside the array it is still
+    /// initializing, where there is no array to pass yet. `range` must be initialized.
+    static func fold(_ scalars: UnsafeMutableBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> (heading: Bool, end: Int) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
         let start = range.lowerBound
         let n = range.upperBound
         // Markdown heading marks and block quotes at the start of a line.
@@ -113,7 +120,8 @@ enum ScalarFolding {
     ///
     /// Most lines are prose without a separator or a unit space; this one look (a compare
     /// per CJK scalar) spares them the copy and the offset map.
-    static func hasCanonicalNumbers(_ s: [Unicode.Scalar]) -> Bool {
+    static func hasCanonicalNumbers<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ s: Scalars) -> Bool
+    where Scalars.Index == Int {
         var previousIsDigit = false
         for k in s.indices {
             let v = s[k].value
@@ -125,7 +133,7 @@ enum ScalarFolding {
             if v == 0x2C { return false }
             if previousIsDigit, isSpace(s[k]) { return false }
             if v == 0xFF0D || (previousIsDigit && (v == 0xFF0E || v == 0xFF0C)) {
-                if k + 1 < s.count, isDigit(s[k + 1]) { return false }
+                if k + 1 < s.endIndex, isDigit(s[k + 1]) { return false }
             }
             previousIsDigit = v >= 0x30 && v <= 0x39
         }
@@ -154,48 +162,96 @@ enum ScalarFolding {
     /// Drops thousands separators in well-formed groups (`4,499.46`, `33,389,400`) and the
     /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`). An origin at old
     /// offset k moves to the number of scalars kept before k.
+    ///
+    /// Written by index into the output's uninitialized storage (it is never longer than the
+    /// input): appending scalar by scalar, with a closure call per scalar for the origins, was
+    /// most of the joiner's cost on table rows.
     static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
-        // The next origin to move; every one at or before the scalar being looked at moves to
-        // `out.count` (nothing is kept between a skipped scalar and the next one looked at).
-        var nextOrigin = 0
-        func moveOrigins(through offset: Int) {
-            while nextOrigin < origins.count, origins[nextOrigin].offset <= offset {
-                let o = origins[nextOrigin]
-                origins[nextOrigin] = LogicalLine.Origin(offset: out.count, line: o.line)
-                nextOrigin += 1
-            }
-        }
-        var i = 0
+        let n = s.count
         // The last comma judged, and whether it separated thousands: `1,234,567` asks about
         // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
         var lastComma: (index: Int, separates: Bool)?
-        while i < s.count {
-            let c = s[i]
-            moveOrigins(through: i)
-            if c == "," {
-                let separates = isThousandsSeparator(s, at: i, previous: lastComma)
-                lastComma = (i, separates)
-                if separates {
-                    i += 1
-                    continue
-                }
+        // Most lines that come here lose nothing (a comma in prose, `建设,推动`): find the first
+        // scalar dropped before copying anything. Up to it, every scalar and origin stays where it is.
+        var start = 0
+        while start < n {
+            let v = s[start].value
+            // Ideographs and CJK punctuation: neither comma nor space.
+            if !(v > 0x3000 && v < 0xFF0C),
+               resumption(afterDropping: s, at: start, after: start > 0 ? s[start - 1] : nil, lastComma: &lastComma) != nil {
+                break
             }
-            if isSpace(c), let last = out.last, isDigit(last) {
-                // Look past the spaces: a unit follows?
-                var j = i
-                while j < s.count, isSpace(s[j]) { j += 1 }
-                if j < s.count, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
-                    i = j
-                    continue
-                }
-            }
-            out.append(c)
-            i += 1
+            start += 1
         }
-        moveOrigins(through: Int.max)
+        if start == n { return s }
+        // The next origin to move, and its offset (Int.max when none is left): every one at or
+        // before the scalar being looked at moves to the count kept so far (nothing is kept
+        // between a skipped scalar and the next one looked at).
+        var nextOrigin = 0
+        while nextOrigin < origins.count, origins[nextOrigin].offset < start { nextOrigin += 1 }
+        var nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
+        var kept = 0
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, initialized in
+            var w = 0
+            while w < start {
+                out[w] = s[w]
+                w += 1
+            }
+            var i = start
+            while i < n {
+                while nextOffset <= i {
+                    origins[nextOrigin] = LogicalLine.Origin(offset: w, line: origins[nextOrigin].line)
+                    nextOrigin += 1
+                    nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
+                }
+                let c = s[i]
+                // Ideographs and CJK punctuation, most of a joined paragraph: neither comma nor
+                // space, kept as they are. Their run (up to the next origin) is copied at once.
+                if c.value > 0x3000 && c.value < 0xFF0C {
+                    let stop = min(n, nextOffset)
+                    repeat {
+                        out[w] = s[i]
+                        w += 1
+                        i += 1
+                    } while i < stop && s[i].value > 0x3000 && s[i].value < 0xFF0C
+                    continue
+                }
+                if let resume = resumption(afterDropping: s, at: i, after: w > 0 ? out[w - 1] : nil, lastComma: &lastComma) {
+                    i = resume
+                    continue
+                }
+                out[w] = c
+                w += 1
+                i += 1
+            }
+            initialized = w
+            kept = w
+        }
+        while nextOrigin < origins.count {
+            origins[nextOrigin] = LogicalLine.Origin(offset: kept, line: origins[nextOrigin].line)
+            nextOrigin += 1
+        }
         return out
+    }
+
+    /// Where reading goes on when the scalar at `i` is dropped, or nil when it is kept: a
+    /// thousands separator is dropped, and so are the spaces between a digit (`kept`, the last
+    /// scalar kept) and a unit.
+    @inline(__always)
+    private static func resumption(afterDropping s: [Unicode.Scalar], at i: Int, after kept: Unicode.Scalar?,
+                                   lastComma: inout (index: Int, separates: Bool)?) -> Int? {
+        let c = s[i]
+        if c == "," {
+            let separates = isThousandsSeparator(s, at: i, previous: lastComma)
+            lastComma = (i, separates)
+            return separates ? i + 1 : nil
+        }
+        guard let kept, isDigit(kept), isSpace(c) else { return nil }
+        // Look past the spaces: a unit follows?
+        var j = i
+        while j < s.count, isSpace(s[j]) { j += 1 }
+        if j < s.count, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" { return j }
+        return nil
     }
 
     /// A comma at `i` separates thousands when it follows 1–3 digits that start a number

@@ -8,53 +8,78 @@ enum WatermarkFilter {
     /// …when they occur at least this many times.
     static let minRepeats = 5
 
-    static func removingWatermarks(_ physical: PhysicalLines) -> PhysicalLines {
-        // Candidates are grouped by their scalars, hashed once each: building a `String` per
-        // line and hashing it (through Unicode normalization) was most of this filter's cost.
+    /// Blanks the watermark lines of `physical` in place: a copy of the lines to blank them in
+    /// was a copy of every line of a report with a watermark.
+    static func removeWatermarks(from physical: inout PhysicalLines) {
+        guard let marked = watermarkLines(physical) else { return removeWatermarksComparingStrings(from: &physical) }
+        for index in marked {
+            // Keep the line's slot (and number) but make it blank.
+            physical.lines[index].blank()
+        }
+    }
+
+    /// The indices of the watermark lines, or nil when the candidates must be compared as
+    /// `String`s: strings compare by canonical equivalence (`豈` U+F900 equals `豈` U+8C48),
+    /// scalars the same way only for plain text.
+    ///
+    /// Candidates are grouped by their scalars in an open-addressing table of their FNV-1a
+    /// hashes: a `Dictionary` hashed each key again through `Hasher`, and a `String` per line
+    /// (hashed through Unicode normalization) was once most of this filter's cost.
+    private static func watermarkLines(_ physical: PhysicalLines) -> [Int]? {
         let lines = physical.lines
-        var groups: [CandidateKey: Int] = [:]
+        // At most half full: a power of two at least twice the number of lines.
+        var size = 16
+        while size < 2 * lines.count { size *= 2 }
+        let mask = size - 1
+        var slots = [Int32](repeating: -1, count: size)
+        // Per group: the line whose text is its key, that text's hash, and its size.
+        var groupLine: [Int] = []
+        var groupHash: [UInt64] = []
         var groupSizes: [Int] = []
-        var groupOfLine = [Int](repeating: -1, count: lines.count)
+        var groupOfLine = [Int32](repeating: -1, count: lines.count)
         for index in lines.indices {
             guard let text = candidateText(physical, index) else { continue }
-            // Strings compare by canonical equivalence (`豈` U+F900 equals `豈` U+8C48); scalars
-            // compare the same way only for plain text.
-            guard PlainScalar.isPlain(text) else { return removingWatermarksComparingStrings(physical) }
-            let key = CandidateKey(text)
-            if let group = groups[key] {
-                groupSizes[group] += 1
-                groupOfLine[index] = group
-            } else {
-                groups[key] = groupSizes.count
-                groupOfLine[index] = groupSizes.count
-                groupSizes.append(1)
+            guard PlainScalar.isPlain(text) else { return nil }
+            // FNV-1a over the scalar values: candidates are at most `maxLength` scalars.
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for s in text { h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3 }
+            var slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
+            while true {
+                let group = Int(slots[slot])
+                if group < 0 {
+                    slots[slot] = Int32(groupSizes.count)
+                    groupOfLine[index] = Int32(groupSizes.count)
+                    groupLine.append(index)
+                    groupHash.append(h)
+                    groupSizes.append(1)
+                    break
+                }
+                if groupHash[group] == h && physical.trimmed(groupLine[group]).elementsEqual(text) {
+                    groupSizes[group] += 1
+                    groupOfLine[index] = Int32(group)
+                    break
+                }
+                slot = (slot + 1) & mask
             }
         }
-        guard groupSizes.contains(where: { $0 >= minRepeats }) else { return physical }
-        var result = physical
-        for (index, group) in groupOfLine.enumerated() where group >= 0 && groupSizes[group] >= minRepeats {
-            // Keep the line's slot (and number) but make it blank.
-            result.lines[index].blank()
-        }
-        return result
+        guard groupSizes.contains(where: { $0 >= minRepeats }) else { return [] }
+        return groupOfLine.indices.filter { groupOfLine[$0] >= 0 && groupSizes[Int(groupOfLine[$0])] >= minRepeats }
     }
 
     /// The filter with the lines' texts as `String`s, for text with scalars whose equality as
     /// strings is not equality as scalars (compatibility ideographs, combining marks).
-    static func removingWatermarksComparingStrings(_ physical: PhysicalLines) -> PhysicalLines {
+    static func removeWatermarksComparingStrings(from physical: inout PhysicalLines) {
         var counts: [String: Int] = [:]
         for index in physical.lines.indices {
             guard let key = candidateText(physical, index).map(string) else { continue }
             counts[key, default: 0] += 1
         }
         let marks = Set(counts.filter { $0.value >= minRepeats }.keys)
-        if marks.isEmpty { return physical }
-        var result = physical
+        if marks.isEmpty { return }
         for index in physical.lines.indices {
             guard let key = candidateText(physical, index).map(string), marks.contains(key) else { continue }
-            result.lines[index].blank()
+            physical.lines[index].blank()
         }
-        return result
     }
 
     /// The trimmed text of line `index` when it may be a watermark, or nil.
@@ -71,25 +96,5 @@ enum WatermarkFilter {
         var v = String.UnicodeScalarView()
         v.append(contentsOf: t)
         return String(v)
-    }
-
-    /// A candidate's scalars with their hash computed once.
-    private struct CandidateKey: Hashable {
-        let scalars: ArraySlice<Unicode.Scalar>
-        let hash: UInt64
-
-        init(_ scalars: ArraySlice<Unicode.Scalar>) {
-            self.scalars = scalars
-            // FNV-1a over the scalar values: candidates are at most `maxLength` scalars.
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for s in scalars { h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3 }
-            hash = h
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-        static func == (a: CandidateKey, b: CandidateKey) -> Bool {
-            a.hash == b.hash && a.scalars.elementsEqual(b.scalars)
-        }
     }
 }

@@ -1,0 +1,75 @@
+import Testing
+@testable import DisclosureKit
+
+/// The one-pass reader gives the lines the separate steps give: split on the scalars, then per
+/// line `WrapWidth.measureRaw`, `ScalarFolding.fold` and `PhysicalLines.appendLine` (the
+/// definitions, kept), compared on random text from a fixed seed.
+@Suite("PhysicalLineReader agrees with splitting, measuring and folding one step at a time")
+struct PhysicalLineReaderTests {
+    /// The steps one at a time, as the normalizer first did them.
+    static func plainLines(_ text: String) -> PhysicalLines {
+        let scalars = Array(text.unicodeScalars)
+        var ranges: [Range<Int>] = []
+        var lineStart = 0
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            guard s == "\n" || s == "\r" || s == "\u{0C}" else {
+                i += 1
+                continue
+            }
+            if s == "\u{0C}" {
+                if lineStart < i { ranges.append(lineStart..<i) }
+                i += 1
+            } else {
+                ranges.append(lineStart..<i)
+                i += s == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" ? 2 : 1
+            }
+            lineStart = i
+        }
+        if lineStart < scalars.count { ranges.append(lineStart..<scalars.count) }
+        let physical = ranges.enumerated().map { index, range in
+            var line = Array(scalars[range])
+            let width = WrapWidth.measureRaw(line[...])
+            let heading = ScalarFolding.fold(&line, from: 0)
+            return PhysicalLine(scalars: line, number: index + 1, heading: heading,
+                                rawCharacters: width.characters, rawColumns: width.columns)
+        }
+        return PhysicalLines(physical)
+    }
+
+    static func read(_ text: String) -> (lines: PhysicalLines, count: Int) {
+        Array(text.utf8).withUnsafeBufferPointer { PhysicalLineReader.read($0) }
+    }
+
+    @Test("random text: the same lines, folded, trimmed, measured and classified alike")
+    func randomText() {
+        var random = SplitMix64(seed: 11)
+        let pieces = [" ", "\u{3000}", "\u{A0}", "\u{2003}", "公", "务", "。", "、", "1", "１", "a", ",", "，", "．", "－",
+                      "\u{2212}", "%", "％", "万", "\t", "*", "**", "_", "#", "## ", "- ", "\n", "\r", "\r\n", "\u{0C}",
+                      "𠀀", "é", "豈", "\u{FFFD}"]
+        for _ in 0..<3_000 {
+            let text = (0..<random.below(60)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let plain = Self.plainLines(text)
+            let (fast, count) = Self.read(text)
+            #expect(count == plain.lines.count, "\(text.debugDescription)")
+            guard fast.lines.count == plain.lines.count else { continue }
+            for (a, b) in zip(fast.lines, plain.lines) {
+                let same = fast.scalars[a.trimmed].elementsEqual(plain.scalars[b.trimmed])
+                    && a.number == b.number && a.heading == b.heading
+                    && a.rawCharacters == b.rawCharacters && a.rawColumns == b.rawColumns
+                    && a.hasTab == b.hasTab && a.isBlank == b.isBlank && a.mayHoldSeparators == b.mayHoldSeparators
+                #expect(same, "\(text.debugDescription), line \(b.number)")
+            }
+        }
+    }
+
+    @Test("ill-formed UTF-8 reads as U+FFFD, one per byte that starts no scalar")
+    func illFormed() {
+        let bytes: [UInt8] = [0xE5, 0x85, 0x0A, 0xC0, 0xAF, 0x31, 0xED, 0xA0, 0x80, 0xE5, 0x85, 0xAC]
+        let (lines, count) = bytes.withUnsafeBufferPointer { PhysicalLineReader.read($0) }
+        #expect(count == 2)
+        #expect(Array(lines.trimmed(0)) == ["\u{FFFD}", "\u{FFFD}"])
+        #expect(Array(lines.trimmed(1)) == ["\u{FFFD}", "\u{FFFD}", "1", "\u{FFFD}", "\u{FFFD}", "\u{FFFD}", "公"])
+    }
+}
