@@ -14,10 +14,14 @@ struct Term: Sendable {
     let part: String?
 
     init(_ text: String, _ metric: MetricID, rank: Int = 0, notAfter: [String] = [], part: String? = nil) {
-        self.text = Array(text.unicodeScalars)
+        self.init(text: Array(text.unicodeScalars), metric, rank: rank, notAfter: notAfter.map { Array($0.unicodeScalars) }, part: part)
+    }
+
+    init(text: [Unicode.Scalar], _ metric: MetricID, rank: Int, notAfter: [[Unicode.Scalar]], part: String?) {
+        self.text = text
         self.metric = metric
         self.rank = rank
-        self.excludedPrefixes = notAfter.map { Array($0.unicodeScalars) }
+        self.excludedPrefixes = notAfter
         self.part = part
     }
 }
