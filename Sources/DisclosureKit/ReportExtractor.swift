@@ -8,7 +8,16 @@ public struct ReportExtractor: Sendable {
     /// Fails with `.notAReport` when the text is neither a final-accounts nor a budget
     /// report and states none of the shared figures.
     public func extract(text: String, document: String) -> Result<ExtractedReport, InputProblem> {
-        let normalized = Normalizer().normalize(text)
+        extract(Normalizer().normalize(text), document: document)
+    }
+
+    /// `extract(text:document:)` of well-formed UTF-8 (`DecodedText.utf8`): no `String` of the
+    /// whole report is made.
+    public func extract(utf8: [UInt8], document: String) -> Result<ExtractedReport, InputProblem> {
+        extract(Normalizer().normalize(utf8: utf8), document: document)
+    }
+
+    private func extract(_ normalized: NormalizedText, document: String) -> Result<ExtractedReport, InputProblem> {
         let contexts = Segmenter().segment(normalized)
         let statements = StatementScanner()
         let tables = TableRowScanner()

@@ -202,4 +202,23 @@ import Glibc
         #expect(TextEncoding.utf16BE.rawValue == "UTF-16BE")
         #expect(TextEncoding.gb18030.rawValue == "GB18030")
     }
+
+    /// `looksBinary` reads eight bytes at a step; it must count what a byte-by-byte reading of its
+    /// definition counts, wherever the control bytes fall.
+    @Test func binarySniffCountsLikeItsDefinition() {
+        func definition(_ bytes: [UInt8]) -> Bool {
+            let sample = bytes.prefix(TextDecoder.sniffLength)
+            if sample.contains(0) { return true }
+            let controls = sample.filter { ($0 < 0x20 || $0 == 0x7F) && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains($0) }.count
+            return controls >= 4 && controls * 20 > sample.count
+        }
+        var generator = SplitMix64(seed: 11)
+        let alphabet: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0D, 0x1B, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xE4, 0xFF]
+        for _ in 0..<3_000 {
+            let length = generator.below(70)
+            let common = generator.below(2) == 0 ? 0x41 : 0xE4
+            let bytes = (0..<length).map { _ in generator.below(6) == 0 ? alphabet[generator.below(alphabet.count)] : UInt8(common) }
+            #expect(TextDecoder.looksBinary(bytes) == definition(bytes), "\(bytes)")
+        }
+    }
 }

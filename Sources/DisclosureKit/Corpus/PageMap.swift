@@ -29,16 +29,22 @@ public struct PageMap: Sendable, Hashable {
     /// The pages of `text`, or nil when it has no form feed. One pass over its UTF-8 bytes (the three
     /// bytes that matter are ASCII and never occur inside a multi-byte character).
     public init?(_ text: String) {
-        // Most inputs are plain text: one `memchr` for a form feed settles them.
         var text = text
-        let hasFormFeed = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x0C, bytes.count) != nil } ?? false }
+        guard let map = text.withUTF8({ PageMap(utf8: $0) }) else { return nil }
+        self = map
+    }
+
+    /// `init(_:)` of UTF-8 text.
+    public init?(utf8 text: UnsafeBufferPointer<UInt8>) {
+        // Most inputs are plain text: one `memchr` for a form feed settles them.
+        let hasFormFeed = text.baseAddress.map { memchr($0, 0x0C, text.count) != nil } ?? false
         guard hasFormFeed else { return nil }
         var firstLines = [1]
         var finishedLines = 0
         var lineHasText = false
         var sawFormFeed = false
         var afterCR = false
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case 0x0A where afterCR:
                 // The LF of a CRLF: the CR already ended the line.

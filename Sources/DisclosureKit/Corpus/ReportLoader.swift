@@ -38,7 +38,15 @@ public struct ReportLoader: Sendable {
         if TextDecoder.startsWithPDFHeader(bytes) {
             result = loadPDF(file)
         } else {
-            result = TextDecoder.decode(bytes).flatMap { extract($0.text, file: file, paged: false) }
+            result = TextDecoder.decode(bytes).flatMap { decoded in
+                decoded.utf8.withUnsafeBufferPointer { utf8 in
+                    extractor.extract(utf8: decoded.utf8, document: file.name).map { extracted in
+                        var report = extracted
+                        report.pages = PageMap(utf8: utf8)
+                        return report
+                    }
+                }
+            }
         }
         return result.mapError { InputFailure(path: file.path, problem: $0) }
     }
@@ -54,17 +62,17 @@ public struct ReportLoader: Sendable {
             case .success(let converted): text = converted
             case .failure(let problem): return .failure(problem)
             }
-            last = extract(text, file: file, paged: true)
+            last = extractPDFText(text, file: file)
             guard case .failure(.notAReport) = last else { return last }
         }
         return last
     }
 
-    /// Extracts `text` and attaches its pages.
-    func extract(_ text: String, file: ReportFile, paged: Bool) -> Result<ExtractedReport, InputProblem> {
+    /// Extracts pdftotext's `text` and attaches its pages (one page when it has no page break).
+    func extractPDFText(_ text: String, file: ReportFile) -> Result<ExtractedReport, InputProblem> {
         extractor.extract(text: text, document: file.name).map { extracted in
             var report = extracted
-            report.pages = PageMap(text) ?? (paged ? .singlePage : nil)
+            report.pages = PageMap(text) ?? .singlePage
             return report
         }
     }
