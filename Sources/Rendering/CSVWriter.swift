@@ -64,10 +64,17 @@ public struct CSVWriter: Sendable, Hashable {
             if index > 0 { bytes += separatorBytes }
             if isTabSeparated {
                 bytes += cleaned(field).utf8
-            } else if needsQuotes(field, separatorByte: separatorByte) {
-                Self.appendQuoted(field, to: &bytes)
-            } else {
-                Self.appendBytes(of: field, to: &bytes)
+                continue
+            }
+            // Read from the string's own UTF-8 storage, once: through `String.UTF8View`'s indices each
+            // byte cost ten instructions, and `unicodeScalars.first/last` more than the scan.
+            var storage = field
+            storage.withUTF8 { utf8 in
+                if needsQuotes(field, utf8: utf8, separatorByte: separatorByte) {
+                    Self.appendQuoted(utf8, to: &bytes)
+                } else {
+                    bytes.append(contentsOf: utf8)
+                }
             }
         }
         bytes += lineEnding.utf8
@@ -77,65 +84,88 @@ public struct CSVWriter: Sendable, Hashable {
     /// quote, CR or LF, or starts or ends with white space (which readers may trim);
     /// otherwise unchanged. `a,b` gives `"a,b"`; `甲市` stays `甲市`.
     func quotedIfNeeded(_ field: String) -> String {
-        needsQuotes(field, separatorByte: separatorByte) ? quoted(field) : field
+        var storage = field
+        let needed = storage.withUTF8 { needsQuotes(field, utf8: $0, separatorByte: separatorByte) }
+        return needed ? quoted(field) : field
     }
 
-    /// Whether `quotedIfNeeded` quotes `field`; `separatorByte` is `self.separatorByte`,
-    /// looked up once per row.
-    private func needsQuotes(_ field: String, separatorByte: UInt8?) -> Bool {
-        let hasSpecial: Bool
+    /// Whether `quotedIfNeeded` quotes `field` (whose UTF-8 is `utf8`); `separatorByte` is
+    /// `self.separatorByte`, looked up once per row.
+    private func needsQuotes(_ field: String, utf8: UnsafeBufferPointer<UInt8>, separatorByte: UInt8?) -> Bool {
         if let byte = separatorByte {
-            // The usual case, one pass over the bytes, read from the string's storage: through
-            // `String.UTF8View`'s indices each byte cost ten instructions.
-            let isSpecial = { (b: UInt8) in b == byte || b == 0x22 || b == 0x0D || b == 0x0A }
-            hasSpecial = field.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
-                ?? field.utf8.contains(where: isSpecial)
+            for b in utf8 where b == byte || b == 0x22 || b == 0x0D || b == 0x0A { return true }
         } else {
             let special = Set(separator.unicodeScalars).union(["\"", "\r", "\n"])
-            hasSpecial = field.unicodeScalars.contains { special.contains($0) }
+            if field.unicodeScalars.contains(where: { special.contains($0) }) { return true }
         }
-        return hasSpecial || Self.hasEdgeSpace(field)
+        return Self.hasEdgeSpace(field, utf8: utf8)
     }
 
     /// Whether the first or the last `Character` of `field` is white space.
+    static func hasEdgeSpace(_ field: String) -> Bool {
+        var storage = field
+        return storage.withUTF8 { hasEdgeSpace(field, utf8: $0) }
+    }
+
+    /// `hasEdgeSpace` given the field's UTF-8.
     ///
     /// A `Character` is white space when its first scalar is, so the first character is
     /// decided by the first scalar. The last needs grapheme breaking backwards, which cost
     /// more than the rest of the row; it is skipped when the last scalar cannot be part of a
-    /// longer cluster's tail and is not white space (an ASCII letter or digit, a CJK
+    /// longer cluster's tail and is not white space (an ASCII letter, digit or mark, a CJK
     /// ideograph or punctuation mark): a cluster ending there starts with it or with a
     /// prepended mark, neither of which is white space.
-    static func hasEdgeSpace(_ field: String) -> Bool {
-        guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last else { return false }
-        if first.isASCII ? first == " " || (0x09...0x0D).contains(first.value) : first.properties.isWhitespace { return true }
-        switch last.value {
-        case 0x21...0x7E, 0x3001...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return false
-        default: return field.last?.isWhitespace ?? false
+    static func hasEdgeSpace(_ field: String, utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !utf8.isEmpty else { return false }
+        let first = scalarValue(in: utf8, at: 0)
+        if isPlainNonSpace(first) {
+            // Not white space: the first character is not.
+        } else if first < 0x80 ? first == 0x20 || (0x09...0x0D).contains(first) : Unicode.Scalar(first)?.properties.isWhitespace ?? false {
+            return true
+        }
+        var start = utf8.count - 1
+        while start > 0, utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        if isPlainNonSpace(scalarValue(in: utf8, at: start)) { return false }
+        return field.last?.isWhitespace ?? false
+    }
+
+    /// Scalars that are never white space and always a character of their own (grapheme
+    /// cluster break property Other): printable ASCII, CJK punctuation and ideographs, full-width forms.
+    private static func isPlainNonSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x21...0x7E, 0x3001...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
+    }
+
+    /// The value of the scalar whose UTF-8 starts at `index` (well-formed, as a `String`'s is).
+    private static func scalarValue(in utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        let lead = UInt32(utf8[index])
+        func next(_ k: Int) -> UInt32 { index + k < utf8.count ? UInt32(utf8[index + k] & 0x3F) : 0 }
+        switch lead {
+        case ..<0x80: return lead
+        case ..<0xE0: return (lead & 0x1F) << 6 | next(1)
+        case ..<0xF0: return (lead & 0x0F) << 12 | next(1) << 6 | next(2)
+        default: return (lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3)
         }
     }
 
     /// The field quoted, its quotes doubled.
     func quoted(_ field: String) -> String {
         var bytes: [UInt8] = []
-        Self.appendQuoted(field, to: &bytes)
+        var storage = field
+        storage.withUTF8 { Self.appendQuoted($0, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `quoted(field)` appended as UTF-8: a quote is one byte whatever the text around it.
-    static func appendQuoted(_ field: String, to bytes: inout [UInt8]) {
+    /// `quoted` appended as UTF-8: a quote is one byte whatever the text around it.
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(0x22)
-        for byte in field.utf8 {
+        for byte in utf8 {
             if byte == 0x22 { bytes.append(0x22) }
             bytes.append(byte)
         }
         bytes.append(0x22)
-    }
-
-    /// The field's UTF-8 appended in one copy (a native string's bytes are contiguous).
-    static func appendBytes(of field: String, to bytes: inout [UInt8]) {
-        if field.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: Array(field.utf8))
-        }
     }
 
     /// The field as TSV: each tab, CR, LF or CR LF replaced by one space.
