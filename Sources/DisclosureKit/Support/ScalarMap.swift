@@ -63,15 +63,43 @@ struct ScalarMap: Sendable {
 }
 
 /// A fixed set of scalars, looked up without hashing (see `ScalarMap`).
+///
+/// A bit per scalar of the Basic Multilingual Plane up to the largest member (8 KB at most),
+/// not `ScalarMap`'s four bytes: a set of Chinese characters took 160 KB, zero-filled and
+/// page-faulted in at start-up, which a one-report run pays in full.
 struct ScalarSet: Sendable {
-    private var map = ScalarMap()
+    /// Bit `v & 63` of word `v >> 6` for the BMP scalar `v`.
+    private var words: [UInt64] = []
+    /// The members above the BMP, sorted.
+    private var astral: [UInt32] = []
 
-    /// Sized once to the largest scalar (through `ScalarMap(numbering:)`), not grown scalar by
-    /// scalar: the sets are built at start-up, which a one-report run pays in full.
     init(_ scalars: some Sequence<Unicode.Scalar>) {
-        map = ScalarMap(numbering: Array(scalars))
+        let members = Array(scalars)
+        var top = -1
+        for scalar in members where scalar.value <= 0xFFFF { top = max(top, Int(scalar.value)) }
+        var words = [UInt64](repeating: 0, count: top / 64 + 1)
+        var astral: [UInt32] = []
+        for scalar in members {
+            let value = Int(scalar.value)
+            if value <= 0xFFFF {
+                words[value >> 6] |= 1 << UInt64(value & 63)
+            } else {
+                astral.append(scalar.value)
+            }
+        }
+        self.words = words
+        astral.sort()
+        self.astral = astral
     }
 
     @inline(__always)
-    func contains(_ scalar: Unicode.Scalar) -> Bool { map[scalar] != 0 }
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = Int(scalar.value)
+        let word = value >> 6
+        if word < words.count { return words[word] >> UInt64(value & 63) & 1 != 0 }
+        return value > 0xFFFF && containsAstral(scalar.value)
+    }
+
+    @inline(never)
+    private func containsAstral(_ value: UInt32) -> Bool { astral.contains(value) }
 }
