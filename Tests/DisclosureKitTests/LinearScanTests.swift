@@ -125,6 +125,26 @@ struct LinearScanTests {
         }
     }
 
+    @Test("table cells are the tab-separated pieces, trimmed of spaces")
+    func tableCells() {
+        var random = SplitMix64(seed: 14)
+        let alphabet: [Unicode.Scalar] = ["\t", " ", "\u{3000}", "a", "支", "1", "."]
+        for _ in 0..<500 {
+            let s = (0..<random.below(30)).map { _ in alphabet[random.below(alphabet.count)] }
+            var plain: [Range<Int>] = []
+            var start = 0
+            for piece in s.split(separator: "\t", omittingEmptySubsequences: false) {
+                var lo = start
+                var hi = start + piece.count
+                while lo < hi, ScalarFolding.isSpace(s[lo]) { lo += 1 }
+                while hi > lo, ScalarFolding.isSpace(s[hi - 1]) { hi -= 1 }
+                plain.append(lo..<hi)
+                start += piece.count + 1
+            }
+            #expect(TableCell.split(s).map { $0.range } == plain, "\(s)")
+        }
+    }
+
     @Test("an index of some metrics answers for them as the linear search does")
     func sentenceIndexOfSomeMetrics() throws {
         var random = SplitMix64(seed: 13)
