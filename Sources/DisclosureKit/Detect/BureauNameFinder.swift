@@ -183,13 +183,10 @@ enum BureauNameFinder {
             while m >= 0, isCJK(s[m]), !regionEnding.contains(s[m]), j - m <= 6 { m -= 1 }
             var unitStart = m + 1
             // `自治区`, `自治州`, `自治县`: the ending spans three scalars.
-            var unit = Array(s[unitStart..<unitEnd])
-            let stripped = stripLeadingWords(unit)
-            let trimmedCount = unit.count - stripped.count
+            let trimmedCount = leadingWordsCount(s[unitStart..<unitEnd])
             unitStart += trimmedCount
-            unit = stripped
-            guard unit.count >= 2 else { break }
-            regions.insert(unit, at: 0)
+            guard unitEnd - unitStart >= 2 else { break }
+            regions.insert(Array(s[unitStart..<unitEnd]), at: 0)
             // Stop when the unit did not reach back to another region ending.
             if trimmedCount > 0 || m < 0 || !regionEnding.contains(s[m]) { break }
             unitEnd = unitStart
@@ -204,7 +201,13 @@ enum BureauNameFinder {
     static let endingByFirst = ScalarMap(numbering: departmentEndings.compactMap(\.first))
 
     static func stripLeadingWords(_ unit: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var u = unit[...]
+        unit.withUnsafeBufferPointer { Array(unit.dropFirst(leadingWordsCount($0[...]))) }
+    }
+
+    /// How many scalars `stripLeadingWords` drops from `unit`: counted in place, a region
+    /// candidate is copied out once, not once before and once after the stripping.
+    static func leadingWordsCount(_ unit: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Int {
+        var u = unit
         var changed = true
         while changed {
             changed = false
@@ -214,7 +217,7 @@ enum BureauNameFinder {
                 break
             }
         }
-        return Array(u)
+        return unit.count - u.count
     }
 
     static func isCJK(_ s: Unicode.Scalar) -> Bool {
