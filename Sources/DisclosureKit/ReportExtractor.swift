@@ -25,13 +25,19 @@ public struct ReportExtractor: Sendable {
                 continue
             }
         }
-        let narrativeUnit: AmountUnit = observations.filter { $0.unit == .yuan }.count > observations.filter { $0.unit == .wanYuan }.count ? .yuan : .wanYuan
+        // Counted, not filtered: a filtered array copied (and retained) each statement.
+        var yuan = 0
+        var wanYuan = 0
+        for o in observations {
+            if o.unit == .yuan { yuan += 1 } else if o.unit == .wanYuan { wanYuan += 1 }
+        }
+        let narrativeUnit: AmountUnit = yuan > wanYuan ? .yuan : .wanYuan
         for (index, line, context) in tableRows {
             observations += tables.scan(line, unit: context.tableUnit ?? narrativeUnit, lineIndex: index)
         }
         observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
-        let reading = MetadataReading(lines: normalized.lines.map(\.scalars))
+        let reading = MetadataReading(lines: normalized.lines.map { $0.scalars })
         let metadata = MetadataDetector().detect(normalized, observations: observations, reading: reading)
         // A report names itself in the template's words or states at least one shared figure.
         let template = MetadataDetector.templateScore(reading.phrases)
