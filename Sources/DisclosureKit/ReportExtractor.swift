@@ -23,24 +23,32 @@ public struct ReportExtractor: Sendable {
         let tables = TableRowScanner()
         // A first look at units for tables without a declared unit: the narrative's majority.
         var observations: [Observation] = []
-        var tableRows: [(Int, LogicalLine, LineContext)] = []
-        for (index, (line, context)) in zip(normalized.lines, contexts).enumerated() where !context.inContents {
-            switch context.kind {
+        // Lines by index: zipped pairs and the kept rows copied every line (retaining its arrays).
+        let lines = normalized.lines
+        var tableRows: [Int] = []
+        for index in 0..<min(lines.count, contexts.count) where !contexts[index].inContents {
+            switch contexts[index].kind {
             case .text:
-                observations += statements.scan(line, family: context.family, lineIndex: index)
+                observations += statements.scan(lines[index], family: contexts[index].family, lineIndex: index)
             case .tableRow:
-                tableRows.append((index, line, context))
+                tableRows.append(index)
             case .heading:
                 continue
             }
         }
-        let narrativeUnit: AmountUnit = observations.filter { $0.unit == .yuan }.count > observations.filter { $0.unit == .wanYuan }.count ? .yuan : .wanYuan
-        for (index, line, context) in tableRows {
-            observations += tables.scan(line, unit: context.tableUnit ?? narrativeUnit, lineIndex: index)
+        // Counted, not filtered: a filtered array copied (and retained) each statement.
+        var yuan = 0
+        var wanYuan = 0
+        for o in observations {
+            if o.unit == .yuan { yuan += 1 } else if o.unit == .wanYuan { wanYuan += 1 }
+        }
+        let narrativeUnit: AmountUnit = yuan > wanYuan ? .yuan : .wanYuan
+        for index in tableRows {
+            observations += tables.scan(lines[index], unit: contexts[index].tableUnit ?? narrativeUnit, lineIndex: index)
         }
         observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
-        let reading = MetadataReading(lines: normalized.lines.map(\.scalars))
+        let reading = MetadataReading(lines: normalized.lines.map { $0.scalars })
         let metadata = MetadataDetector().detect(normalized, observations: observations, reading: reading)
         // A report names itself in the template's words or states at least one shared figure.
         let template = MetadataDetector.templateScore(reading.phrases)

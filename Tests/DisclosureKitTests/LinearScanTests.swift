@@ -125,6 +125,55 @@ struct LinearScanTests {
         }
     }
 
+    @Test("table cells are the tab-separated pieces, trimmed of spaces")
+    func tableCells() {
+        var random = SplitMix64(seed: 14)
+        let alphabet: [Unicode.Scalar] = ["\t", " ", "\u{3000}", "a", "支", "1", "."]
+        for _ in 0..<500 {
+            let s = (0..<random.below(30)).map { _ in alphabet[random.below(alphabet.count)] }
+            var plain: [Range<Int>] = []
+            var start = 0
+            for piece in s.split(separator: "\t", omittingEmptySubsequences: false) {
+                var lo = start
+                var hi = start + piece.count
+                while lo < hi, ScalarFolding.isSpace(s[lo]) { lo += 1 }
+                while hi > lo, ScalarFolding.isSpace(s[hi - 1]) { hi -= 1 }
+                plain.append(lo..<hi)
+                start += piece.count + 1
+            }
+            #expect(TableCell.split(s).map { $0.range } == plain, "\(s)")
+        }
+    }
+
+    @Test("an index of some metrics answers for them as the linear search does")
+    func sentenceIndexOfSomeMetrics() throws {
+        var random = SplitMix64(seed: 13)
+        let metrics: [MetricID] = [.sangongTotal, .projectExpenditure, .procurementSME]
+        for round in 0..<50 {
+            let observations = (0..<random.below(60)).map { _ in
+                Observation(metric: metrics[random.below(3)], role: [.value, .budget, .share][random.below(3)],
+                            stated: FixedDecimal(mantissa: Int64(random.below(100)), scale: 2), unit: .wanYuan,
+                            amount: Amount(fen: Int64(random.below(100))), line: 1 + random.below(20), snippet: "", place: .ownSection,
+                            label: "", sentence: random.below(4))
+            }
+            let sorted = round % 2 == 0 ? observations.sorted { $0.line < $1.line } : observations
+            let asked = SentenceIndex.metrics(of: sorted) { $0.role == .share }
+            #expect((asked == nil) == !sorted.contains { $0.role == .share })
+            guard let asked else { continue }
+            let index = SentenceIndex(sorted, role: .value, metrics: asked)
+            for metric in metrics {
+                #expect(asked[metric.catalogIndex] == sorted.contains { $0.role == .share && $0.metric == metric })
+                guard asked[metric.catalogIndex] else { continue }
+                for sentence in 0..<4 {
+                    for line in 0...21 {
+                        let linear = sorted.last { $0.sentence == sentence && $0.metric == metric && $0.role == .value && $0.line <= line }
+                        #expect(index.last(sentence: sentence, metric: metric, atOrBefore: line) == linear)
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the same-sentence lookup equals the linear search, sorted or not")
     func sentenceIndex() throws {
         var random = SplitMix64(seed: 12)

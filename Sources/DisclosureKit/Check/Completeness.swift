@@ -67,11 +67,15 @@ struct CompletenessScorer: Sendable {
         // Headings as scalars: a word is in a heading's text exactly when its scalars are in them.
         var headings: [[Unicode.Scalar]] = []
         var titles: [(String, Int)] = []
-        for (index, (line, context)) in zip(text.lines, contexts).enumerated() where !context.inContents {
-            if case .heading = context.kind { headings.append(line.scalars) }
+        // By index: the pairs of `zip` copied every line (retaining its arrays) to look at
+        // the last scalars of a few.
+        let lines = text.lines
+        for index in 0..<min(lines.count, contexts.count) where !contexts[index].inContents {
+            let kind = contexts[index].kind
+            if case .heading = kind { headings.append(lines[index].scalars) }
             // Only a line ending in 表 can be a table's title.
-            if context.kind != .tableRow, line.scalars.last(where: { !ScalarFolding.isSpace($0) && !ScalarFolding.isDigit($0) }) == "表" {
-                let t = ContentsChecker.title(of: line.scalars)
+            if kind != .tableRow, lines[index].scalars.last(where: { !ScalarFolding.isSpace($0) && !ScalarFolding.isDigit($0) }) == "表" {
+                let t = ContentsChecker.title(of: lines[index].scalars)
                 if t.hasSuffix("表"), t.count <= 40 { titles.append((t, index)) }
             }
         }

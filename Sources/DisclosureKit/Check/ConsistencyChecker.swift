@@ -118,7 +118,9 @@ struct ConsistencyChecker: Sendable {
     private func shares(_ figures: [MetricID: Figure], observations: [Observation]) -> [Finding] {
         var out: [Finding] = []
         var seen: Set<SeenKey> = []
-        let values = SentenceIndex(observations, role: .value)
+        // Only the metrics of the shares are looked up: the index holds just those.
+        guard let asked = SentenceIndex.metrics(of: observations, where: { $0.role == .share }) else { return [] }
+        let values = SentenceIndex(observations, role: .value, metrics: asked)
         for s in observations where s.role == .share {
             guard let denominatorID = Self.denominator(of: s.metric, shareOf: s.shareOf),
                   let whole = figures[denominatorID]?.source, let wi = RoundingInterval(whole) else { continue }
@@ -185,9 +187,11 @@ struct ConsistencyChecker: Sendable {
         guard kind != .budget else { return [] }
         var out: [Finding] = []
         var seen: Set<SeenKey> = []
-        let values = SentenceIndex(observations, role: .value)
-        let budgets = SentenceIndex(observations, role: .budget)
-        for e in observations where e.role == .execution && e.metric.metric.family == .sangong {
+        let isRate = { (o: Observation) in o.role == .execution && o.metric.metric.family == .sangong }
+        guard let asked = SentenceIndex.metrics(of: observations, where: isRate) else { return [] }
+        let values = SentenceIndex(observations, role: .value, metrics: asked)
+        let budgets = SentenceIndex(observations, role: .budget, metrics: asked)
+        for e in observations where isRate(e) {
             guard let value = values.last(sentence: e.sentence, metric: e.metric, atOrBefore: e.line),
                   let budget = budgets.last(sentence: e.sentence, metric: e.metric, atOrBefore: e.line),
                   let vi = RoundingInterval(value), let bi = RoundingInterval(budget) else { continue }
@@ -210,20 +214,21 @@ struct ConsistencyChecker: Sendable {
 
     private func conflicts(figures: [MetricID: Figure], observations: [Observation], kind: ReportKind?) -> [Finding] {
         var out: [Finding] = []
-        // Each metric's statements in order, found once: filtering all of them per metric
-        // copied every statement for every metric.
-        var byMetric: [MetricID: [Int]] = [:]
-        for (index, o) in observations.enumerated() { byMetric[o.metric, default: []].append(index) }
+        // Each metric's candidate statements in order, found once, as positions by
+        // `catalogIndex`: filtering all of them per metric copied every statement for every
+        // metric, and copies into a dictionary of arrays retained each statement's strings.
+        var byMetric = Array(repeating: [Int](), count: MetricID.allCases.count)
+        for (index, o) in observations.enumerated()
+        where o.part == nil && o.amount != nil && (o.place == .ownSection || o.place == .table)
+            && (o.role == .value || (o.role == .budget && kind == .budget)) {
+            byMetric[o.metric.catalogIndex].append(index)
+        }
         for m in MetricID.allCases where m.metric.origin == .reported {
-            let own: [Observation] = (byMetric[m] ?? []).map { observations[$0] }
-            let statements = own.filter { (o: Observation) -> Bool in
-                o.part == nil && o.amount != nil && (o.place == .ownSection || o.place == .table)
-                    && (o.role == .value || (o.role == .budget && kind == .budget))
-            }
             var distinct: [Observation] = []
             var intervals: [RoundingInterval] = []
-            for o in statements {
-                guard let oi = RoundingInterval(o) else { continue }
+            for index in byMetric[m.catalogIndex] {
+                guard let oi = RoundingInterval(observations[index]) else { continue }
+                let o = observations[index]
                 if !intervals.contains(where: { $0.overlaps(oi) }) {
                     distinct.append(o)
                     intervals.append(oi)
@@ -267,23 +272,31 @@ struct ConsistencyChecker: Sendable {
 
 /// The statements of one role by sentence and metric: "the amount stated in the same sentence,
 /// at or before this line" in O(log n) instead of a scan of every statement.
+///
+/// Groups hold positions in the statements, not copies: copying a statement retained its
+/// strings, and indexing every value of a report that way was most of the checks' cost.
 struct SentenceIndex {
     struct Key: Hashable {
         let sentence: Int
         let metric: MetricID
     }
 
+    private let observations: [Observation]
     /// Each group in the order of the statements.
-    private var groups: [Key: [Observation]] = [:]
+    private var groups: [Key: [Int]] = [:]
     /// Groups whose lines decrease somewhere (never so for `ReportExtractor`'s statements,
     /// which are sorted by line): searched linearly.
     private var unsorted: Set<Key> = []
 
-    init(_ observations: [Observation], role: Observation.Role) {
-        for o in observations where o.role == role {
+    /// The index of the statements of `role`; with `metrics`, only of the metrics it holds
+    /// (by `catalogIndex`), the only ones `last` may then be asked about.
+    init(_ observations: [Observation], role: Observation.Role, metrics: [Bool]? = nil) {
+        self.observations = observations
+        for (n, o) in observations.enumerated() where o.role == role {
+            if let metrics, !metrics[o.metric.catalogIndex] { continue }
             let key = Key(sentence: o.sentence, metric: o.metric)
-            if let last = groups[key]?.last, last.line > o.line { unsorted.insert(key) }
-            groups[key, default: []].append(o)
+            if let last = groups[key]?.last, observations[last].line > o.line { unsorted.insert(key) }
+            groups[key, default: []].append(n)
         }
     }
 
@@ -291,14 +304,25 @@ struct SentenceIndex {
     func last(sentence: Int, metric: MetricID, atOrBefore line: Int) -> Observation? {
         let key = Key(sentence: sentence, metric: metric)
         guard let list = groups[key] else { return nil }
-        guard !unsorted.contains(key) else { return list.last { $0.line <= line } }
+        guard !unsorted.contains(key) else { return list.last { observations[$0].line <= line }.map { observations[$0] } }
         // The first index whose line is after `line`; the one before it is the answer.
         var lo = 0
         var hi = list.count
         while lo < hi {
             let mid = lo + (hi - lo) / 2
-            if list[mid].line <= line { lo = mid + 1 } else { hi = mid }
+            if observations[list[mid]].line <= line { lo = mid + 1 } else { hi = mid }
         }
-        return lo > 0 ? list[lo - 1] : nil
+        return lo > 0 ? observations[list[lo - 1]] : nil
+    }
+
+    /// The `metrics` argument for the metrics of the statements that pass `isAsked`, or nil
+    /// when none does (then nothing will be asked).
+    static func metrics(of observations: [Observation], where isAsked: (Observation) -> Bool) -> [Bool]? {
+        var metrics: [Bool]?
+        for o in observations where isAsked(o) {
+            if metrics == nil { metrics = Array(repeating: false, count: MetricID.allCases.count) }
+            metrics?[o.metric.catalogIndex] = true
+        }
+        return metrics
     }
 }

@@ -32,6 +32,7 @@ enum BureauNameFinder {
     private struct Spelling: Hashable {
         let regions: [[Unicode.Scalar]]
         let department: [Unicode.Scalar]
+        var full: [Unicode.Scalar] { regions.joined() + department }
     }
 
     /// The names of a text, read at its department endings (`MetadataReading` reads them with
@@ -48,15 +49,14 @@ enum BureauNameFinder {
         }
 
         /// The bureau and its region, by the votes described on `BureauNameFinder`.
+        ///
+        /// Decided on the scalars: a name's scalars are all CJK ideographs (the walk in
+        /// `readName` takes no other), which have no canonical decompositions and are one
+        /// character each, so scalar equality, order and count are `String`'s. Hashing them as
+        /// `String`s normalized every name several times per report.
         var found: (bureau: String, region: String?)? {
             guard !spellings.isEmpty else { return nil }
-            // Canonically equivalent spellings are one `Name`: their counts add up.
-            var counts: [Name: Int] = [:]
-            for (spelling, count) in spellings {
-                counts[Name(regions: spelling.regions.map { String(scalars: $0) }, department: String(scalars: spelling.department)),
-                       default: 0] += count
-            }
-            return BureauNameFinder.best(of: counts)
+            return BureauNameFinder.best(of: spellings)
         }
     }
 
@@ -71,42 +71,54 @@ enum BureauNameFinder {
         return tally.found
     }
 
-    private static func best(of names: [Name: Int]) -> (bureau: String, region: String?)? {
+    private static func best(of names: [Spelling: Int]) -> (bureau: String, region: String?)? {
         let counts = canonicalizingLeadingRegions(names)
-        var byDepartment: [String: Int] = [:]
+        var byDepartment: [[Unicode.Scalar]: Int] = [:]
         for (n, c) in counts { byDepartment[n.department, default: 0] += c }
-        guard let department = byDepartment.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
-        let spellings = counts.filter { $0.key.department == department }
-        guard let best = spellings.max(by: { a, b in
-            (a.key.regions.count, a.value, a.key.full.count, b.key.full) < (b.key.regions.count, b.value, b.key.full.count, a.key.full)
+        guard let department = byDepartment.max(by: { a, b in
+            a.value != b.value ? a.value < b.value : precedes(b.key, a.key)
         })?.key else { return nil }
+        let spellings = counts.filter { $0.key.department == department }.map { (full: $0.key.full, spelling: $0.key, count: $0.value) }
+        guard let best = spellings.max(by: { a, b in
+            if a.spelling.regions.count != b.spelling.regions.count { return a.spelling.regions.count < b.spelling.regions.count }
+            if a.count != b.count { return a.count < b.count }
+            if a.full.count != b.full.count { return a.full.count < b.full.count }
+            return precedes(b.full, a.full)
+        })?.spelling else { return nil }
         var regions = best.regions
-        if regions.count > 1, let first = regions.first, first.hasSuffix("省") || first.hasSuffix("自治区") {
+        if regions.count > 1, let first = regions.first, first.last == "省" || first.suffix(3).elementsEqual(autonomousRegion) {
             regions.removeFirst()
         }
-        return (regions.joined() + department, regions.last)
+        return (String(scalars: regions.joined() + department), regions.last.map { String(scalars: $0) })
+    }
+
+    private static let autonomousRegion = Array("自治区".unicodeScalars)
+
+    /// `String`'s order on names made of CJK ideographs (see `Tally.found`).
+    private static func precedes(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        a.lexicographicallyPrecedes(b) { $0.value < $1.value }
     }
 
     /// A leading region that swallowed a word before it (`家为甲市` from `共有1家为甲市…`)
     /// is replaced by its suffix that the text uses more often as a region (`甲市`).
-    static func canonicalizingLeadingRegions(_ counts: [Name: Int]) -> [Name: Int] {
-        var unitCounts: [String: Int] = [:]
+    private static func canonicalizingLeadingRegions(_ counts: [Spelling: Int]) -> [Spelling: Int] {
+        var unitCounts: [[Unicode.Scalar]: Int] = [:]
         for (n, c) in counts { for r in n.regions { unitCounts[r, default: 0] += c } }
-        var out: [Name: Int] = [:]
+        var out: [Spelling: Int] = [:]
         for (n, c) in counts {
             var regions = n.regions
             if let first = regions.first {
                 let own = unitCounts[first] ?? 0
-                var best: (String, Int)?
-                var suffix = Substring(first).dropFirst()
-                while suffix.count >= 2 {
-                    let k = String(suffix)
+                var best: ([Unicode.Scalar], Int)?
+                var start = 1
+                while first.count - start >= 2 {
+                    let k = Array(first[start...])
                     if let sc = unitCounts[k], sc > own, sc > (best?.1 ?? 0) { best = (k, sc) }
-                    suffix = suffix.dropFirst()
+                    start += 1
                 }
                 if let b = best { regions[0] = b.0 }
             }
-            out[Name(regions: regions, department: n.department), default: 0] += c
+            out[Spelling(regions: regions, department: n.department), default: 0] += c
         }
         return out
     }
@@ -171,13 +183,10 @@ enum BureauNameFinder {
             while m >= 0, isCJK(s[m]), !regionEnding.contains(s[m]), j - m <= 6 { m -= 1 }
             var unitStart = m + 1
             // `自治区`, `自治州`, `自治县`: the ending spans three scalars.
-            var unit = Array(s[unitStart..<unitEnd])
-            let stripped = stripLeadingWords(unit)
-            let trimmedCount = unit.count - stripped.count
+            let trimmedCount = leadingWordsCount(s[unitStart..<unitEnd])
             unitStart += trimmedCount
-            unit = stripped
-            guard unit.count >= 2 else { break }
-            regions.insert(unit, at: 0)
+            guard unitEnd - unitStart >= 2 else { break }
+            regions.insert(Array(s[unitStart..<unitEnd]), at: 0)
             // Stop when the unit did not reach back to another region ending.
             if trimmedCount > 0 || m < 0 || !regionEnding.contains(s[m]) { break }
             unitEnd = unitStart
@@ -192,7 +201,13 @@ enum BureauNameFinder {
     static let endingByFirst = ScalarMap(numbering: departmentEndings.compactMap(\.first))
 
     static func stripLeadingWords(_ unit: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var u = unit[...]
+        unit.withUnsafeBufferPointer { Array(unit.dropFirst(leadingWordsCount($0[...]))) }
+    }
+
+    /// How many scalars `stripLeadingWords` drops from `unit`: counted in place, a region
+    /// candidate is copied out once, not once before and once after the stripping.
+    static func leadingWordsCount(_ unit: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Int {
+        var u = unit
         var changed = true
         while changed {
             changed = false
@@ -202,7 +217,7 @@ enum BureauNameFinder {
                 break
             }
         }
-        return Array(u)
+        return unit.count - u.count
     }
 
     static func isCJK(_ s: Unicode.Scalar) -> Bool {

@@ -68,13 +68,14 @@ struct MetadataReading {
         let (roles, table) = Self.table
         var counts = [Int](repeating: 0, count: table.ranges.count)
         // By phrase: the offset in the line from which it may be counted again. No phrase holds
-        // a line break, so an occurrence never spans lines and each line starts afresh.
+        // a line break, so an occurrence never spans lines and each line starts afresh: an
+        // offset holds only on the line `allowedLine` names (no clearing of all of them per line).
         var nextAllowed = counts
+        var allowedLine = [Int](repeating: -1, count: counts.count)
         var years = MetadataDetector.YearTally()
         var names = BureauNameFinder.Tally()
         var firstUnitAnchorLine: Int?
         for (lineIndex, line) in lines.enumerated() {
-            for k in nextAllowed.indices { nextAllowed[k] = 0 }
             line.withUnsafeBufferPointer { s in
                 var i = -1
                 while true {
@@ -92,12 +93,13 @@ struct MetadataReading {
                     for member in table.lists[slot - 1] {
                         let p = table.order[member]
                         let text = table.ranges[p]
-                        guard i >= nextAllowed[p], i + text.count <= s.count else { continue }
+                        guard allowedLine[p] != lineIndex || i >= nextAllowed[p], i + text.count <= s.count else { continue }
                         var k = 0
                         while k < text.count, s[i + k] == table.scalars[text.lowerBound + k] { k += 1 }
                         guard k == text.count else { continue }
                         counts[p] += 1
                         nextAllowed[p] = i + text.count
+                        allowedLine[p] = lineIndex
                     }
                 }
             }

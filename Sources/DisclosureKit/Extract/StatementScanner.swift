@@ -36,7 +36,9 @@ struct StatementScanner: Sendable {
     private enum Event {
         case sentenceEnd(Int)
         case clauseEnd(Int)
-        case term(start: Int, end: Int, term: Term, denominator: Bool)
+        /// The term as its index in the dictionary's `terms`: an event without references is
+        /// copied, and its array freed, without reference counting.
+        case term(start: Int, end: Int, term: Int, denominator: Bool)
         case value(ValueToken)
 
         var position: Int {
@@ -95,9 +97,10 @@ struct StatementScanner: Sendable {
                         && !(c == "," && i > 0 && i + 1 < s.count && ScalarFolding.isDigit(s[i - 1]) && ScalarFolding.isDigit(s[i + 1])) {
                 events.append(.clauseEnd(i))
                 i += 1
-            } else if let t = dictionary.match(s, at: i) {
-                events.append(.term(start: i, end: i + t.text.count, term: t, denominator: Self.followsShareWord(s, i)))
-                i += t.text.count
+            } else if let t = dictionary.matchIndex(s, at: i) {
+                let end = i + dictionary.terms[t].text.count
+                events.append(.term(start: i, end: end, term: t, denominator: Self.followsShareWord(s, i)))
+                i = end
             } else {
                 i += 1
             }
@@ -126,8 +129,13 @@ struct StatementScanner: Sendable {
         var anchor = 0
         var sentenceStart = 0
         var neutral: [Range<Int>] = []
-        var shareOf: String?
+        // The denominator's range: its text is made only for a share that names it.
+        var shareOf: Range<Int>?
         var clauseStart = 0
+        // The latest snippet and label made: the figures of one sentence share them, and
+        // making a string (encoding and validating its UTF-8) was most of a statement's cost.
+        var lastSnippet: (range: Range<Int>, text: String)?
+        var lastLabel: (range: Range<Int>, text: String)?
         var sentenceNumber = 0
         // The first figure (value or budget) of the line's latest sentence that has one, for a
         // following sentence that only states a change; `borrowed` is set while such a
@@ -150,13 +158,13 @@ struct StatementScanner: Sendable {
                 clauseStart = p + 1
                 neutral = []
                 shareOf = nil
-            case .term(let start, let end, let term, let denominator):
+            case .term(let start, let end, let termIndex, let denominator):
                 guard start >= anchor else { continue }
                 if denominator {
                     neutral.append(start..<end)
-                    shareOf = line.text(start..<end)
+                    shareOf = start..<end
                 } else {
-                    subject = (term, start)
+                    subject = (dictionary.terms[termIndex], start)
                     borrowed = nil
                     anchor = end
                     neutral = []
@@ -207,14 +215,30 @@ struct StatementScanner: Sendable {
                 // A borrowed label states only the change of its figure.
                 if borrowed != nil && !isChange { continue }
                 let snippetRange = Self.sentenceRange(s, around: subj.start..<v.end, sentenceStart: sentenceStart)
-                let label = borrowed?.label ?? line.text(subj.start..<(subj.start + subj.term.text.count))
+                let label: String
+                if let borrowed {
+                    label = borrowed.label
+                } else if let last = lastLabel, last.range == subj.start..<(subj.start + subj.term.text.count) {
+                    label = last.text
+                } else {
+                    let range = subj.start..<(subj.start + subj.term.text.count)
+                    label = line.text(range)
+                    lastLabel = (range, label)
+                }
+                let snippet: String
+                if let last = lastSnippet, last.range == snippetRange {
+                    snippet = last.text
+                } else {
+                    snippet = Self.trimmedText(line, snippetRange)
+                    lastSnippet = (snippetRange, snippet)
+                }
                 out.append(Observation(
                     metric: subj.term.metric, role: role, stated: number, unit: unit, amount: amount,
                     line: line.line(at: v.range.lowerBound),
-                    snippet: Self.trimmedText(line, snippetRange),
+                    snippet: snippet,
                     place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
                     label: label,
-                    shareOf: role == .share ? shareOf : nil, labelRank: subj.term.rank, part: subj.term.part,
+                    shareOf: role == .share ? shareOf.map { line.text($0) } : nil, labelRank: subj.term.rank, part: subj.term.part,
                     sentence: borrowed?.sentence ?? sentenceID,
                     direction: isChange ? ChangeWording.direction(s, anchor..<v.range.lowerBound) : nil))
                 // The first figure of a sentence is what a following comparison speaks of: in

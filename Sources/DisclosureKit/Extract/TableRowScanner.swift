@@ -15,7 +15,7 @@ struct TableRowScanner: Sendable {
         let s = line.scalars
         // Every figure is a number cell, and a number has a digit: a row without one has none.
         guard s.contains(where: ScalarFolding.isDigit) else { return [] }
-        let cells = TableCell.split(s).map(\.range)
+        let cells = TableCell.split(s).map { $0.range }
         var out: [Observation] = []
         for (index, cell) in cells.enumerated() {
             guard let term = labelTerm(s, cell) else { continue }

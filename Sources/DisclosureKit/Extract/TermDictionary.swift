@@ -11,21 +11,23 @@ struct TermDictionary: Sendable {
     /// is `lists[Int(firstScalars[scalar]) - 1]` (none when 0). The scanners ask at every
     /// position of a line; a `Dictionary` hashed each scalar.
     private let firstScalars: ScalarMap
-    private let lists: [[Term]]
+    /// Each list holds indices into `terms`: a match is an `Int`, which the scanner's events
+    /// carry without retaining a term's three references per copy.
+    private let lists: [[Int]]
 
     static let standard = TermDictionary(terms: Self.baseTerms.flatMap(Self.variants))
 
     init(terms: [Term]) {
         self.terms = terms
-        var map: [Unicode.Scalar: [Term]] = [:]
-        for t in terms {
+        var map: [Unicode.Scalar: [Int]] = [:]
+        for (n, t) in terms.enumerated() {
             guard let f = t.text.first else { continue }
-            map[f, default: []].append(t)
+            map[f, default: []].append(n)
         }
         var firstScalars = ScalarMap()
-        var lists: [[Term]] = []
+        var lists: [[Int]] = []
         for (first, list) in map {
-            lists.append(list.sorted { $0.text.count > $1.text.count })
+            lists.append(list.sorted { terms[$0].text.count > terms[$1].text.count })
             firstScalars[first] = UInt32(lists.count)
         }
         self.firstScalars = firstScalars
@@ -35,24 +37,32 @@ struct TermDictionary: Sendable {
     /// The longest term starting at `i`, if its excluded prefixes do not precede it.
     @inline(__always)
     func match(_ s: [Unicode.Scalar], at i: Int) -> Term? {
+        matchIndex(s, at: i).map { terms[$0] }
+    }
+
+    /// `match(_:at:)` as an index into `terms`.
+    @inline(__always)
+    func matchIndex(_ s: [Unicode.Scalar], at i: Int) -> Int? {
         guard i < s.count else { return nil }
         // Most scalars start no term: answered here, inline, with one load.
         let slot = Int(firstScalars[s[i]])
         guard slot > 0 else { return nil }
-        return match(s, at: i, in: lists[slot - 1])
+        return matchIndex(s, at: i, in: lists[slot - 1])
     }
 
     /// The longest of `list` (the terms that start with `s[i]`) at `i`, as `match(_:at:)`.
-    private func match(_ s: [Unicode.Scalar], at i: Int, in list: [Term]) -> Term? {
-        for t in list where i + t.text.count <= s.count {
+    private func matchIndex(_ s: [Unicode.Scalar], at i: Int, in list: [Int]) -> Int? {
+        for n in list {
+            let text = terms[n].text
+            guard i + text.count <= s.count else { continue }
             // The first scalar is equal: it chose the list.
             var k = 1
-            while k < t.text.count, s[i + k] == t.text[k] { k += 1 }
-            guard k == t.text.count else { continue }
-            if t.excludedPrefixes.contains(where: { p in
+            while k < text.count, s[i + k] == text[k] { k += 1 }
+            guard k == text.count else { continue }
+            if terms[n].excludedPrefixes.contains(where: { p in
                 p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
             }) { return nil }
-            return t
+            return n
         }
         return nil
     }

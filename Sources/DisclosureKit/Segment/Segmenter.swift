@@ -16,8 +16,10 @@ public struct Segmenter: Sendable {
         var firstEntry: EntryKey?
         var tableUnit: AmountUnit?
         var linesSinceUnit = 0
-        for line in text.lines {
-            let s = line.scalars
+        // By index: a copy of each line (`for line in`) retained its arrays.
+        let lines = text.lines
+        for lineIndex in lines.indices {
+            let s = lines[lineIndex].scalars
             let (lastTab, declared) = Self.lastTabAndDeclaredUnit(s)
             if let unit = declared {
                 tableUnit = unit
@@ -43,7 +45,7 @@ public struct Segmenter: Sendable {
             }
             // A contents entry is a heading followed by its page number.
             let headingScalars = isEntry ? s[..<(lastTab ?? s.endIndex)] : s[...]
-            if let level = HeadingParser.level(of: headingScalars) ?? (line.wasMarkdownHeading ? 1 : nil) {
+            if let level = HeadingParser.level(of: headingScalars) ?? (lines[lineIndex].wasMarkdownHeading ? 1 : nil) {
                 if inContents {
                     // The contents end where the body repeats the first listed entry
                     // (`第一部分 单位概况` listed, then written).
