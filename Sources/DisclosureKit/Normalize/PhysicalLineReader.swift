@@ -31,8 +31,9 @@ enum PhysicalLineReader {
             var w = 0
             var i = 0
             while i < count {
-                // A run of ideographs and CJK punctuation (three bytes each, wide, never space,
-                // never folded), most of a report: only written, and measured once at its end.
+                // A run of ideographs, CJK punctuation and full-width forms such as `（：；`
+                // (three bytes each, wide, never space, never folded), most of a report: only
+                // written, and measured once at its end.
                 // The three bytes are read as one little-endian word with the byte after them (so
                 // while four bytes are left; the last scalar of a file goes the general way).
                 let runStart = w
@@ -41,8 +42,9 @@ enum PhysicalLineReader {
                     // 1110xxxx 10xxxxxx 10xxxxxx
                     guard word & 0x00C0_C0F0 == 0x0080_80E0 else { break }
                     let value = (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word & 0x3F_0000) >> 16
-                    guard value > 0x3000 && value <= 0xA4CF, let scalar = Unicode.Scalar(value) else { break }
-                    out[w] = scalar
+                    guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: w == runStart) else { break }
+                    // In 0x3001...0xA4CF or 0xFF01...0xFF60: a scalar (never a surrogate).
+                    out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
                     w &+= 1
                     i &+= 3
                 }
@@ -65,6 +67,19 @@ enum PhysicalLineReader {
                     w += 1
                     continue
                 }
+                // Full-width digits and `％` (about a third of the scalars left after the runs)
+                // fold to ASCII: read as the ASCII they fold to, without the general decoding.
+                if lead == 0xEF, i &+ 2 < count, bytes[i &+ 1] == 0xBC {
+                    let value = 0xFF00 | UInt32(bytes[i &+ 2] & 0x3F)
+                    if bytes[i &+ 2] & 0xC0 == 0x80, value &- 0xFF10 < 10 || value == 0xFF05 {
+                        let ascii = value == 0xFF05 ? 0x25 : UInt8(truncatingIfNeeded: value &- 0xFF10 &+ 0x30)
+                        i &+= 3
+                        line.addASCII(ascii, at: w)
+                        out[w] = Unicode.Scalar(ascii)
+                        w &+= 1
+                        continue
+                    }
+                }
                 let decoded = decodeMultiByte(bytes, at: i)
                 i += decoded.length
                 out[w] = line.add(decoded.scalar, at: w)
@@ -74,6 +89,21 @@ enum PhysicalLineReader {
             initialized = w
         }
         return (PhysicalLines(scalars: scalars, lines: lines), lines.count)
+    }
+
+    /// Whether `value` is a full-width form that the run of ideographs may take in: wide, never
+    /// space and never folded (not a digit, not `％`), and not a separator that changes what
+    /// `LineScan` knows of the scalar before (`－` always; `，` and `．` after a digit, so only
+    /// where one is not first in a run: the scalar before is then in the run).
+    @inline(__always)
+    static func isPlainWideForm(_ value: UInt32, first: Bool) -> Bool {
+        let f = value &- 0xFF01
+        guard f < 0x60 else { return false }
+        // Offsets from U+FF01: `％` 4, `，` 11, `－` 12, `．` 13, `０`…`９` 15…24.
+        if f >= 32 { return true }
+        let never: UInt32 = 1 << 4 | 1 << 12 | 0x3FF << 15
+        let notFirst: UInt32 = 1 << 11 | 1 << 13
+        return (never | (first ? notFirst : 0)) >> f & 1 == 0
     }
 
     /// What is known of the line being read, as its scalars go by.

@@ -103,6 +103,8 @@ struct WrapWidth: Sendable {
         // Short lines (table fragments, headings) say nothing about the page width.
         var characters: [Int] = []
         var columns: [Int] = []
+        characters.reserveCapacity(lines.count)
+        columns.reserveCapacity(lines.count)
         for line in lines where !line.heading && !line.hasTab && line.rawCharacters >= minLength {
             characters.append(line.rawCharacters)
             columns.append(line.rawColumns)
