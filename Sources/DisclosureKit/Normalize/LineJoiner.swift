@@ -54,17 +54,18 @@ struct LineJoiner {
                     isJoined = true
                     joined.removeAll(keepingCapacity: true)
                     joinedOrigins.removeAll(keepingCapacity: true)
-                    joined.append(contentsOf: physical.scalars[first.trimmed])
+                    physical.scalars.withUnsafeBufferPointer { joined.append(contentsOf: $0[first.trimmed]) }
                 }
                 joinedOrigins.append(LogicalLine.Origin(offset: joined.count, line: lines[j].number))
-                joined.append(contentsOf: physical.scalars[lines[j].trimmed])
+                physical.scalars.withUnsafeBufferPointer { joined.append(contentsOf: $0[lines[j].trimmed]) }
                 mayHoldSeparators = mayHoldSeparators || lines[j].mayHoldSeparators
                 last = lines[j]
                 next = j + 1
             }
-            var scalars = isJoined ? Self.copy(joined[...]) : Self.copy(physical.scalars[first.trimmed])
+            // Copied through buffers: a slice of the array was a retain and a release more.
+            var scalars = isJoined ? Self.copy(joined, 0..<joined.count) : Self.copy(physical.scalars, first.trimmed)
             // The origins of the lines joined to the first (none for most lines: no allocation).
-            var laterOrigins = isJoined ? Self.copy(joinedOrigins[...]) : []
+            var laterOrigins = isJoined ? Self.copy(joinedOrigins, 0..<joinedOrigins.count) : []
             // Numbers are made canonical only now, when both halves of a cut number are here.
             // Trimmed lines neither start nor end with a space, so a join of lines without
             // separators has none either.
@@ -80,12 +81,12 @@ struct LineJoiner {
         return (result, wrap != nil)
     }
 
-    /// A new array of exactly `source`: `Array(slice)` shares the buffer of a slice that covers
+    /// A new array of exactly `source[range]`: `Array(slice)` shares the buffer of a slice that covers
     /// its whole array (the joined buffer, which is then copied at its next change), and
     /// `Array(unsafeUninitializedCapacity:)` allocates through an unspecialized function.
     @inline(__always)
-    static func copy<Element>(_ source: ArraySlice<Element>) -> [Element] {
-        source.withUnsafeBufferPointer { Array($0) }
+    static func copy<Element>(_ source: [Element], _ range: Range<Int>) -> [Element] {
+        source.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Whether line `b` continues line `a` (both in `scalars`); `current` is the logical line so far.
@@ -93,15 +94,20 @@ struct LineJoiner {
                     wrap: WrapWidth?) -> Bool {
         if a.heading || b.heading { return false }
         if a.hasTab || b.hasTab { return false }
-        let at = scalars[a.trimmed]
-        let bt = scalars[b.trimmed]
-        guard let aLast = at.last, let bFirst = bt.first else { return false }
+        guard !a.trimmed.isEmpty, !b.trimmed.isEmpty else { return false }
+        let aLast = scalars[a.trimmed.upperBound - 1]
+        let bFirst = scalars[b.trimmed.lowerBound]
         // The cheap look first: a line that ends a sentence is not cut.
         if Self.isSentenceEnder(aLast) { return false }
-        if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
         let bStartsUnit = bFirst == "万" || bFirst == "元" || bFirst == "%"
         let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "." || bFirst == "．"
-            || (bFirst == "-" && bt.count > 1 && ScalarFolding.isDigit(bt[bt.startIndex + 1]))
+            || (bFirst == "-" && b.trimmed.count > 1 && ScalarFolding.isDigit(scalars[b.trimmed.lowerBound + 1]))
+        // Without a wrap width, only a number or a unit starting `b` joins (every rule below
+        // asks for one): most line pairs are settled here, before the looks at their texts.
+        if wrap == nil && !bStartsUnit && !bStartsNumber { return false }
+        let at = scalars[a.trimmed]
+        let bt = scalars[b.trimmed]
+        if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
         let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "．" || aLast == "-"
         let full = wrap?.isFull(a) ?? false
         // The unit of a number went to the next line: `0.68` / `万元`.
