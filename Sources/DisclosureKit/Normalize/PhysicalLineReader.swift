@@ -38,30 +38,37 @@ enum PhysicalLineReader {
                 // while four bytes are left; the last scalar of a file goes the general way).
                 let runStart = w
                 while true {
-                    // Two ideographs at a time from one eight-byte word, while both are (about half
-                    // the loop's cost per scalar was its own bookkeeping).
-                    while i &+ 7 < count {
+                    // Two scalars from one eight-byte word: the first tested as any scalar of a
+                    // run, the second taken along when it is an ideograph. Runs are short (two
+                    // or three scalars between digits and marks on average), so a run's end is
+                    // found by one failed test, and half the loop's cost per scalar was its own
+                    // bookkeeping.
+                    if i &+ 7 < count {
                         let pair = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
-                        guard pair & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
+                        // 1110xxxx 10xxxxxx 10xxxxxx
+                        guard pair & 0xC0_C0F0 == 0x80_80E0 else { break }
                         let v0 = UInt32(truncatingIfNeeded: (pair & 0x0F) << 12 | (pair & 0x3F00) >> 2 | (pair & 0x3F_0000) >> 16)
+                        guard v0 &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(v0, first: w == runStart) else { break }
+                        // In 0x3001...0xA4CF or 0xFF01...0xFF60: a scalar (never a surrogate).
+                        out[w] = unsafeBitCast(v0, to: Unicode.Scalar.self)
                         let v1 = UInt32(truncatingIfNeeded: (pair & 0x0F00_0000) >> 12 | (pair & 0x3F_0000_0000) >> 26
                                         | (pair & 0x3F00_0000_0000) >> 40)
-                        guard v0 &- 0x3001 < 0xA4CF - 0x3000 && v1 &- 0x3001 < 0xA4CF - 0x3000 else { break }
-                        // In 0x3001...0xA4CF: scalars (never surrogates).
-                        out[w] = unsafeBitCast(v0, to: Unicode.Scalar.self)
-                        out[w &+ 1] = unsafeBitCast(v1, to: Unicode.Scalar.self)
-                        w &+= 2
-                        i &+= 6
+                        if pair & 0xC0C0_F000_0000 == 0x8080_E000_0000 && v1 &- 0x3001 < 0xA4CF - 0x3000 {
+                            out[w &+ 1] = unsafeBitCast(v1, to: Unicode.Scalar.self)
+                            w &+= 2
+                            i &+= 6
+                        } else {
+                            w &+= 1
+                            i &+= 3
+                        }
+                        continue
                     }
-                    // One scalar: the first of a pair whose second ends the run, a full-width
-                    // form, or one of the last few bytes.
+                    // One of the last few bytes: the scalar read with the byte after it.
                     guard i &+ 3 < count else { break }
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
-                    // 1110xxxx 10xxxxxx 10xxxxxx
                     guard word & 0x00C0_C0F0 == 0x0080_80E0 else { break }
                     let value = (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word & 0x3F_0000) >> 16
                     guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: w == runStart) else { break }
-                    // In 0x3001...0xA4CF or 0xFF01...0xFF60: a scalar (never a surrogate).
                     out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
                     w &+= 1
                     i &+= 3
