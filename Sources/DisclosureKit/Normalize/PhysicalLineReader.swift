@@ -90,6 +90,16 @@ enum PhysicalLineReader {
                     line.addASCII(lead, at: w)
                     out[w] = Unicode.Scalar(lead)
                     w += 1
+                    // The printable ASCII after it (the rest of a number, a word), without going
+                    // back through the test for an ideograph run at every byte.
+                    while i < count {
+                        let next = bytes[i]
+                        guard next &- 0x20 < 0x60 else { break }
+                        line.addASCII(next, at: w)
+                        out[w] = Unicode.Scalar(next)
+                        w &+= 1
+                        i &+= 1
+                    }
                     continue
                 }
                 // Full-width digits and `％` (about a third of the scalars left after the runs)
