@@ -255,16 +255,17 @@ enum PhysicalLineReader {
 
         /// Records the line, which ends at `w` in `out`, as line `number`; returns where the next
         /// line starts (before `w` when folding dropped marks).
+        ///
+        /// Inlined where lines end (a call per line spilled the scanner's state), with the rare
+        /// line that has marks to fold apart.
+        @inline(__always)
         func end(_ out: UnsafeMutableBufferPointer<Unicode.Scalar>, at w: Int, number: Int,
                  into lines: inout [PhysicalLines.Line]) -> Int {
             let rawCharacters = first < 0 ? 0 : last - first + 1
             let rawColumns = first < 0 ? 0 : columnsThroughLast - columnsBeforeFirst
             if hasMarks {
-                let folded = ScalarFolding.fold(out, start..<w)
-                lines.append(PhysicalLines.Line(classifying: UnsafeBufferPointer(rebasing: out[..<folded.end]),
-                                                start..<folded.end, number: number, heading: folded.heading,
-                                                rawCharacters: rawCharacters, rawColumns: rawColumns))
-                return folded.end
+                return endFolding(out, at: w, number: number, rawCharacters: rawCharacters, rawColumns: rawColumns,
+                                  into: &lines)
             }
             let spaceAfterDigit = firstSpaceAfterDigit >= 0 && firstSpaceAfterDigit < last
             let edge = first >= 0 && (PhysicalLines.Line.isEdgeSeparator(out[first], first: true)
@@ -274,6 +275,17 @@ enum PhysicalLineReader {
                                             hasTab: hasTab, isBlank: !hasContent,
                                             mayHoldSeparators: hasSeparator || spaceAfterDigit || edge))
             return w
+        }
+
+        /// `end` for a line with markdown marks: folded by the definition, then looked at again.
+        @inline(never)
+        func endFolding(_ out: UnsafeMutableBufferPointer<Unicode.Scalar>, at w: Int, number: Int,
+                        rawCharacters: Int, rawColumns: Int, into lines: inout [PhysicalLines.Line]) -> Int {
+            let folded = ScalarFolding.fold(out, start..<w)
+            lines.append(PhysicalLines.Line(classifying: UnsafeBufferPointer(rebasing: out[..<folded.end]),
+                                            start..<folded.end, number: number, heading: folded.heading,
+                                            rawCharacters: rawCharacters, rawColumns: rawColumns))
+            return folded.end
         }
     }
 
