@@ -39,6 +39,28 @@ struct LinearScanTests {
         }
     }
 
+    @Test("the window counted from flat per-width counts equals trying every width, and counts the wider lines")
+    func wrapWidthFromFlatCounts() {
+        var random = SplitMix64(seed: 17)
+        for _ in 0..<400 {
+            var widths: [Int] = []
+            let spread = 1 + random.below(120)
+            let base = random.below(70)
+            for _ in 0..<(1 + random.below(80)) { widths.append(base + random.below(spread)) }
+            if random.oneIn(4) { widths.append(base + 300 + random.below(400)) }
+            var below = [Int](repeating: 0, count: (widths.max() ?? 0) + 2)
+            for w in widths { below[w + 1] += 1 }
+            let fast = WrapWidth.fullestWindow(below: &below)
+            var histogram: [Int: Int] = [:]
+            for w in widths { histogram[w, default: 0] += 1 }
+            let plain = Self.plainWidestFullestWindow(histogram)
+            #expect(fast?.width == plain?.width && fast?.count == plain?.count, "\(widths)")
+            if let fast {
+                #expect(fast.longer == widths.filter { $0 > fast.width }.count, "\(widths)")
+            }
+        }
+    }
+
     @Test("measuring a raw line in one pass equals folding, trimming and measuring a copy")
     func measureRaw() {
         var random = SplitMix64(seed: 8)

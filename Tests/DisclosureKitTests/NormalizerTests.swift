@@ -93,6 +93,22 @@ struct NormalizerTests {
         #expect(Stage.normalize(Array(repeating: long, count: 5)).lines.count == 5)
     }
 
+    @Test("watermarks found by scalars are those found by comparing strings (random lines, fixed seed)")
+    func watermarksAsStrings() {
+        var random = SplitMix64(seed: 23)
+        let pool = ["仅供内部审核", "内部资料", "内部 资料", "第1页", "其中：", "公", "本年支出决算合计", "a b", "资料\t", "“审核”"]
+        for _ in 0..<300 {
+            var lines = (0..<random.below(40)).map { _ in pool[random.below(pool.count)] }
+            // Now and then a compatibility ideograph, which sends the filter to strings.
+            if random.oneIn(8) { lines.append("\u{F900}字") }
+            var fast = PhysicalLines(Stage.physical(lines))
+            var plain = fast
+            WatermarkFilter.removeWatermarks(from: &fast)
+            WatermarkFilter.removeWatermarksComparingStrings(from: &plain)
+            #expect(fast.lines.map(\.isBlank) == plain.lines.map(\.isBlank), "\(lines)")
+        }
+    }
+
     @Test("a number cut across lines is made canonical after joining: ４，３３２． / ３７ 万元")
     func numberCanonicalAfterJoin() throws {
         let text = Stage.normalize(["本年支出决算合计４，３３２．", "３７ 万元。"])

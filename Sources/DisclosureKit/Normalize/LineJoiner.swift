@@ -20,6 +20,11 @@ struct LineJoiner {
         let wrap = WrapWidth.detect(lines)
         var result: [LogicalLine] = []
         result.reserveCapacity(lines.count)
+        // A line joined from several, while it grows: one buffer kept (with its capacity) from
+        // one joined line to the next, copied out at its exact size once complete. Appending
+        // to each joined line's own array regrew it at every join.
+        var joined: [Unicode.Scalar] = []
+        var joinedOrigins: [LogicalLine.Origin] = []
         var i = 0
         while i < lines.count {
             let first = lines[i]
@@ -27,10 +32,9 @@ struct LineJoiner {
                 i += 1
                 continue
             }
-            var scalars = Array(physical.scalars[first.trimmed])
             let firstOrigin = LogicalLine.Origin(offset: 0, line: first.number)
-            // The origins of the lines joined to the first (none for most lines: no allocation).
-            var laterOrigins: [LogicalLine.Origin] = []
+            // Most lines are joined to none: they are read in place, and `joined` is not touched.
+            var isJoined = false
             var mayHoldSeparators = first.mayHoldSeparators
             var last = first
             var next = i + 1
@@ -43,45 +47,67 @@ struct LineJoiner {
                     j += 1
                 }
                 guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
-                guard shouldJoin(last, lines[j], in: physical.scalars, current: scalars, wrap: wrap) else { break }
-                laterOrigins.append(LogicalLine.Origin(offset: scalars.count, line: lines[j].number))
-                scalars.append(contentsOf: physical.scalars[lines[j].trimmed])
+                let joins = shouldJoin(last, lines[j], in: physical.scalars,
+                                       current: isJoined ? joined[...] : physical.scalars[first.trimmed], wrap: wrap)
+                guard joins else { break }
+                if !isJoined {
+                    isJoined = true
+                    joined.removeAll(keepingCapacity: true)
+                    joinedOrigins.removeAll(keepingCapacity: true)
+                    physical.scalars.withUnsafeBufferPointer { joined.append(contentsOf: $0[first.trimmed]) }
+                }
+                joinedOrigins.append(LogicalLine.Origin(offset: joined.count, line: lines[j].number))
+                physical.scalars.withUnsafeBufferPointer { joined.append(contentsOf: $0[lines[j].trimmed]) }
                 mayHoldSeparators = mayHoldSeparators || lines[j].mayHoldSeparators
                 last = lines[j]
                 next = j + 1
             }
+            // Copied through buffers: a slice of the array was a retain and a release more.
+            var scalars = isJoined ? Self.copy(joined, 0..<joined.count) : Self.copy(physical.scalars, first.trimmed)
+            // The origins of the lines joined to the first (none for most lines: no allocation).
+            var laterOrigins = isJoined ? Self.copy(joinedOrigins, 0..<joinedOrigins.count) : []
             // Numbers are made canonical only now, when both halves of a cut number are here.
             // Trimmed lines neither start nor end with a space, so a join of lines without
             // separators has none either.
-            if !mayHoldSeparators || ScalarFolding.hasCanonicalNumbers(scalars) {
-                result.append(LogicalLine(scalars: scalars, firstOrigin: firstOrigin, laterOrigins: laterOrigins,
-                                          wasMarkdownHeading: first.heading))
-            } else {
+            if mayHoldSeparators && !ScalarFolding.hasCanonicalNumbers(scalars) {
                 // The first origin, at offset 0, stays there: nothing is dropped before it. An
                 // array with it in front was two allocations per line more.
                 scalars = ScalarFolding.canonicalNumbers(scalars, origins: &laterOrigins)
-                result.append(LogicalLine(scalars: scalars, firstOrigin: firstOrigin, laterOrigins: laterOrigins,
-                                          wasMarkdownHeading: first.heading))
             }
+            result.append(LogicalLine(scalars: scalars, firstOrigin: firstOrigin, laterOrigins: laterOrigins,
+                                      wasMarkdownHeading: first.heading))
             i = next
         }
         return (result, wrap != nil)
     }
 
+    /// A new array of exactly `source[range]`: `Array(slice)` shares the buffer of a slice that covers
+    /// its whole array (the joined buffer, which is then copied at its next change), and
+    /// `Array(unsafeUninitializedCapacity:)` allocates through an unspecialized function.
+    @inline(__always)
+    static func copy<Element>(_ source: [Element], _ range: Range<Int>) -> [Element] {
+        source.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// Whether line `b` continues line `a` (both in `scalars`); `current` is the logical line so far.
-    func shouldJoin(_ a: PhysicalLines.Line, _ b: PhysicalLines.Line, in scalars: [Unicode.Scalar], current: [Unicode.Scalar],
+    func shouldJoin(_ a: PhysicalLines.Line, _ b: PhysicalLines.Line, in scalars: [Unicode.Scalar], current: ArraySlice<Unicode.Scalar>,
                     wrap: WrapWidth?) -> Bool {
         if a.heading || b.heading { return false }
         if a.hasTab || b.hasTab { return false }
-        let at = scalars[a.trimmed]
-        let bt = scalars[b.trimmed]
-        guard let aLast = at.last, let bFirst = bt.first else { return false }
+        guard !a.trimmed.isEmpty, !b.trimmed.isEmpty else { return false }
+        let aLast = scalars[a.trimmed.upperBound - 1]
+        let bFirst = scalars[b.trimmed.lowerBound]
         // The cheap look first: a line that ends a sentence is not cut.
         if Self.isSentenceEnder(aLast) { return false }
-        if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
         let bStartsUnit = bFirst == "万" || bFirst == "元" || bFirst == "%"
         let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "." || bFirst == "．"
-            || (bFirst == "-" && bt.count > 1 && ScalarFolding.isDigit(bt[bt.startIndex + 1]))
+            || (bFirst == "-" && b.trimmed.count > 1 && ScalarFolding.isDigit(scalars[b.trimmed.lowerBound + 1]))
+        // Without a wrap width, only a number or a unit starting `b` joins (every rule below
+        // asks for one): most line pairs are settled here, before the looks at their texts.
+        if wrap == nil && !bStartsUnit && !bStartsNumber { return false }
+        let at = scalars[a.trimmed]
+        let bt = scalars[b.trimmed]
+        if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
         let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "．" || aLast == "-"
         let full = wrap?.isFull(a) ?? false
         // The unit of a number went to the next line: `0.68` / `万元`.
@@ -117,7 +143,9 @@ struct LineJoiner {
     }
 
     /// `其中：` followed by a numbered item is a list, not a cut.
-    static func isCountingSentence(_ s: [Unicode.Scalar]) -> Bool {
+    static func isCountingSentence(_ s: [Unicode.Scalar]) -> Bool { isCountingSentence(s[...]) }
+
+    static func isCountingSentence(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         s.count >= 3 && s.suffix(3).elementsEqual("其中：".unicodeScalars)
             || s.suffix(3).elementsEqual("包括：".unicodeScalars)
     }
@@ -156,7 +184,7 @@ struct LineJoiner {
     }
 
     /// A line such as `三、支出决算情况说明` or `（二）政府采购支出情况` is a heading.
-    private func isOrdinalHeading(_ s: [Unicode.Scalar]) -> Bool {
+    private func isOrdinalHeading(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         HeadingParser.level(of: s) != nil
     }
 

@@ -31,18 +31,45 @@ enum PhysicalLineReader {
             var w = 0
             var i = 0
             while i < count {
-                // A run of ideographs and CJK punctuation (three bytes each, wide, never space,
-                // never folded), most of a report: only written, and measured once at its end.
+                // A run of ideographs, CJK punctuation and full-width forms such as `（：；`
+                // (three bytes each, wide, never space, never folded), most of a report: only
+                // written, and measured once at its end.
                 // The three bytes are read as one little-endian word with the byte after them (so
                 // while four bytes are left; the last scalar of a file goes the general way).
                 let runStart = w
-                while i &+ 3 < count {
+                while true {
+                    // Two scalars from one eight-byte word: the first tested as any scalar of a
+                    // run, the second taken along when it is an ideograph. Runs are short (two
+                    // or three scalars between digits and marks on average), so a run's end is
+                    // found by one failed test, and half the loop's cost per scalar was its own
+                    // bookkeeping.
+                    if i &+ 7 < count {
+                        let pair = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
+                        // 1110xxxx 10xxxxxx 10xxxxxx
+                        guard pair & 0xC0_C0F0 == 0x80_80E0 else { break }
+                        let v0 = UInt32(truncatingIfNeeded: (pair & 0x0F) << 12 | (pair & 0x3F00) >> 2 | (pair & 0x3F_0000) >> 16)
+                        guard v0 &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(v0, first: w == runStart) else { break }
+                        // In 0x3001...0xA4CF or 0xFF01...0xFF60: a scalar (never a surrogate).
+                        out[w] = unsafeBitCast(v0, to: Unicode.Scalar.self)
+                        let v1 = UInt32(truncatingIfNeeded: (pair & 0x0F00_0000) >> 12 | (pair & 0x3F_0000_0000) >> 26
+                                        | (pair & 0x3F00_0000_0000) >> 40)
+                        if pair & 0xC0C0_F000_0000 == 0x8080_E000_0000 && v1 &- 0x3001 < 0xA4CF - 0x3000 {
+                            out[w &+ 1] = unsafeBitCast(v1, to: Unicode.Scalar.self)
+                            w &+= 2
+                            i &+= 6
+                        } else {
+                            w &+= 1
+                            i &+= 3
+                        }
+                        continue
+                    }
+                    // One of the last few bytes: the scalar read with the byte after it.
+                    guard i &+ 3 < count else { break }
                     let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
-                    // 1110xxxx 10xxxxxx 10xxxxxx
                     guard word & 0x00C0_C0F0 == 0x0080_80E0 else { break }
                     let value = (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word & 0x3F_0000) >> 16
-                    guard value > 0x3000 && value <= 0xA4CF, let scalar = Unicode.Scalar(value) else { break }
-                    out[w] = scalar
+                    guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: w == runStart) else { break }
+                    out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
                     w &+= 1
                     i &+= 3
                 }
@@ -63,7 +90,30 @@ enum PhysicalLineReader {
                     line.addASCII(lead, at: w)
                     out[w] = Unicode.Scalar(lead)
                     w += 1
+                    // The printable ASCII after it (the rest of a number, a word), without going
+                    // back through the test for an ideograph run at every byte.
+                    while i < count {
+                        let next = bytes[i]
+                        guard next &- 0x20 < 0x60 else { break }
+                        line.addASCII(next, at: w)
+                        out[w] = Unicode.Scalar(next)
+                        w &+= 1
+                        i &+= 1
+                    }
                     continue
+                }
+                // Full-width digits and `％` (about a third of the scalars left after the runs)
+                // fold to ASCII: read as the ASCII they fold to, without the general decoding.
+                if lead == 0xEF, i &+ 2 < count, bytes[i &+ 1] == 0xBC {
+                    let value = 0xFF00 | UInt32(bytes[i &+ 2] & 0x3F)
+                    if bytes[i &+ 2] & 0xC0 == 0x80, value &- 0xFF10 < 10 || value == 0xFF05 {
+                        let ascii = value == 0xFF05 ? 0x25 : UInt8(truncatingIfNeeded: value &- 0xFF10 &+ 0x30)
+                        i &+= 3
+                        line.addASCII(ascii, at: w)
+                        out[w] = Unicode.Scalar(ascii)
+                        w &+= 1
+                        continue
+                    }
                 }
                 let decoded = decodeMultiByte(bytes, at: i)
                 i += decoded.length
@@ -74,6 +124,21 @@ enum PhysicalLineReader {
             initialized = w
         }
         return (PhysicalLines(scalars: scalars, lines: lines), lines.count)
+    }
+
+    /// Whether `value` is a full-width form that the run of ideographs may take in: wide, never
+    /// space and never folded (not a digit, not `％`), and not a separator that changes what
+    /// `LineScan` knows of the scalar before (`－` always; `，` and `．` after a digit, so only
+    /// where one is not first in a run: the scalar before is then in the run).
+    @inline(__always)
+    static func isPlainWideForm(_ value: UInt32, first: Bool) -> Bool {
+        let f = value &- 0xFF01
+        guard f < 0x60 else { return false }
+        // Offsets from U+FF01: `％` 4, `，` 11, `－` 12, `．` 13, `０`…`９` 15…24.
+        if f >= 32 { return true }
+        let never: UInt32 = 1 << 4 | 1 << 12 | 0x3FF << 15
+        let notFirst: UInt32 = 1 << 11 | 1 << 13
+        return (never | (first ? notFirst : 0)) >> f & 1 == 0
     }
 
     /// What is known of the line being read, as its scalars go by.
@@ -190,16 +255,17 @@ enum PhysicalLineReader {
 
         /// Records the line, which ends at `w` in `out`, as line `number`; returns where the next
         /// line starts (before `w` when folding dropped marks).
+        ///
+        /// Inlined where lines end (a call per line spilled the scanner's state), with the rare
+        /// line that has marks to fold apart.
+        @inline(__always)
         func end(_ out: UnsafeMutableBufferPointer<Unicode.Scalar>, at w: Int, number: Int,
                  into lines: inout [PhysicalLines.Line]) -> Int {
             let rawCharacters = first < 0 ? 0 : last - first + 1
             let rawColumns = first < 0 ? 0 : columnsThroughLast - columnsBeforeFirst
             if hasMarks {
-                let folded = ScalarFolding.fold(out, start..<w)
-                lines.append(PhysicalLines.Line(classifying: UnsafeBufferPointer(rebasing: out[..<folded.end]),
-                                                start..<folded.end, number: number, heading: folded.heading,
-                                                rawCharacters: rawCharacters, rawColumns: rawColumns))
-                return folded.end
+                return endFolding(out, at: w, number: number, rawCharacters: rawCharacters, rawColumns: rawColumns,
+                                  into: &lines)
             }
             let spaceAfterDigit = firstSpaceAfterDigit >= 0 && firstSpaceAfterDigit < last
             let edge = first >= 0 && (PhysicalLines.Line.isEdgeSeparator(out[first], first: true)
@@ -209,6 +275,17 @@ enum PhysicalLineReader {
                                             hasTab: hasTab, isBlank: !hasContent,
                                             mayHoldSeparators: hasSeparator || spaceAfterDigit || edge))
             return w
+        }
+
+        /// `end` for a line with markdown marks: folded by the definition, then looked at again.
+        @inline(never)
+        func endFolding(_ out: UnsafeMutableBufferPointer<Unicode.Scalar>, at w: Int, number: Int,
+                        rawCharacters: Int, rawColumns: Int, into lines: inout [PhysicalLines.Line]) -> Int {
+            let folded = ScalarFolding.fold(out, start..<w)
+            lines.append(PhysicalLines.Line(classifying: UnsafeBufferPointer(rebasing: out[..<folded.end]),
+                                            start..<folded.end, number: number, heading: folded.heading,
+                                            rawCharacters: rawCharacters, rawColumns: rawColumns))
+            return folded.end
         }
     }
 

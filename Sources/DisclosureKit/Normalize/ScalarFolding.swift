@@ -147,7 +147,8 @@ enum ScalarFolding {
     /// same places in them, for provenance.
     static func canonicalNumbers(_ input: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
         var out = input
-        for k in out.indices where out[k] == "\u{FF0E}" || out[k] == "\u{FF0C}" || out[k] == "\u{FF0D}" {
+        // `，` U+FF0C, `－` U+FF0D, `．` U+FF0E: one range test per scalar.
+        for k in out.indices where out[k].value &- 0xFF0C < 3 {
             let before = k > 0 && isDigit(out[k - 1])
             let after = k + 1 < out.count && isDigit(out[k + 1])
             if out[k] == "\u{FF0D}" {

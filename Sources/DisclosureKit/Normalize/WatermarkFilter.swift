@@ -37,31 +37,56 @@ enum WatermarkFilter {
         var groupHash: [UInt64] = []
         var groupSizes: [Int] = []
         var groupOfLine = [Int32](repeating: -1, count: lines.count)
-        for index in lines.indices {
-            guard let text = candidateText(physical, index) else { continue }
-            guard PlainScalar.isPlain(text) else { return nil }
-            // FNV-1a over the scalar values: candidates are at most `maxLength` scalars.
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for s in text { h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3 }
-            var slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
-            while true {
-                let group = Int(slots[slot])
-                if group < 0 {
-                    slots[slot] = Int32(groupSizes.count)
-                    groupOfLine[index] = Int32(groupSizes.count)
-                    groupLine.append(index)
-                    groupHash.append(h)
-                    groupSizes.append(1)
-                    break
+        // The lines are read in place (a slice per candidate was a retain and a release), each
+        // candidate once: its letters checked, its plainness and its hash in the same pass.
+        let comparable = physical.scalars.withUnsafeBufferPointer { all -> Bool in
+            for index in lines.indices {
+                let line = lines[index]
+                let text = line.trimmed
+                guard text.count >= 2, text.count <= maxLength, !line.heading else { continue }
+                // FNV-1a over the scalar values: candidates are at most `maxLength` scalars.
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                var plain = true
+                var letters = true
+                for k in text {
+                    let s = all[k]
+                    // Ideographs (most of a watermark): letters, and plain.
+                    if s.value &- 0x4E00 > 0x9FFF - 0x4E00 {
+                        if isNotLetter(s) {
+                            letters = false
+                            break
+                        }
+                        plain = plain && PlainScalar.isPlain(s)
+                    }
+                    h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3
                 }
-                if groupHash[group] == h && physical.trimmed(groupLine[group]).elementsEqual(text) {
-                    groupSizes[group] += 1
-                    groupOfLine[index] = Int32(group)
-                    break
+                guard letters else { continue }
+                guard plain else { return false }
+                var slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
+                while true {
+                    let group = Int(slots[slot])
+                    if group < 0 {
+                        slots[slot] = Int32(groupSizes.count)
+                        groupOfLine[index] = Int32(groupSizes.count)
+                        groupLine.append(index)
+                        groupHash.append(h)
+                        groupSizes.append(1)
+                        break
+                    }
+                    if groupHash[group] == h {
+                        let key = lines[groupLine[group]].trimmed
+                        if key.count == text.count && zip(key, text).allSatisfy({ all[$0] == all[$1] }) {
+                            groupSizes[group] += 1
+                            groupOfLine[index] = Int32(group)
+                            break
+                        }
+                    }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
             }
+            return true
         }
+        guard comparable else { return nil }
         guard groupSizes.contains(where: { $0 >= minRepeats }) else { return [] }
         return groupOfLine.indices.filter { groupOfLine[$0] >= 0 && groupSizes[Int(groupOfLine[$0])] >= minRepeats }
     }
@@ -87,9 +112,14 @@ enum WatermarkFilter {
         let line = physical.lines[index]
         guard line.trimmed.count >= 2, line.trimmed.count <= maxLength, !line.heading else { return nil }
         let t = physical.scalars[line.trimmed]
-        // A watermark holds letters only: no digits, tabs or sentence punctuation.
-        for s in t where ScalarFolding.isDigit(s) || s == "\t" || s == "。" || s == "：" || s == "、" { return nil }
+        for s in t where isNotLetter(s) { return nil }
         return t
+    }
+
+    /// A watermark holds letters only: no digits, tabs or sentence punctuation.
+    @inline(__always)
+    private static func isNotLetter(_ s: Unicode.Scalar) -> Bool {
+        ScalarFolding.isDigit(s) || s == "\t" || s == "。" || s == "：" || s == "、"
     }
 
     private static func string(_ t: ArraySlice<Unicode.Scalar>) -> String {

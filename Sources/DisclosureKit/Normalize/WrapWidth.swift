@@ -101,27 +101,79 @@ struct WrapWidth: Sendable {
 
     static func detect(_ lines: [PhysicalLines.Line]) -> WrapWidth? {
         // Short lines (table fragments, headings) say nothing about the page width.
-        var characters: [Int] = []
-        var columns: [Int] = []
-        for line in lines where !line.heading && !line.hasTab && line.rawCharacters >= minLength {
-            characters.append(line.rawCharacters)
-            columns.append(line.rawColumns)
+        func isCandidate(_ line: PhysicalLines.Line) -> Bool {
+            !line.heading && !line.hasTab && line.rawCharacters >= minLength
         }
-        let candidates = characters.count
+        var candidates = 0
+        var widestCharacters = 0
+        var widestColumns = 0
+        for line in lines where isCandidate(line) {
+            candidates += 1
+            widestCharacters = max(widestCharacters, line.rawCharacters)
+            widestColumns = max(widestColumns, line.rawColumns)
+        }
         guard candidates >= 20 else { return nil }
+        let fullest: [(Measure, (width: Int, count: Int, longer: Int)?)]
+        // Lines no wider than a few times their number (real text): each measure is counted in
+        // one flat array of line counts per width, without the lists of widths or a `Histogram`.
+        if widestColumns <= 4 * candidates + 4096 {
+            var belowCharacters = [Int](repeating: 0, count: widestCharacters + 2)
+            var belowColumns = [Int](repeating: 0, count: widestColumns + 2)
+            for line in lines where isCandidate(line) {
+                belowCharacters[line.rawCharacters + 1] += 1
+                belowColumns[line.rawColumns + 1] += 1
+            }
+            fullest = [(.characters, fullestWindow(below: &belowCharacters)),
+                       (.columns, fullestWindow(below: &belowColumns))]
+        } else {
+            var characters: [Int] = []
+            var columns: [Int] = []
+            for line in lines where isCandidate(line) {
+                characters.append(line.rawCharacters)
+                columns.append(line.rawColumns)
+            }
+            fullest = [(.characters, fullestWindow(characters)), (.columns, fullestWindow(columns))]
+        }
         var best: (share: Double, wrap: WrapWidth)?
-        for (m, lineWidths) in [(Measure.characters, characters), (.columns, columns)] {
-            let histogram = Histogram(lineWidths)
-            guard let (bestW, bestCount) = widestFullestWindow(histogram) else { continue }
+        for (m, window) in fullest {
             // Lines longer than the wrap width must be rare, or this is ordinary prose.
-            var longer = 0
-            for (w, count) in zip(histogram.widths, histogram.counts) where w > bestW { longer += count }
+            guard let (bestW, bestCount, longer) = window else { continue }
             let share = Double(bestCount) / Double(candidates)
             guard bestCount >= 20, share >= 0.4, Double(longer) <= 0.05 * Double(candidates) else { continue }
             if let b = best, b.share >= share { continue }
             best = (share, WrapWidth(measure: m, width: bestW))
         }
         return best?.wrap
+    }
+
+    /// `widestFullestWindow` of the widths, and how many lines are wider than the width found.
+    static func fullestWindow(_ lineWidths: [Int]) -> (width: Int, count: Int, longer: Int)? {
+        let histogram = Histogram(lineWidths)
+        guard let (bestW, bestCount) = widestFullestWindow(histogram) else { return nil }
+        var longer = 0
+        for (w, count) in zip(histogram.widths, histogram.counts) where w > bestW { longer += count }
+        return (bestW, bestCount, longer)
+    }
+
+    /// `fullestWindow` from the number of lines of each width, stored one place up
+    /// (`below[w + 1]` lines are `w` wide); turned into prefix sums in place, after which
+    /// `below[x]` is the number of lines narrower than `x`. The flat branch of
+    /// `widestFullestWindow`, with the width list it needs no more.
+    static func fullestWindow(below: inout [Int]) -> (width: Int, count: Int, longer: Int)? {
+        let widest = below.count - 2
+        guard widest >= 16 else { return nil }
+        for x in 1..<below.count { below[x] += below[x - 1] }
+        var bestW = 16
+        var bestCount = -1
+        for w in 16...widest {
+            let c = below[w + 1] - below[max(0, windowStart(w))]
+            // The widest of the fullest.
+            if c >= bestCount {
+                bestW = w
+                bestCount = c
+            }
+        }
+        return (bestW, bestCount, below[widest + 1] - below[bestW + 1])
     }
 
     /// How many lines have each width: the distinct widths ascending, and their counts.
