@@ -27,7 +27,12 @@ enum UTF8Validator {
                     continue
                 }
                 if word & 0x00C0_C0F0 == 0x0080_80E0, case let nibble = word & 0x0F, nibble != 0, nibble != 0x0D {
-                    i += 3
+                    // And a second one right after it, from the same word (Chinese comes in runs).
+                    if word & 0xC0C0_F000_0000 == 0x8080_E000_0000, case let next = word >> 24 & 0x0F, next != 0, next != 0x0D {
+                        i += 6
+                    } else {
+                        i += 3
+                    }
                     continue
                 }
             }
