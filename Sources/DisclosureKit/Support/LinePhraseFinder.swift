@@ -112,41 +112,72 @@ struct LinePhraseFinder {
     /// tells `filter` of the line break itself, if its state depends on it.
     mutating func read<F: Filter>(_ scalars: [Unicode.Scalar], through filter: inout F) {
         guard remaining > 0 else { return }
-        let lineStart = filter
-        // The table in locals, unchanged while reading (phrases found leave it after the
-        // line), read through pointers: the loop loads it without going through `self` or
-        // checking bounds (a slot is masked to the table's size).
         let (slotKey, slotFirst) = (self.slotKey, self.slotFirst)
-        let (shift, mask, slotMask) = (self.shift, self.mask, self.slotKey.count - 1)
         slotKey.withUnsafeBufferPointer { slotKey in
             slotFirst.withUnsafeBufferPointer { slotFirst in
-                scalars.withUnsafeBufferPointer { scalars in
-                    // What the loop changes in locals of its own (the filter copied in and
-                    // back); no count of the kept scalars (`mark` counts them when a key is a
-                    // window's): fewer values than registers, none stored at every scalar.
-                    var kept = filter
-                    var key: UInt64 = 0
-                    var filled = false
-                    for i in 0..<scalars.count {
-                        let scalar = scalars[i]
-                        guard kept.keeps(scalar) else { continue }
-                        key = (key &<< 16 | UInt64(scalar.value & 0xFFFF)) & mask
-                        var slot = Self.bucket(key, shift: shift)
-                        while true {
-                            let first = Int(slotFirst[slot])
-                            if first == 0 { break }
-                            if slotKey[slot] == key {
-                                if first > 0 { mark(at: i, first: first - 1, scalars, lineStart, &filled) }
-                                break
-                            }
-                            slot = (slot &+ 1) & slotMask
-                        }
-                    }
-                    filter = kept
-                }
+                read(scalars, through: &filter, slotKey, slotFirst)
             }
         }
         if !foundInLine.isEmpty { removeFound() }
+    }
+
+    /// Reads lines one after another, `filter` told of a line break (`"\n"`) after each,
+    /// until reading on cannot find anything that matters. The table is copied out once, not
+    /// once per line (two retains and releases per line), and again only after a line in which
+    /// phrases were found (they leave it).
+    mutating func read<F: Filter, Lines: Sequence<[Unicode.Scalar]>>(lines: Lines, through filter: inout F) {
+        var lines = lines.makeIterator()
+        while remaining > 0 {
+            let (slotKey, slotFirst) = (self.slotKey, self.slotFirst)
+            let more = slotKey.withUnsafeBufferPointer { slotKey in
+                slotFirst.withUnsafeBufferPointer { slotFirst in
+                    while let scalars = lines.next() {
+                        read(scalars, through: &filter, slotKey, slotFirst)
+                        _ = filter.keeps("\n")
+                        if !foundInLine.isEmpty { return true }
+                    }
+                    return false
+                }
+            }
+            guard more else { return }
+            removeFound()
+        }
+    }
+
+    /// `read` of one line through the table's pointers: the loop loads it without going
+    /// through `self` or checking bounds (a slot is masked to the table's size). The table is
+    /// a copy, unchanged while reading (phrases found leave it after the line).
+    @inline(__always)
+    private mutating func read<F: Filter>(
+        _ scalars: [Unicode.Scalar], through filter: inout F,
+        _ slotKey: UnsafeBufferPointer<UInt64>, _ slotFirst: UnsafeBufferPointer<Int32>
+    ) {
+        let lineStart = filter
+        let (shift, mask, slotMask) = (self.shift, self.mask, slotKey.count - 1)
+        scalars.withUnsafeBufferPointer { scalars in
+            // What the loop changes in locals of its own (the filter copied in and back); no
+            // count of the kept scalars (`mark` counts them when a key is a window's): fewer
+            // values than registers, none stored at every scalar.
+            var kept = filter
+            var key: UInt64 = 0
+            var filled = false
+            for i in 0..<scalars.count {
+                let scalar = scalars[i]
+                guard kept.keeps(scalar) else { continue }
+                key = (key &<< 16 | UInt64(scalar.value & 0xFFFF)) & mask
+                var slot = Self.bucket(key, shift: shift)
+                while true {
+                    let first = Int(slotFirst[slot])
+                    if first == 0 { break }
+                    if slotKey[slot] == key {
+                        if first > 0 { mark(at: i, first: first - 1, scalars, lineStart, &filled) }
+                        break
+                    }
+                    slot = (slot &+ 1) & slotMask
+                }
+            }
+            filter = kept
+        }
     }
 
     /// Marks the phrases of a key's chain, from `first`, whose window ends with the line's
