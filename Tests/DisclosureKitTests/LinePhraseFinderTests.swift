@@ -85,6 +85,15 @@ struct LinePhraseFinderTests {
                 // Read to the end: the phrases after `required` are known too.
                 #expect(finder.found == expected, "\(shown) in \(lines.map { string($0) })")
             }
+            // The lines read in one call (the table copied out once, again after a find).
+            var together = LinePhraseFinder(phrases, required: required)
+            var g = filter
+            together.read(lines: lines, through: &g)
+            #expect(Array(together.found[..<required]) == Array(expected[..<required]), "\(shown) in \(lines.map { string($0) })")
+            #expect(together.allFound == finder.allFound)
+            if !together.allFound {
+                #expect(together.found == expected, "\(shown) in \(lines.map { string($0) })")
+            }
         }
     }
 
@@ -103,6 +112,18 @@ struct LinePhraseFinderTests {
         #expect(finder.found == [true, true, false])
         #expect(!finder.allFound)
         finder.read(Array("收入决算表，支出决算表".unicodeScalars), through: &filter)
+        #expect(finder.found == [true, true, true])
+        #expect(finder.allFound)
+    }
+
+    @Test("lines read together: the filter told of each break, the table fresh after a find")
+    func together() {
+        let phrases = ["度决算表", "收入决算表", "支出决算表"].map { Array($0.unicodeScalars) }
+        var finder = LinePhraseFinder(phrases)
+        var filter = DropLoosely()
+        // 年 ends a line: the 度 that starts the next is not the 度 of 年度, and is read.
+        let lines = ["收入年", "度决算表", "收入决算表", "收入 决算表", "支出决算表"].map { Array($0.unicodeScalars) }
+        finder.read(lines: lines, through: &filter)
         #expect(finder.found == [true, true, true])
         #expect(finder.allFound)
     }

@@ -16,51 +16,61 @@ struct ContentsChecker: Sendable {
     func check(_ text: NormalizedText, contexts: [LineContext]) -> [Finding] {
         // Each entry with the index of its title among the distinct ones (in order of first
         // listing), so that what was found is looked up by index, not by hashing titles again.
-        var entries: [(title: String, line: Int, index: Int)] = []
-        var titles: [String] = []
+        // A title's `String` is made from its scalars only when shown (a missing entry): most
+        // never are. An entry whose title is spelled otherwise than its first listing (equal
+        // as strings, not in scalars) keeps its own spelling.
+        var entries: [(spelling: String?, line: Int, index: Int)] = []
         var titleScalars: [[Unicode.Scalar]] = []
         // Titles are the same when their strings are equal (canonically). For simple titles
         // (`simpleTitle`) that is when their scalars are: hashing the scalars skips the
         // normalization that hashing a `String` does. The first title that is not simple
         // moves every title to the index by string, as all were before.
-        var indexOfScalars: [[Unicode.Scalar]: Int] = [:]
+        // Simple titles by a hash of their scalars (`scalarHash`): the last title with it, the
+        // titles before with the same hash chained through `sameHash`. A dictionary keyed by
+        // the arrays hashed them through `Hasher` scalar by scalar, thousands of
+        // instructions per title.
+        var lastOfHash: [UInt64: Int] = [:]
+        var sameHash: [Int] = []
         var indexOfString: [String: Int]?
         var sawContents = false
         for (line, context) in zip(text.lines, contexts) where context.inContents {
-            let compacted = line.scalars.filter { !Self.isCompacted($0) }
+            let compacted = Self.compacted(line.scalars)
             let title: String
             let scalars: [Unicode.Scalar]
             if indexOfString == nil, let simple = Self.simpleTitle(compacted[...]) {
                 if simple.elementsEqual("目录".unicodeScalars) { sawContents = true; continue }
                 guard simple.count >= Self.minEntryLength, simple.count <= Self.maxEntryLength else { continue }
-                scalars = Array(simple)
-                if let index = indexOfScalars[scalars] {
-                    entries.append((titles[index], line.firstLine, index))
+                let hash = Self.scalarHash(simple)
+                var index = lastOfHash[hash] ?? -1
+                while index >= 0, !titleScalars[index].elementsEqual(simple) { index = sameHash[index] }
+                if index >= 0 {
+                    entries.append((nil, line.firstLine, index))
                     continue
                 }
-                title = LogicalLine.string(simple)
+                guard titleScalars.count < Self.maxEntries else { continue }
+                scalars = Array(simple)
+                sameHash.append(lastOfHash[hash] ?? -1)
+                lastOfHash[hash] = titleScalars.count
             } else {
                 title = Self.title(compacted: String(scalars: compacted))
                 if title == "目录" { sawContents = true; continue }
                 let length = title.count
                 guard length >= Self.minEntryLength, length <= Self.maxEntryLength else { continue }
                 if indexOfString == nil {
-                    indexOfString = Dictionary(uniqueKeysWithValues: titles.enumerated().map { ($1, $0) })
+                    indexOfString = Dictionary(uniqueKeysWithValues: titleScalars.enumerated().map {
+                        (LogicalLine.string($1[...]), $0)
+                    })
                 }
                 if let index = indexOfString?[title] {
                     entries.append((title, line.firstLine, index))
                     continue
                 }
                 scalars = Array(title.unicodeScalars)
+                guard titleScalars.count < Self.maxEntries else { continue }
+                indexOfString?[title] = titleScalars.count
+                sameHash.append(-1)
             }
-            guard titles.count < Self.maxEntries else { continue }
-            if indexOfString != nil {
-                indexOfString?[title] = titles.count
-            } else {
-                indexOfScalars[scalars] = titles.count
-            }
-            entries.append((title, line.firstLine, titles.count))
-            titles.append(title)
+            entries.append((nil, line.firstLine, titleScalars.count))
             titleScalars.append(scalars)
         }
         guard sawContents, !entries.isEmpty else { return [] }
@@ -71,23 +81,33 @@ struct ContentsChecker: Sendable {
         // `见附件` (“see the attachment”) is looked for in the same pass, after the titles:
         // it matters only when one is missing, and then the whole body is read anyway.
         let exact = Self.search(titleScalars + [Array("见附件".unicodeScalars)],
-                                required: titles.count, in: text, contexts, through: Compacting())
+                                required: titleScalars.count, in: text, contexts, through: Compacting())
         // Only the titles not found exactly are looked for loosely (see `loose`), in a second
         // pass: whether a phrase is found does not depend on the other phrases looked for, so
         // this is what one loose pass over all titles found for them. A report that gives
-        // every entry exactly reads its body loosely not at all.
-        var looseFound = [Bool](repeating: false, count: titles.count)
-        let notFound = titles.indices.filter { !exact[$0] }
+        // every entry exactly reads its body loosely not at all. (Both searches in one loop
+        // over the body cost more: two tables and two keys did not fit the registers.)
+        var looseFound = [Bool](repeating: false, count: titleScalars.count)
+        let notFound = titleScalars.indices.filter { !exact[$0] }
         if !notFound.isEmpty {
-            let loose = Self.search(notFound.map { Array(Self.loose(titles[$0]).unicodeScalars) }, in: text, contexts,
-                                    through: LooseCompacting())
+            // `loose` of each title, folded from its scalars: a `String` made and read again
+            // per title cost thousands of instructions.
+            let looseTitles = notFound.map { index in
+                var folding = LooseFolding()
+                var folded: [Unicode.Scalar] = []
+                folded.reserveCapacity(titleScalars[index].count)
+                for scalar in titleScalars[index] { if let kept = folding.fold(scalar) { folded.append(kept) } }
+                return folded
+            }
+            let loose = Self.search(looseTitles, in: text, contexts, through: LooseCompacting())
             for (k, index) in notFound.enumerated() { looseFound[index] = loose[k] }
         }
         let missing = entries.filter { !exact[$0.index] && !looseFound[$0.index] }
         guard !missing.isEmpty else { return [] }
-        let attachment = exact[titles.count]
-        let names = missing.prefix(6).map(\.title).joined(separator: "、") + (missing.count > 6 ? "等" : "")
-        let namesEN = missing.prefix(6).map(\.title).joined(separator: ", ") + (missing.count > 6 ? ", …" : "")
+        let attachment = exact[titleScalars.count]
+        let shown = missing.prefix(6).map { $0.spelling ?? LogicalLine.string(titleScalars[$0.index][...]) }
+        let names = shown.joined(separator: "、") + (missing.count > 6 ? "等" : "")
+        let namesEN = shown.joined(separator: ", ") + (missing.count > 6 ? ", …" : "")
         return [Finding(
             severity: .warning, check: .contents, metric: nil, stated: "\(entries.count)",
             expected: "\(entries.count - missing.count)", lines: missing.map(\.line),
@@ -117,11 +137,8 @@ struct ContentsChecker: Sendable {
             return finder.found
         }
         // By index, not by zip: a line copied out of the array was two retains and releases.
-        for index in text.lines.indices where !contexts[index].inContents {
-            if finder.allFound { break }
-            finder.read(text.lines[index].scalars, through: &filter)
-            _ = filter.keeps("\n")
-        }
+        finder.read(lines: text.lines.indices.lazy.filter { !contexts[$0].inContents }.map { text.lines[$0].scalars },
+                    through: &filter)
         return finder.found
     }
 
@@ -138,12 +155,19 @@ struct ContentsChecker: Sendable {
         }
     }
 
+    /// FNV-1a of a title's scalars: equal scalars, equal hashes.
+    private static func scalarHash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
     /// An entry's title: no bullets, heading marks, ordinals (`一、` `（一）` `第五部分`), page numbers or spaces.
     static func title(_ text: String) -> String { title(compacted: compact(text)) }
 
     /// `title` of a line's scalars.
     static func title(of scalars: [Unicode.Scalar]) -> String {
-        let compacted = scalars.filter { !isCompacted($0) }
+        let compacted = compacted(scalars)
         if let simple = simpleTitle(compacted[...]) { return LogicalLine.string(simple) }
         return title(compacted: String(scalars: compacted))
     }
@@ -183,7 +207,11 @@ struct ContentsChecker: Sendable {
     }
 
     /// `Character.isNumber` of a one-scalar character.
-    private static func isNumber(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
+    /// (In ASCII only the digits have a numeric type: told by one range test, not by the
+    /// property lookup, some hundreds of instructions, for the page numbers that end an entry.)
+    private static func isNumber(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value >= 0x30 && s.value <= 0x39 : s.properties.numericType != nil
+    }
 
     private static let numeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
@@ -219,7 +247,9 @@ struct ContentsChecker: Sendable {
 
     /// `loose` one scalar at a time, so a whole body can be folded as it is built.
     struct LooseFolding {
-        var previous: Unicode.Scalar?
+        /// Whether the last scalar kept was 年: all the state `年度` → `年` needs (an optional
+        /// scalar was a tag and a value tested at every scalar of a loose pass).
+        var afterYear = false
 
         /// The punctuation `loose` drops: 、，,。“”"（）()《》：:
         static func isDropped(_ c: Unicode.Scalar) -> Bool {
@@ -230,19 +260,30 @@ struct ContentsChecker: Sendable {
         }
 
         /// The scalar to keep, or nil when it is dropped.
+        @inline(__always)
         mutating func fold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
             // Most of a body is ideographs, none of them dropped: one range test (度 aside)
             // instead of fifteen comparisons, for every scalar of a loose pass.
             if c.value >= 0x4E00, c.value <= 0x9FFF, c != "度" {
-                previous = c
+                afterYear = c == "年"
                 return c
             }
             if Self.isDropped(c) { return nil }
             // `年度` → `年`: drop a 度 right after 年.
-            if c == "度", previous == "年" { return nil }
-            previous = c
+            if c == "度", afterYear { return nil }
+            afterYear = false
             return c
         }
+    }
+
+    /// `scalars` without the spaces `compact` removes. Most contents lines have none: read in
+    /// place, not copied; the others copied into an array made at their size, not grown.
+    private static func compacted(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard scalars.contains(where: isCompacted) else { return scalars }
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(scalars.count)
+        for scalar in scalars where !isCompacted(scalar) { kept.append(scalar) }
+        return kept
     }
 
     static func compact(_ text: String) -> String {

@@ -47,6 +47,8 @@ struct LinePhraseFinder {
     /// key is a phrase's.
     private var line: [Unicode.Scalar] = []
     private var lineCount = 0
+    /// By scalar of the line being read (filled with `line`): how many were kept up to it.
+    private var keptThrough: [Int32] = []
     /// The phrases found in the line being read, taken out of the table after it.
     private var foundInLine: [Int] = []
 
@@ -110,48 +112,82 @@ struct LinePhraseFinder {
     /// tells `filter` of the line break itself, if its state depends on it.
     mutating func read<F: Filter>(_ scalars: [Unicode.Scalar], through filter: inout F) {
         guard remaining > 0 else { return }
-        let lineStart = filter
-        // The table in locals, unchanged while reading (phrases found leave it after the
-        // line), read through pointers: the loop loads it without going through `self` or
-        // checking bounds (a slot is masked to the table's size).
         let (slotKey, slotFirst) = (self.slotKey, self.slotFirst)
-        let (shift, mask, window, slotMask) = (self.shift, self.mask, self.window, self.slotKey.count - 1)
-        var key: UInt64 = 0
-        var kept = 0
-        var filled = false
         slotKey.withUnsafeBufferPointer { slotKey in
             slotFirst.withUnsafeBufferPointer { slotFirst in
-                scalars.withUnsafeBufferPointer { scalars in
-                    for scalar in scalars {
-                        guard filter.keeps(scalar) else { continue }
-                        key = (key &<< 16 | UInt64(scalar.value & 0xFFFF)) & mask
-                        kept &+= 1
-                        var slot = Self.bucket(key, shift: shift)
-                        while true {
-                            let first = Int(slotFirst[slot])
-                            if first == 0 { break }
-                            if slotKey[slot] == key {
-                                if first > 0, kept >= window {
-                                    mark(end: kept, first: first - 1, scalars, lineStart, &filled)
-                                }
-                                break
-                            }
-                            slot = (slot &+ 1) & slotMask
-                        }
-                    }
-                }
+                read(scalars, through: &filter, slotKey, slotFirst)
             }
         }
         if !foundInLine.isEmpty { removeFound() }
     }
 
-    /// Marks the phrases of a key's chain, from `first`, whose window ends at kept scalar
-    /// `end` (exclusive) and which are there in full. The line's kept scalars are gathered
+    /// Reads lines one after another, `filter` told of a line break (`"\n"`) after each,
+    /// until reading on cannot find anything that matters. The table is copied out once, not
+    /// once per line (two retains and releases per line), and again only after a line in which
+    /// phrases were found (they leave it).
+    mutating func read<F: Filter, Lines: Sequence<[Unicode.Scalar]>>(lines: Lines, through filter: inout F) {
+        var lines = lines.makeIterator()
+        while remaining > 0 {
+            let (slotKey, slotFirst) = (self.slotKey, self.slotFirst)
+            let more = slotKey.withUnsafeBufferPointer { slotKey in
+                slotFirst.withUnsafeBufferPointer { slotFirst in
+                    while let scalars = lines.next() {
+                        read(scalars, through: &filter, slotKey, slotFirst)
+                        _ = filter.keeps("\n")
+                        if !foundInLine.isEmpty { return true }
+                    }
+                    return false
+                }
+            }
+            guard more else { return }
+            removeFound()
+        }
+    }
+
+    /// `read` of one line through the table's pointers: the loop loads it without going
+    /// through `self` or checking bounds (a slot is masked to the table's size). The table is
+    /// a copy, unchanged while reading (phrases found leave it after the line).
+    @inline(__always)
+    private mutating func read<F: Filter>(
+        _ scalars: [Unicode.Scalar], through filter: inout F,
+        _ slotKey: UnsafeBufferPointer<UInt64>, _ slotFirst: UnsafeBufferPointer<Int32>
+    ) {
+        let lineStart = filter
+        let (shift, mask, slotMask) = (self.shift, self.mask, slotKey.count - 1)
+        scalars.withUnsafeBufferPointer { scalars in
+            // What the loop changes in locals of its own (the filter copied in and back); no
+            // count of the kept scalars (`mark` counts them when a key is a window's): fewer
+            // values than registers, none stored at every scalar.
+            var kept = filter
+            var key: UInt64 = 0
+            var filled = false
+            for i in 0..<scalars.count {
+                let scalar = scalars[i]
+                guard kept.keeps(scalar) else { continue }
+                key = (key &<< 16 | UInt64(scalar.value & 0xFFFF)) & mask
+                var slot = Self.bucket(key, shift: shift)
+                while true {
+                    let first = Int(slotFirst[slot])
+                    if first == 0 { break }
+                    if slotKey[slot] == key {
+                        if first > 0 { mark(at: i, first: first - 1, scalars, lineStart, &filled) }
+                        break
+                    }
+                    slot = (slot &+ 1) & slotMask
+                }
+            }
+            filter = kept
+        }
+    }
+
+    /// Marks the phrases of a key's chain, from `first`, whose window ends with the line's
+    /// scalar `index` and which are there in full. The line's kept scalars are gathered
     /// (`filled`) for the first window that is a phrase's: most lines have none, and are not
-    /// copied.
+    /// copied. (Near the line's start a key holds fewer scalars than a window: a phrase
+    /// would start before the line, and is not there.)
     @inline(never)
     private mutating func mark<F: Filter>(
-        end: Int, first: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ lineStart: F, _ filled: inout Bool
+        at index: Int, first: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ lineStart: F, _ filled: inout Bool
     ) {
         var phrase = first
         while phrase >= 0 {
@@ -163,16 +199,27 @@ struct LinePhraseFinder {
                 // one, each scalar cost a uniqueness check.
                 var filter = lineStart
                 if line.count < scalars.count { line += repeatElement("\0", count: scalars.count - line.count) }
+                if keptThrough.count < scalars.count {
+                    keptThrough += repeatElement(0, count: scalars.count - keptThrough.count)
+                }
                 var count = 0
                 line.withUnsafeMutableBufferPointer { line in
-                    for scalar in scalars where filter.keeps(scalar) {
-                        line[count] = scalar
-                        count += 1
+                    keptThrough.withUnsafeMutableBufferPointer { keptThrough in
+                        for (i, scalar) in scalars.enumerated() {
+                            if filter.keeps(scalar) {
+                                line[count] = scalar
+                                count += 1
+                            }
+                            keptThrough[i] = Int32(count)
+                        }
                     }
                 }
                 lineCount = count
                 filled = true
             }
+            // How many scalars were kept up to `index`, the one just read: counted here, not in
+            // the loop at every scalar.
+            let end = Int(keptThrough[index])
             let start = end - window - windowStart[phrase]
             let count = phrases[phrase].count
             if start >= 0, start + count <= lineCount, line[start..<start + count].elementsEqual(phrases[phrase]) {
