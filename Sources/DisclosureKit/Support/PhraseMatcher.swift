@@ -1,10 +1,12 @@
 /// Finds many phrases in one pass over a text's Unicode scalars (an Aho–Corasick automaton).
 ///
 /// `MetadataDetector` counts eighteen template phrases (`决算情况说明`, `部门预算`, `（部门）`, …)
-/// and `ContentsChecker` looks for every entry of a report's 目录 in its body. Searching for
-/// each phrase in turn costs phrases × text; on a 100 MB text with its contents repeated 400
-/// times that was quadratic. The automaton reads each scalar once, whatever the number of
-/// phrases: time O(text + total phrase length), memory O(total phrase length).
+/// in a text given whole (`kind(_:)`, `scope(_:)`, `templateScore(_:)`); the pipeline counts
+/// them in `MetadataReading`'s one pass over the lines, which the tests hold to these counts.
+/// (The contents check, which used it too, now has `LinePhraseFinder`: its titles are long and
+/// many, and a per-report automaton over them cost more than reading the body.) Searching for
+/// each phrase in turn costs phrases × text; the automaton reads each scalar once, whatever the
+/// number of phrases: time O(text + total phrase length), memory O(total phrase length).
 ///
 /// It reads scalars, not UTF-8 bytes: the report is held as scalars, so nothing is encoded,
 /// and a Chinese character is one step instead of three. The alphabet is the phrases' own
