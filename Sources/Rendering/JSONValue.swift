@@ -182,7 +182,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Whether `text` follows the JSON number grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`:
     /// `3332.37`, `-0.5`, `1e3` do; `3,332.37`, `+1`, `01`, `.5`, `1.`, `NaN` and `` do not.
     static func isJSONNumber(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Read in place: a copy of the text per number was most of rendering a comparison.
+        var text = text
+        return text.withUTF8 { isJSONNumber($0) }
+    }
+
+    private static func isJSONNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         func isDigit(_ at: Int) -> Bool {
             at < bytes.count && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
