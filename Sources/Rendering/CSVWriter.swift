@@ -58,6 +58,14 @@ public struct CSVWriter: Sendable, Hashable {
     /// a string per field and per row, and `String.append` per separator, cost more than
     /// the extraction of the report's figures (an `extract` run writes 22 rows of 15 fields per report).
     public func append(_ fields: [String], to bytes: inout [UInt8]) {
+        appendFields(fields, to: &bytes)
+        bytes += lineEnding.utf8
+    }
+
+    /// The fields of a row without its line ending, to be continued: rows that share their first
+    /// fields (a report's 22 long rows) encode those once, then each its own
+    /// (`bytes += shared; bytes += separator; appendFields(own); bytes += lineEnding`).
+    public func appendFields(_ fields: [String], to bytes: inout [UInt8]) {
         let separatorByte = self.separatorByte
         let separatorBytes = Array(separator.utf8)
         for (index, field) in fields.enumerated() {
@@ -77,7 +85,6 @@ public struct CSVWriter: Sendable, Hashable {
                 }
             }
         }
-        bytes += lineEnding.utf8
     }
 
     /// The field as CSV: quoted, with its quotes doubled, when it holds the separator, a

@@ -46,9 +46,7 @@ final class ComparisonFiles {
 
     /// `report`'s metrics.csv rows, as UTF-8: pure, so it is built on the worker that extracted the report.
     static func metricsRows(_ report: ExtractedReport) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for row in report.longRows { CSVWriter.csv.append(row, to: &bytes) }
-        return bytes
+        report.longRowsText(.csv)
     }
 
     /// Appends rows made by `metricsRows` to metrics.csv (opening the four files on the first report).

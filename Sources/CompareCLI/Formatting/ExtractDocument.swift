@@ -41,8 +41,8 @@ struct ExtractDocument {
     /// the reports render them too (`ReportInput.forEach(prepare:)`).
     func render(_ report: ExtractedReport) -> String {
         switch format {
-        case .csv: return CSVWriter.csv.document(header: [], rows: report.longRows)
-        case .tsv: return CSVWriter.tsv.document(header: [], rows: report.longRows)
+        case .csv: return String(decoding: report.longRowsText(.csv), as: UTF8.self)
+        case .tsv: return String(decoding: report.longRowsText(.tsv), as: UTF8.self)
         case .json: return report.jsonValue.rendered(pretty: true, indent: json.indent, depth: 1)
         case .table:
             let heading = terminal.colorAllowed ? "\u{1B}[1m\(report.tableHeading)\u{1B}[0m" : report.tableHeading

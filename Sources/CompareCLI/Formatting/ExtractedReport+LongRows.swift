@@ -1,4 +1,5 @@
 import DisclosureKit
+import Rendering
 
 extension ExtractedReport {
     /// The long-format columns: the contract's twelve, in the contract's order, with
@@ -16,9 +17,25 @@ extension ExtractedReport {
     ///
     /// `report.txt,某市某局,某市,2023,final,unit,sangong_reception,0.97,,212,,公务接待费支出决算0.97万元…,,万元,公务接待费`
     /// (`report.pdf,…,0.97,,212,9,公务接待费…` for a PDF: line 212 of pdftotext's text, on page 9)
-    var longRows: [[String]] {
-        let metadata = self.metadata
-        let leading = [
+    ///
+    /// Written by `writer` into UTF-8, the six leading fields (the same in every row) encoded
+    /// once: what `extract` prints and compare's metrics.csv holds.
+    func longRowsText(_ writer: CSVWriter) -> [UInt8] {
+        var leading: [UInt8] = []
+        writer.appendFields(longLeading, to: &leading)
+        leading += String(writer.separator).utf8
+        var bytes: [UInt8] = []
+        for id in MetricID.allCases {
+            bytes += leading
+            writer.appendFields(longFields(id), to: &bytes)
+            bytes += writer.lineEnding.utf8
+        }
+        return bytes
+    }
+
+    /// The report's columns of a long row: document, bureau, region, fiscal year, kind, scope.
+    private var longLeading: [String] {
+        [
             document,
             metadata.bureau ?? "",
             metadata.region ?? "",
@@ -26,19 +43,21 @@ extension ExtractedReport {
             metadata.kind?.rawValue ?? "",
             metadata.scope?.rawValue ?? "",
         ]
-        return MetricID.allCases.map { id in
-            let figure = self[id]
-            return leading + [
-                id.rawValue,
-                figure.formattedValue,
-                figure.reported?.description ?? "",
-                figure.source.map { String($0.line) } ?? "",
-                figure.source.flatMap { page(ofLine: $0.line) }.map(String.init) ?? "",
-                figure.source?.snippet ?? "",
-                figure.flags.map(\.rawValue).joined(separator: ";"),
-                id.metric.unit.rawValue,
-                id.metric.chinese,
-            ]
-        }
+    }
+
+    /// The metric's columns of a long row, from `metric` to `label`.
+    private func longFields(_ id: MetricID) -> [String] {
+        let figure = self[id]
+        return [
+            id.rawValue,
+            figure.formattedValue,
+            figure.reported?.description ?? "",
+            figure.source.map { String($0.line) } ?? "",
+            figure.source.flatMap { page(ofLine: $0.line) }.map(String.init) ?? "",
+            figure.source?.snippet ?? "",
+            figure.flags.map(\.rawValue).joined(separator: ";"),
+            id.metric.unit.rawValue,
+            id.metric.chinese,
+        ]
     }
 }
