@@ -18,13 +18,16 @@ public struct ReportExtractor: Sendable {
     }
 
     private func extract(_ normalized: NormalizedText, document: String) -> Result<ExtractedReport, InputProblem> {
-        let contexts = Segmenter().segment(normalized)
+        // Every stage reads the lines in place.
+        normalized.withLines { extract($0, document: document) }
+    }
+
+    private func extract(_ lines: NormalizedText.Lines, document: String) -> Result<ExtractedReport, InputProblem> {
+        let contexts = Segmenter().segment(lines)
         let statements = StatementScanner()
         let tables = TableRowScanner()
         // A first look at units for tables without a declared unit: the narrative's majority.
         var observations: [Observation] = []
-        // Lines by index: zipped pairs and the kept rows copied every line (retaining its arrays).
-        let lines = normalized.lines
         var tableRows: [Int] = []
         for index in 0..<min(lines.count, contexts.count) where !contexts[index].inContents {
             switch contexts[index].kind {
@@ -46,10 +49,10 @@ public struct ReportExtractor: Sendable {
         for index in tableRows {
             observations += tables.scan(lines[index], unit: contexts[index].tableUnit ?? narrativeUnit, lineIndex: index)
         }
-        observations += SangongTableScanner().scan(normalized.lines, contexts: contexts, defaultUnit: narrativeUnit)
+        observations += SangongTableScanner().scan(lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
-        let reading = MetadataReading(lines: normalized.lines.map { $0.scalars })
-        let metadata = MetadataDetector().detect(normalized, observations: observations, reading: reading)
+        let reading = MetadataReading(lines: lines)
+        let metadata = MetadataDetector().detect(lines, observations: observations, reading: reading)
         // A report names itself in the template's words or states at least one shared figure.
         let template = MetadataDetector.templateScore(reading.phrases)
         if template.final + template.budget == 0 && observations.isEmpty {
@@ -58,9 +61,9 @@ public struct ReportExtractor: Sendable {
         let figures = Resolver().resolve(observations, kind: metadata.kind)
         // Check: consistency within rounding, contents promised, completeness.
         var findings = ConsistencyChecker().check(figures: figures, observations: observations, kind: metadata.kind)
-        findings += ContentsChecker().check(normalized, contexts: contexts)
+        findings += ContentsChecker().check(lines, contexts: contexts)
         findings.sort { ($0.severity, $0.lines.first ?? 0) < ($1.severity, $1.lines.first ?? 0) }
-        let completeness = CompletenessScorer().score(figures: figures, text: normalized, contexts: contexts, kind: metadata.kind)
+        let completeness = CompletenessScorer().score(figures: figures, lines: lines, contexts: contexts, kind: metadata.kind)
         return .success(ExtractedReport(document: document, metadata: metadata, observations: observations, figures: figures,
                                         findings: findings, completeness: completeness))
     }

@@ -56,6 +56,10 @@ struct CompletenessScorer: Sendable {
     private static let finalTablesLongestFirst = tables(.final).sorted { $0.title.count > $1.title.count }
 
     func score(figures: [Figure], text: NormalizedText, contexts: [LineContext], kind: ReportKind?) -> Completeness {
+        text.withLines { score(figures: figures, lines: $0, contexts: contexts, kind: kind) }
+    }
+
+    func score(figures: [Figure], lines: NormalizedText.Lines, contexts: [LineContext], kind: ReportKind?) -> Completeness {
         var missing: [String] = []
         var required = 0
         let notInBudgets: Set<MetricID> = [.sangongBudget, .procurementSME, .procurementSmallMicro]
@@ -67,12 +71,9 @@ struct CompletenessScorer: Sendable {
         // Headings as scalars: a word is in a heading's text exactly when its scalars are in them.
         var headings: [[Unicode.Scalar]] = []
         var titles: [(String, Int)] = []
-        // By index: the pairs of `zip` copied every line (retaining its arrays) to look at
-        // the last scalars of a few.
-        let lines = text.lines
         for index in 0..<min(lines.count, contexts.count) where !contexts[index].inContents {
             let kind = contexts[index].kind
-            if case .heading = kind { headings.append(lines[index].scalars) }
+            if case .heading = kind { headings.append(Array(lines[index].scalars)) }
             // Only a line ending in 表 can be a table's title.
             if kind != .tableRow, lines[index].scalars.last(where: { !ScalarFolding.isSpace($0) && !ScalarFolding.isDigit($0) }) == "表" {
                 let t = ContentsChecker.title(of: lines[index].scalars)

@@ -14,6 +14,10 @@ struct ContentsChecker: Sendable {
     static let maxEntries = 512
 
     func check(_ text: NormalizedText, contexts: [LineContext]) -> [Finding] {
+        text.withLines { check($0, contexts: contexts) }
+    }
+
+    func check(_ text: NormalizedText.Lines, contexts: [LineContext]) -> [Finding] {
         // Each entry with the index of its title among the distinct ones (in order of first
         // listing), so that what was found is looked up by index, not by hashing titles again.
         // A title's `String` is made from its scalars only when shown (a missing entry): most
@@ -33,7 +37,8 @@ struct ContentsChecker: Sendable {
         var sameHash: [Int] = []
         var indexOfString: [String: Int]?
         var sawContents = false
-        for (line, context) in zip(text.lines, contexts) where context.inContents {
+        for (index, context) in zip(text.indices, contexts) where context.inContents {
+            let line = text[index]
             let compacted = Self.compacted(line.scalars)
             let title: String
             let scalars: [Unicode.Scalar]
@@ -120,7 +125,7 @@ struct ContentsChecker: Sendable {
     /// outside the contents, through `filter`, each followed by a line break. Reading stops
     /// when the first `required` are all found.
     private static func search<F: LinePhraseFinder.Filter>(
-        _ phrases: [[Unicode.Scalar]], required: Int? = nil, in text: NormalizedText, _ contexts: [LineContext],
+        _ phrases: [[Unicode.Scalar]], required: Int? = nil, in text: NormalizedText.Lines, _ contexts: [LineContext],
         through filter: F
     ) -> [Bool] {
         var finder = LinePhraseFinder(phrases, required: required)
@@ -129,16 +134,15 @@ struct ContentsChecker: Sendable {
             // A phrase across a line break (never one of `Normalizer`'s lines, which are split
             // at the breaks): the body read as one line, its breaks in it.
             var body: [Unicode.Scalar] = []
-            for (line, context) in zip(text.lines, contexts) where !context.inContents {
-                body += line.scalars
+            for (index, context) in zip(text.indices, contexts) where !context.inContents {
+                body += text[index].scalars
                 body.append("\n")
             }
             finder.read(body, through: &filter)
             return finder.found
         }
         // By index, not by zip: a line copied out of the array was two retains and releases.
-        finder.read(lines: text.lines.indices.lazy.filter { !contexts[$0].inContents }.map { text.lines[$0].scalars },
-                    through: &filter)
+        finder.read(lines: text.indices.lazy.filter { !contexts[$0].inContents }.map { text[$0].scalars }, through: &filter)
         return finder.found
     }
 
@@ -167,6 +171,10 @@ struct ContentsChecker: Sendable {
 
     /// `title` of a line's scalars.
     static func title(of scalars: [Unicode.Scalar]) -> String {
+        scalars.withUnsafeBufferPointer { title(of: $0) }
+    }
+
+    static func title(of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
         let compacted = compacted(scalars)
         if let simple = simpleTitle(compacted[...]) { return LogicalLine.string(simple) }
         return title(compacted: String(scalars: compacted))
@@ -278,8 +286,8 @@ struct ContentsChecker: Sendable {
 
     /// `scalars` without the spaces `compact` removes. Most contents lines have none: read in
     /// place, not copied; the others copied into an array made at their size, not grown.
-    private static func compacted(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        guard scalars.contains(where: isCompacted) else { return scalars }
+    private static func compacted(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Unicode.Scalar] {
+        guard scalars.contains(where: isCompacted) else { return Array(scalars) }
         var kept: [Unicode.Scalar] = []
         kept.reserveCapacity(scalars.count)
         for scalar in scalars where !isCompacted(scalar) { kept.append(scalar) }

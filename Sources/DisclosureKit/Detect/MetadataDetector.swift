@@ -8,8 +8,11 @@ struct MetadataDetector: Sendable {
     /// Reads the lines' scalars; where a vote reads the text as one string, it is the lines
     /// joined with line breaks, which no phrase, year or count spans.
     func detect(_ text: NormalizedText, observations: [Observation], reading: MetadataReading? = nil) -> ReportMetadata {
+        text.withLines { detect($0, observations: observations, reading: reading) }
+    }
+
+    func detect(_ lines: NormalizedText.Lines, observations: [Observation], reading: MetadataReading? = nil) -> ReportMetadata {
         var meta = ReportMetadata()
-        let lines = text.lines.map(\.scalars)
         let reading = reading ?? MetadataReading(lines: lines)
         if let found = reading.names.found {
             meta.bureau = found.bureau

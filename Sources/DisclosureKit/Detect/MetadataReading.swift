@@ -65,6 +65,12 @@ struct MetadataReading {
     }
 
     init(lines: [[Unicode.Scalar]]) {
+        let text = NormalizedText(lines: lines.map { LogicalLine(scalars: $0, origins: []) }, physicalLineCount: lines.count,
+                                  wasHardWrapped: false)
+        self = text.withLines { MetadataReading(lines: $0) }
+    }
+
+    init(lines: NormalizedText.Lines) {
         let (roles, table) = Self.table
         var counts = [Int](repeating: 0, count: table.ranges.count)
         // By phrase: the offset in the line from which it may be counted again. No phrase holds
@@ -75,8 +81,9 @@ struct MetadataReading {
         var years = MetadataDetector.YearTally()
         var names = BureauNameFinder.Tally()
         var firstUnitAnchorLine: Int?
-        for (lineIndex, line) in lines.enumerated() {
-            line.withUnsafeBufferPointer { s in
+        for lineIndex in lines.indices {
+            do {
+                let s = lines[lineIndex].scalars
                 var i = -1
                 while true {
                     i = Self.nextStart(s, after: i, roles)

@@ -29,31 +29,31 @@ public enum UnitCountFinder {
     /// the lines are joined only when one does, and only from `scopeWindow` scalars before the
     /// first line that does (the look back for `编制范围` reaches no further; the read of the
     /// count goes on across lines).
-    static func unitCount(inLines lines: [[Unicode.Scalar]]) -> Int? {
-        guard let first = lines.firstIndex(where: containsAnchor) else { return nil }
+    static func unitCount(inLines lines: NormalizedText.Lines) -> Int? {
+        guard let first = lines.indices.first(where: { containsAnchor(lines[$0].scalars) }) else { return nil }
         return unitCount(inLines: lines, firstAnchorLine: first)
     }
 
     /// `unitCount(inLines:)` when `lines[first]` is the first line that holds `单位共`.
-    static func unitCount(inLines lines: [[Unicode.Scalar]], firstAnchorLine first: Int) -> Int? {
+    static func unitCount(inLines lines: NormalizedText.Lines, firstAnchorLine first: Int) -> Int? {
         var from = first
         var before = 0
         while from > 0, before < scopeWindow {
             from -= 1
-            before += lines[from].count + 1
+            before += lines[from].scalars.count + 1
         }
         var joined: [Unicode.Scalar] = []
-        joined.reserveCapacity(lines[from...].reduce(0) { $0 + $1.count + 1 })
-        for (index, line) in lines[from...].enumerated() {
-            if index > 0 { joined.append("\n") }
-            joined.append(contentsOf: line)
+        joined.reserveCapacity((from..<lines.count).reduce(0) { $0 + lines[$1].scalars.count + 1 })
+        for index in from..<lines.count {
+            if index > from { joined.append("\n") }
+            joined.append(contentsOf: lines[index].scalars)
         }
         return unitCount(scalars: joined)
     }
 
     /// Whether `s` holds `单位共`.
-    private static func containsAnchor(_ line: [Unicode.Scalar]) -> Bool {
-        line.withUnsafeBufferPointer { s in s.indices.contains { isAnchor(s, at: $0) } }
+    private static func containsAnchor(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        s.indices.contains { isAnchor(s, at: $0) }
     }
 
     /// Whether `单位共` starts at `i`.

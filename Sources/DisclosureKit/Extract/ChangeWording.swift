@@ -19,7 +19,7 @@ enum ChangeWording {
 
     /// The direction of the last direction word in `s[range]` (the gap before a number):
     /// `与上年决算相比，增加` → `.increase`; nil when the gap has none.
-    static func direction(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Observation.Direction? {
+    static func direction(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Observation.Direction? {
         let lower = max(0, range.lowerBound)
         let upper = min(range.upperBound, s.count)
         var found: Observation.Direction?
@@ -44,7 +44,7 @@ enum ChangeWording {
     /// comparison and role words (clause marks, spaces and digits aside) and at least one
     /// change word: `与上年决算相比，减少`, `比上年决算相比，增加`, `比2023年减少`. An opening
     /// longer than `maxOpening` scalars is prose, not a comparison, and is not read at all.
-    static func opensWithComparison(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    static func opensWithComparison(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Bool {
         let lower = max(0, range.lowerBound)
         let upper = min(range.upperBound, s.count)
         guard lower < upper, upper - lower <= maxOpening else { return false }

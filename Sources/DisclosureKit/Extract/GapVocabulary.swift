@@ -64,7 +64,7 @@ enum GapVocabulary {
     /// `neutral` (share denominators such as `占项目支出`) must be ascending and disjoint, as the
     /// scanner finds them; they are looked up by binary search and then walked in step with
     /// the gap, so a clause with thousands of them stays linear.
-    static func read(_ s: [Unicode.Scalar], _ range: Range<Int>, skipping neutral: [Range<Int>] = []) -> Reading {
+    static func read(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, skipping neutral: [Range<Int>] = []) -> Reading {
         var r = Reading()
         var i = max(0, range.lowerBound)
         let upper = min(range.upperBound, s.count)

@@ -16,9 +16,10 @@ struct SangongTableScanner: Sendable {
     /// How far above the column-number row the table's title or header may stand.
     static let headerReach = 12
 
-    func scan(_ lines: [LogicalLine], contexts: [LineContext], defaultUnit: AmountUnit) -> [Observation] {
+    func scan(_ lines: NormalizedText.Lines, contexts: [LineContext], defaultUnit: AmountUnit) -> [Observation] {
         var out: [Observation] = []
-        for (index, line) in zip(lines.indices, lines) where index < contexts.count && contexts[index].kind == .tableRow {
+        for index in lines.indices where index < contexts.count && contexts[index].kind == .tableRow {
+            let line = lines[index]
             // The column-number row holds digits (`Int` also takes a `+`), tabs and spaces only: other rows are passed
             // over before any cell is built.
             guard line.scalars.allSatisfy({ ScalarFolding.isDigit($0) || $0 == "\t" || $0 == "+" || ScalarFolding.isSpace($0) }) else { continue }
@@ -26,7 +27,7 @@ struct SangongTableScanner: Sendable {
             let nonEmpty = cells.filter { !$0.isEmpty }
             guard nonEmpty.count == 6 || nonEmpty.count == 12,
                   nonEmpty.enumerated().allSatisfy({ Int($0.element.text(in: line.scalars)) == $0.offset + 1 }) else { continue }
-            let above = lines[max(0, index - Self.headerReach)..<index].map(\.text).joined()
+            let above = (max(0, index - Self.headerReach)..<index).map { lines[$0].text }.joined()
             guard above.utf8Contains("三公") else { continue }
             // The first row below with a number is the data row.
             var k = index + 1

@@ -62,12 +62,10 @@ struct StatementScanner: Sendable {
     /// Apart from the loop that makes the events: inside it, the skip over the other scalars
     /// (most of a line) kept its values on the stack.
     @inline(never)
-    private static func nextMark(_ line: [Unicode.Scalar], from i: Int, _ marks: ScalarSet) -> Int {
-        line.withUnsafeBufferPointer { s in
-            var k = i
-            while k < s.count, !marks.contains(s[k]) { k += 1 }
-            return k
-        }
+    private static func nextMark(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, _ marks: ScalarSet) -> Int {
+        var k = i
+        while k < s.count, !marks.contains(s[k]) { k += 1 }
+        return k
     }
 
     static func isSentenceEnder(_ c: Unicode.Scalar) -> Bool { enders.contains(c) }
@@ -75,6 +73,11 @@ struct StatementScanner: Sendable {
 
     /// Statements of `line`; `lineIndex` numbers its sentences (`Observation.sentence`).
     func scan(_ line: LogicalLine, family: Metric.Family?, lineIndex: Int = 0) -> [Observation] {
+        line.withView { scan($0, family: family, lineIndex: lineIndex) }
+    }
+
+    /// `scan` of a line read in place.
+    func scan(_ line: LineView, family: Metric.Family?, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars
         // Every statement is bound to a number, and every number starts with a digit: most
         // narrative lines have none and state nothing.
@@ -253,7 +256,7 @@ struct StatementScanner: Sendable {
     }
 
     /// True when `占` (optionally with `本年`) stands right before `i`.
-    static func followsShareWord(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+    static func followsShareWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int) -> Bool {
         var k = i - 1
         while k >= 0, ScalarFolding.isSpace(s[k]) { k -= 1 }
         if k >= 0, s[k] == "占" { return true }
@@ -265,6 +268,10 @@ struct StatementScanner: Sendable {
     /// The sentence around `span`, at most 160 scalars, cut around the span when longer; a span
     /// itself longer than that (a label carried through many clauses) keeps its last 160.
     static func sentenceRange(_ s: [Unicode.Scalar], around span: Range<Int>, sentenceStart: Int) -> Range<Int> {
+        s.withUnsafeBufferPointer { sentenceRange($0, around: span, sentenceStart: sentenceStart) }
+    }
+
+    static func sentenceRange(_ s: UnsafeBufferPointer<Unicode.Scalar>, around span: Range<Int>, sentenceStart: Int) -> Range<Int> {
         var start = min(sentenceStart, span.lowerBound)
         let limit = 160
         // Past `reach` the end is cut below anyway, so the search for the sentence's end stops
@@ -291,7 +298,7 @@ extension StatementScanner {
     /// of its own, so it is trimmed as a scalar; next to any other scalar (a combining mark may
     /// make it part of a longer character) the string is trimmed by characters, as before.
     /// Trimming each snippet's string by characters cost more than the rest of its making.
-    static func trimmedText(_ line: LogicalLine, _ range: Range<Int>) -> String {
+    static func trimmedText(_ line: LineView, _ range: Range<Int>) -> String {
         let s = line.scalars
         var lo = max(0, min(range.lowerBound, s.count))
         var hi = max(lo, min(range.upperBound, s.count))

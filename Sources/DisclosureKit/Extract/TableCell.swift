@@ -8,29 +8,31 @@ struct TableCell: Sendable {
     var isEmpty: Bool { range.isEmpty }
 
     /// The cell's text in its line `s`. Made only when asked: most cells are only looked at.
-    func text(in s: [Unicode.Scalar]) -> String { String(scalars: s[range]) }
+    func text(in s: UnsafeBufferPointer<Unicode.Scalar>) -> String { LogicalLine.string(s[range]) }
 
     /// The cells of `s`, split at tabs and trimmed of spaces.
     ///
     /// Every table row's scalars pass here: the search for the next tab is a tight loop of
     /// its own (in the loop that trims and appends, it cost twice the instructions per scalar).
     static func split(_ s: [Unicode.Scalar]) -> [TableCell] {
-        s.withUnsafeBufferPointer { b in
-            var out: [TableCell] = []
-            // Room for a usual row at once: grown from empty, the array was reallocated
-            // three or four times per row, more than the rest of the split.
-            out.reserveCapacity(16)
-            var start = 0
-            while true {
-                let i = nextTab(b, from: start)
-                var lo = start
-                var hi = i
-                while lo < hi, ScalarFolding.isSpace(b[lo]) { lo += 1 }
-                while hi > lo, ScalarFolding.isSpace(b[hi - 1]) { hi -= 1 }
-                out.append(TableCell(range: lo..<hi))
-                guard i < b.count else { return out }
-                start = i + 1
-            }
+        s.withUnsafeBufferPointer { split($0) }
+    }
+
+    static func split(_ b: UnsafeBufferPointer<Unicode.Scalar>) -> [TableCell] {
+        var out: [TableCell] = []
+        // Room for a usual row at once: grown from empty, the array was reallocated
+        // three or four times per row, more than the rest of the split.
+        out.reserveCapacity(16)
+        var start = 0
+        while true {
+            let i = nextTab(b, from: start)
+            var lo = start
+            var hi = i
+            while lo < hi, ScalarFolding.isSpace(b[lo]) { lo += 1 }
+            while hi > lo, ScalarFolding.isSpace(b[hi - 1]) { hi -= 1 }
+            out.append(TableCell(range: lo..<hi))
+            guard i < b.count else { return out }
+            start = i + 1
         }
     }
 

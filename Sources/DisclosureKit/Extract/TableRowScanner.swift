@@ -12,6 +12,11 @@ struct TableRowScanner: Sendable {
     }
 
     func scan(_ line: LogicalLine, unit: AmountUnit, lineIndex: Int = 0) -> [Observation] {
+        line.withView { scan($0, unit: unit, lineIndex: lineIndex) }
+    }
+
+    /// `scan` of a line read in place.
+    func scan(_ line: LineView, unit: AmountUnit, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars
         // Every figure is a number cell, and a number has a digit: a row without one has none.
         guard s.contains(where: ScalarFolding.isDigit) else { return [] }
@@ -42,7 +47,7 @@ struct TableRowScanner: Sendable {
     ].map { Array($0.unicodeScalars) }
 
     /// The term a cell names: the whole cell, less an ordinal (`一、`) and a `合计`/`小计` tail.
-    private func labelTerm(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> Term? {
+    private func labelTerm(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ cell: Range<Int>) -> Term? {
         var lo = cell.lowerBound
         // Ordinal prefix: 一、 （一） 1.
         while lo < cell.upperBound, ScalarFolding.isDigit(s[lo]) || Self.numerals.contains(s[lo]) { lo += 1 }
@@ -53,12 +58,12 @@ struct TableRowScanner: Sendable {
         return term
     }
 
-    private func isRowNumber(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> Bool {
+    private func isRowNumber(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ cell: Range<Int>) -> Bool {
         cell.count >= 1 && cell.count <= 3 && s[cell].allSatisfy(ScalarFolding.isDigit)
     }
 
-    private func numberCell(_ s: [Unicode.Scalar], _ cell: Range<Int>) -> FixedDecimal? {
-        FixedDecimal(String(scalars: s[cell]))
+    private func numberCell(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ cell: Range<Int>) -> FixedDecimal? {
+        FixedDecimal(LogicalLine.string(s[cell]))
     }
 }
 

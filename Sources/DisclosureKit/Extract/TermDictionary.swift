@@ -36,13 +36,13 @@ struct TermDictionary: Sendable {
 
     /// The longest term starting at `i`, if its excluded prefixes do not precede it.
     @inline(__always)
-    func match(_ s: [Unicode.Scalar], at i: Int) -> Term? {
+    func match(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Term? {
         matchIndex(s, at: i).map { terms[$0] }
     }
 
     /// `match(_:at:)` as an index into `terms`.
     @inline(__always)
-    func matchIndex(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+    func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Int? {
         guard i < s.count else { return nil }
         // Most scalars start no term: answered here, inline, with one load.
         let slot = Int(firstScalars[s[i]])
@@ -51,7 +51,7 @@ struct TermDictionary: Sendable {
     }
 
     /// The longest of `list` (the terms that start with `s[i]`) at `i`, as `match(_:at:)`.
-    private func matchIndex(_ s: [Unicode.Scalar], at i: Int, in list: [Int]) -> Int? {
+    private func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, in list: [Int]) -> Int? {
         for n in list {
             let text = terms[n].text
             guard i + text.count <= s.count else { continue }

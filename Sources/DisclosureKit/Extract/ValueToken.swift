@@ -19,7 +19,7 @@ struct ValueToken: Sendable, Hashable {
     let kind: Kind
 
     /// Every number in `s[range]`, in order.
-    static func scan(_ s: [Unicode.Scalar], in range: Range<Int>) -> [ValueToken] {
+    static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, in range: Range<Int>) -> [ValueToken] {
         var out: [ValueToken] = []
         // The bytes of the number being read, reused from number to number.
         var literal: [UInt8] = []

@@ -11,103 +11,121 @@ struct LineJoiner {
     /// Blank lines that may stand between two halves of a cut.
     let maxBlankGap = 4
 
+    /// The logical lines of `lines` (tests build physical lines one by one).
     func join(_ lines: [PhysicalLine]) -> (lines: [LogicalLine], hardWrapped: Bool) {
-        join(PhysicalLines(lines))
+        let text = join(PhysicalLines(lines), physicalLineCount: lines.count)
+        return (text.lines, text.wasHardWrapped)
     }
 
-    func join(_ physical: PhysicalLines) -> (lines: [LogicalLine], hardWrapped: Bool) {
+    /// The normalized text of `physical`: its lines joined where a converter cut them, trimmed,
+    /// with canonical numbers.
+    ///
+    /// In place: each logical line is written over the physical lines' buffer, at or before
+    /// where its first piece stood (a logical line is never longer than its pieces, and they
+    /// come in order), so the buffer becomes the text's without a copy of any line. A line
+    /// joined from several is written piece by piece as it grows.
+    func join(_ physical: consuming PhysicalLines, physicalLineCount: Int) -> NormalizedText {
+        var buffer: [Unicode.Scalar] = []
+        // The buffer taken out of `physical`, so that writing to it copies nothing.
+        swap(&buffer, &physical.scalars)
         let lines = physical.lines
         let wrap = WrapWidth.detect(lines)
-        var result: [LogicalLine] = []
-        result.reserveCapacity(lines.count)
-        // A line joined from several, while it grows: one buffer kept (with its capacity) from
-        // one joined line to the next, copied out at its exact size once complete. Appending
-        // to each joined line's own array regrew it at every join.
-        var joined: [Unicode.Scalar] = []
-        var joinedOrigins: [LogicalLine.Origin] = []
-        var i = 0
-        while i < lines.count {
-            let first = lines[i]
-            if first.isBlank {
-                i += 1
-                continue
-            }
-            let firstOrigin = LogicalLine.Origin(offset: 0, line: first.number)
-            // Most lines are joined to none: they are read in place, and `joined` is not touched.
-            var isJoined = false
-            var mayHoldSeparators = first.mayHoldSeparators
-            var last = first
-            var next = i + 1
-            while true {
-                // Find the next non-blank line within the gap.
-                var j = next
-                var blanks = 0
-                while j < lines.count, lines[j].isBlank, blanks <= maxBlankGap {
-                    blanks += 1
-                    j += 1
+        var spans: [NormalizedText.Span] = []
+        spans.reserveCapacity(lines.count)
+        var origins: [LogicalLine.Origin] = []
+        origins.reserveCapacity(lines.count)
+        // A joined line to make canonical is copied here first (kept from line to line).
+        var scratch: [Unicode.Scalar] = []
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            // Where the next logical line is written; never after the next physical line's start.
+            var w = 0
+            var i = 0
+            while i < lines.count {
+                let first = lines[i]
+                if first.isBlank {
+                    i += 1
+                    continue
                 }
-                guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
-                let joins = shouldJoin(last, lines[j], in: physical.scalars,
-                                       current: isJoined ? joined[...] : physical.scalars[first.trimmed], wrap: wrap)
-                guard joins else { break }
-                if !isJoined {
-                    isJoined = true
-                    joined.removeAll(keepingCapacity: true)
-                    joinedOrigins.removeAll(keepingCapacity: true)
-                    physical.scalars.withUnsafeBufferPointer { joined.append(contentsOf: $0[first.trimmed]) }
+                let lineStart = w
+                let originStart = origins.count
+                w = Self.move(buffer, first.trimmed, to: w)
+                origins.append(LogicalLine.Origin(offset: 0, line: first.number))
+                var mayHoldSeparators = first.mayHoldSeparators
+                var last = first
+                var next = i + 1
+                while true {
+                    // Find the next non-blank line within the gap.
+                    var j = next
+                    var blanks = 0
+                    while j < lines.count, lines[j].isBlank, blanks <= maxBlankGap {
+                        blanks += 1
+                        j += 1
+                    }
+                    guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
+                    // `last` now stands at the end of the line written so far; `lines[j]` is
+                    // still where it was read.
+                    let joins = shouldJoin(last, lastScalar: buffer[w - 1], lines[j],
+                                           UnsafeBufferPointer(rebasing: buffer[lines[j].trimmed]),
+                                           current: UnsafeBufferPointer(rebasing: buffer[lineStart..<w]), wrap: wrap)
+                    guard joins else { break }
+                    origins.append(LogicalLine.Origin(offset: w - lineStart, line: lines[j].number))
+                    w = Self.move(buffer, lines[j].trimmed, to: w)
+                    mayHoldSeparators = mayHoldSeparators || lines[j].mayHoldSeparators
+                    last = lines[j]
+                    next = j + 1
                 }
-                joinedOrigins.append(LogicalLine.Origin(offset: joined.count, line: lines[j].number))
-                physical.scalars.withUnsafeBufferPointer { joined.append(contentsOf: $0[lines[j].trimmed]) }
-                mayHoldSeparators = mayHoldSeparators || lines[j].mayHoldSeparators
-                last = lines[j]
-                next = j + 1
+                // Numbers are made canonical only now, when both halves of a cut number are here.
+                // Trimmed lines neither start nor end with a space, so a join of lines without
+                // separators has none either.
+                if mayHoldSeparators && !ScalarFolding.hasCanonicalNumbers(UnsafeBufferPointer(rebasing: buffer[lineStart..<w])) {
+                    scratch.removeAll(keepingCapacity: true)
+                    scratch.append(contentsOf: buffer[lineStart..<w])
+                    // The first origin, at offset 0, stays there: nothing is dropped before it.
+                    let kept = scratch.withUnsafeMutableBufferPointer { source in
+                        origins.withUnsafeMutableBufferPointer { all in
+                            ScalarFolding.canonicalNumbers(source, into: UnsafeMutableBufferPointer(rebasing: buffer[lineStart..<w]),
+                                                           origins: UnsafeMutableBufferPointer(rebasing: all[(originStart + 1)...]))
+                        }
+                    }
+                    w = lineStart + kept
+                }
+                spans.append(NormalizedText.Span(scalars: lineStart..<w, origins: originStart..<origins.count,
+                                                 wasMarkdownHeading: first.heading))
+                i = next
             }
-            // Copied through buffers: a slice of the array was a retain and a release more.
-            var scalars = isJoined ? Self.copy(joined, 0..<joined.count) : Self.copy(physical.scalars, first.trimmed)
-            // The origins of the lines joined to the first (none for most lines: no allocation).
-            var laterOrigins = isJoined ? Self.copy(joinedOrigins, 0..<joinedOrigins.count) : []
-            // Numbers are made canonical only now, when both halves of a cut number are here.
-            // Trimmed lines neither start nor end with a space, so a join of lines without
-            // separators has none either.
-            if mayHoldSeparators && !ScalarFolding.hasCanonicalNumbers(scalars) {
-                // The first origin, at offset 0, stays there: nothing is dropped before it. An
-                // array with it in front was two allocations per line more.
-                scalars = ScalarFolding.canonicalNumbers(scalars, origins: &laterOrigins)
-            }
-            result.append(LogicalLine(scalars: scalars, firstOrigin: firstOrigin, laterOrigins: laterOrigins,
-                                      wasMarkdownHeading: first.heading))
-            i = next
         }
-        return (result, wrap != nil)
+        return NormalizedText(scalars: buffer, spans: spans, origins: origins, physicalLineCount: physicalLineCount,
+                              wasHardWrapped: wrap != nil)
     }
 
-    /// A new array of exactly `source[range]`: `Array(slice)` shares the buffer of a slice that covers
-    /// its whole array (the joined buffer, which is then copied at its next change), and
-    /// `Array(unsafeUninitializedCapacity:)` allocates through an unspecialized function.
+    /// Moves `buffer[range]` to `w` (at or before `range`'s start); returns where it ends.
     @inline(__always)
-    static func copy<Element>(_ source: [Element], _ range: Range<Int>) -> [Element] {
-        source.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[range])) }
+    private static func move(_ buffer: UnsafeMutableBufferPointer<Unicode.Scalar>, _ range: Range<Int>, to w: Int) -> Int {
+        precondition(w <= range.lowerBound && range.upperBound <= buffer.count)
+        if w < range.lowerBound, let base = buffer.baseAddress {
+            (base + w).update(from: base + range.lowerBound, count: range.count)
+        }
+        return w + range.count
     }
 
-    /// Whether line `b` continues line `a` (both in `scalars`); `current` is the logical line so far.
-    func shouldJoin(_ a: PhysicalLines.Line, _ b: PhysicalLines.Line, in scalars: [Unicode.Scalar], current: ArraySlice<Unicode.Scalar>,
+    /// Whether line `b` (its scalars `bt`) continues line `a`, whose last scalar is `aLast`;
+    /// `current` is the logical line so far, which ends with `a`.
+    func shouldJoin(_ a: PhysicalLines.Line, lastScalar aLast: Unicode.Scalar, _ b: PhysicalLines.Line,
+                    _ bt: UnsafeBufferPointer<Unicode.Scalar>, current: UnsafeBufferPointer<Unicode.Scalar>,
                     wrap: WrapWidth?) -> Bool {
         if a.heading || b.heading { return false }
         if a.hasTab || b.hasTab { return false }
-        guard !a.trimmed.isEmpty, !b.trimmed.isEmpty else { return false }
-        let aLast = scalars[a.trimmed.upperBound - 1]
-        let bFirst = scalars[b.trimmed.lowerBound]
+        guard !a.trimmed.isEmpty, !bt.isEmpty else { return false }
+        let bFirst = bt[0]
         // The cheap look first: a line that ends a sentence is not cut.
         if Self.isSentenceEnder(aLast) { return false }
         let bStartsUnit = bFirst == "万" || bFirst == "元" || bFirst == "%"
         let bStartsNumber = ScalarFolding.isDigit(bFirst) || bFirst == "." || bFirst == "．"
-            || (bFirst == "-" && b.trimmed.count > 1 && ScalarFolding.isDigit(scalars[b.trimmed.lowerBound + 1]))
+            || (bFirst == "-" && bt.count > 1 && ScalarFolding.isDigit(bt[1]))
         // Without a wrap width, only a number or a unit starting `b` joins (every rule below
         // asks for one): most line pairs are settled here, before the looks at their texts.
         if wrap == nil && !bStartsUnit && !bStartsNumber { return false }
-        let at = scalars[a.trimmed]
-        let bt = scalars[b.trimmed]
-        if isListMarker(bt) || Self.startsWithOrdinal(bt) { return false }
+        if isListMarker(bt) || Self.startsWithOrdinal(bt[...]) { return false }
         let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "．" || aLast == "-"
         let full = wrap?.isFull(a) ?? false
         // The unit of a number went to the next line: `0.68` / `万元`.
@@ -116,19 +134,18 @@ struct LineJoiner {
         if (aLast == "." || aLast == "．" || aLast == "-") && bStartsNumber { return true }
         if ScalarFolding.isDigit(aLast) && bStartsNumber && full { return true }
         // No prose line starts with a decimal point: `本年支出合计3332` / `.37万元`.
-        if ScalarFolding.isDigit(aLast), bFirst == "." || bFirst == "．", bt.count > 1,
-           ScalarFolding.isDigit(bt[bt.startIndex + 1]) {
+        if ScalarFolding.isDigit(aLast), bFirst == "." || bFirst == "．", bt.count > 1, ScalarFolding.isDigit(bt[1]) {
             return true
         }
         // A label whose number went to the next line: `本年支出决算合计` / `4499.46万元`.
         if bStartsNumber && !aEndsInNumber && !isOrdinalHeading(current) && !a.heading
             && (isCJK(aLast) || aLast == "，" || aLast == "、" || aLast == "（" || aLast == "：") {
-            return aLast != "：" || !Self.isCountingSentence(current)
+            return aLast != "：" || !Self.isCountingSentence(current[...])
         }
         // Hard-wrapped text: a full line continues on the next; so does a short piece that
         // already continues a paragraph and does not end it (a line wrapped twice).
         if full { return true }
-        if wrap != nil, current.count > at.count, !isOrdinalHeading(current), HeadingParser.level(of: bt) == nil {
+        if wrap != nil, current.count > a.trimmed.count, !isOrdinalHeading(current), HeadingParser.level(of: bt) == nil {
             return true
         }
         return false
@@ -143,15 +160,19 @@ struct LineJoiner {
     }
 
     /// `其中：` followed by a numbered item is a list, not a cut.
-    static func isCountingSentence(_ s: [Unicode.Scalar]) -> Bool { isCountingSentence(s[...]) }
+    static func isCountingSentence(_ s: [Unicode.Scalar]) -> Bool { s.withUnsafeBufferPointer { isCountingSentence($0[...]) } }
 
-    static func isCountingSentence(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func isCountingSentence(_ s: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         s.count >= 3 && s.suffix(3).elementsEqual("其中：".unicodeScalars)
             || s.suffix(3).elementsEqual("包括：".unicodeScalars)
     }
 
     /// `（七）`, `七、`, `第二部分`, `1、`, `1.`, `(1)`, `（1）`: the start of a heading or an item.
     static func startsWithOrdinal(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        t.withUnsafeBufferPointer { startsWithOrdinal($0[...]) }
+    }
+
+    static func startsWithOrdinal(_ t: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         var s = t
         if let f = s.first, f == "（" || f == "(" {
             s = s.dropFirst()
@@ -177,14 +198,14 @@ struct LineJoiner {
         return false
     }
 
-    private func isListMarker(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+    private func isListMarker(_ t: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard let f = t.first else { return false }
-        if (f == "-" || f == "*" || f == "•"), t.count > 1, ScalarFolding.isSpace(t[t.startIndex + 1]) { return true }
+        if (f == "-" || f == "*" || f == "•"), t.count > 1, ScalarFolding.isSpace(t[1]) { return true }
         return false
     }
 
     /// A line such as `三、支出决算情况说明` or `（二）政府采购支出情况` is a heading.
-    private func isOrdinalHeading(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    private func isOrdinalHeading(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         HeadingParser.level(of: s) != nil
     }
 

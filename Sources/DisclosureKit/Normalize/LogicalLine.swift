@@ -45,42 +45,48 @@ public struct LogicalLine: Sendable, Hashable {
     /// with a closure per scalar was still most of the cost of building a report's plain text,
     /// and encoding into a byte array first was an allocation and a copy per string more.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        if scalars.isEmpty { return "" }
-        return scalars.withUnsafeBufferPointer { source in
-            // The exact length first: the string keeps its capacity, and an exact capacity
-            // makes the writes below bounds-safe by construction (each scalar writes exactly
-            // the bytes it was counted for).
-            var length = 0
+        scalars.withUnsafeBufferPointer { string($0) }
+    }
+
+    static func string(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
+        string(UnsafeBufferPointer(rebasing: scalars))
+    }
+
+    static func string(_ source: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        if source.isEmpty { return "" }
+        // The exact length first: the string keeps its capacity, and an exact capacity
+        // makes the writes below bounds-safe by construction (each scalar writes exactly
+        // the bytes it was counted for).
+        var length = 0
+        for scalar in source {
+            let v = scalar.value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { bytes in
+            var w = 0
             for scalar in source {
                 let v = scalar.value
-                length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
-            }
-            return String(unsafeUninitializedCapacity: length) { bytes in
-                var w = 0
-                for scalar in source {
-                    let v = scalar.value
-                    if v < 0x80 {
-                        bytes[w] = UInt8(truncatingIfNeeded: v)
-                        w += 1
-                    } else if v < 0x800 {
-                        bytes[w] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
-                        bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        w += 2
-                    } else if v < 0x1_0000 {
-                        bytes[w] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
-                        bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                        bytes[w + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        w += 3
-                    } else {
-                        bytes[w] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
-                        bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
-                        bytes[w + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                        bytes[w + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        w += 4
-                    }
+                if v < 0x80 {
+                    bytes[w] = UInt8(truncatingIfNeeded: v)
+                    w += 1
+                } else if v < 0x800 {
+                    bytes[w] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                    bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    w += 2
+                } else if v < 0x1_0000 {
+                    bytes[w] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                    bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    bytes[w + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    w += 3
+                } else {
+                    bytes[w] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                    bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                    bytes[w + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                    bytes[w + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                    w += 4
                 }
-                return w
             }
+            return w
         }
     }
 
@@ -111,5 +117,18 @@ public struct LogicalLine: Sendable, Hashable {
         let lo = max(0, min(range.lowerBound, scalars.count))
         let hi = max(lo, min(range.upperBound, scalars.count))
         return Self.string(scalars[lo..<hi])
+    }
+}
+
+extension LogicalLine {
+    /// Runs `body` with the line as the stages read lines (`LineView`); a line without origins
+    /// reads as line 0.
+    func withView<R>(_ body: (LineView) -> R) -> R {
+        let origins = self.origins.isEmpty ? [Origin(offset: 0, line: 0)] : self.origins
+        return scalars.withUnsafeBufferPointer { scalars in
+            origins.withUnsafeBufferPointer { origins in
+                body(LineView(scalars: scalars, origins: origins, wasMarkdownHeading: wasMarkdownHeading))
+            }
+        }
     }
 }

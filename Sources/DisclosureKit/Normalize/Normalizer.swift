@@ -26,8 +26,7 @@ public struct Normalizer: Sendable {
     private func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         var (lines, count) = PhysicalLineReader.read(bytes)
         WatermarkFilter.removeWatermarks(from: &lines)
-        let joined = LineJoiner().join(lines)
-        return NormalizedText(lines: joined.lines, physicalLineCount: count, wasHardWrapped: joined.hardWrapped)
+        return LineJoiner().join(consume lines, physicalLineCount: count)
     }
 }
 

@@ -146,34 +146,63 @@ enum ScalarFolding {
     /// Returns the new scalars; `origins` (ascending offsets into `input`) are moved to the
     /// same places in them, for provenance.
     static func canonicalNumbers(_ input: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
-        var out = input
+        var source = input
+        var kept = 0
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: input.count) { out, initialized in
+            source.withUnsafeMutableBufferPointer { s in
+                origins.withUnsafeMutableBufferPointer { kept = canonicalNumbers(s, into: out, origins: $0) }
+            }
+            initialized = kept
+        }
+        return out
+    }
+
+    /// `canonicalNumbers` from `s` (changed on the way: its full-width separators are folded in
+    /// place) into `out`, which must have room for `s.count` scalars; returns how many it wrote.
+    /// `LineJoiner` writes a joined line's canonical form straight back into the text's buffer.
+    static func canonicalNumbers(_ s: UnsafeMutableBufferPointer<Unicode.Scalar>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                                 origins: UnsafeMutableBufferPointer<LogicalLine.Origin>) -> Int {
         // `，` U+FF0C, `－` U+FF0D, `．` U+FF0E: one range test per scalar.
-        for k in out.indices where out[k].value &- 0xFF0C < 3 {
-            let before = k > 0 && isDigit(out[k - 1])
-            let after = k + 1 < out.count && isDigit(out[k + 1])
-            if out[k] == "\u{FF0D}" {
-                if after { out[k] = "-" }
+        for k in s.indices where s[k].value &- 0xFF0C < 3 {
+            let before = k > 0 && isDigit(s[k - 1])
+            let after = k + 1 < s.count && isDigit(s[k + 1])
+            if s[k] == "\u{FF0D}" {
+                if after { s[k] = "-" }
             } else if before && after {
-                out[k] = out[k] == "\u{FF0E}" ? "." : ","
+                s[k] = s[k] == "\u{FF0E}" ? "." : ","
             }
         }
-        return removeSeparatorsAndUnitSpaces(out, origins: &origins)
+        return removeSeparatorsAndUnitSpaces(UnsafeBufferPointer(s), into: out, origins: origins)
     }
 
     /// Drops thousands separators in well-formed groups (`4,499.46`, `33,389,400`) and the
     /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`). An origin at old
     /// offset k moves to the number of scalars kept before k.
-    ///
-    /// Written by index into the output's uninitialized storage (it is never longer than the
-    /// input): appending scalar by scalar, with a closure call per scalar for the origins, was
-    /// most of the joiner's cost on table rows.
     static func removeSeparatorsAndUnitSpaces(_ s: [Unicode.Scalar], origins: inout [LogicalLine.Origin]) -> [Unicode.Scalar] {
+        var kept = 0
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: s.count) { out, initialized in
+            s.withUnsafeBufferPointer { s in
+                origins.withUnsafeMutableBufferPointer { kept = removeSeparatorsAndUnitSpaces(s, into: out, origins: $0) }
+            }
+            initialized = kept
+        }
+        return out
+    }
+
+    /// `removeSeparatorsAndUnitSpaces` from `s` into `out` (room for `s.count` scalars, not
+    /// overlapping `s`); returns how many scalars it wrote.
+    ///
+    /// Written by index (it is never longer than the input): appending scalar by scalar, with
+    /// a closure call per scalar for the origins, was most of the joiner's cost on table rows.
+    static func removeSeparatorsAndUnitSpaces(_ s: UnsafeBufferPointer<Unicode.Scalar>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                                              origins: UnsafeMutableBufferPointer<LogicalLine.Origin>) -> Int {
         let n = s.count
+        precondition(out.count >= n)
         // The last comma judged, and whether it separated thousands: `1,234,567` asks about
         // the comma before `567` only through the one before `234` (see `isThousandsSeparator`).
         var lastComma: (index: Int, separates: Bool)?
         // Most lines that come here lose nothing (a comma in prose, `建设,推动`): find the first
-        // scalar dropped before copying anything. Up to it, every scalar and origin stays where it is.
+        // scalar dropped. Up to it, every scalar and origin stays where it is.
         var start = 0
         while start < n {
             let v = s[start].value
@@ -184,62 +213,57 @@ enum ScalarFolding {
             }
             start += 1
         }
-        if start == n { return s }
+        var w = 0
+        while w < start {
+            out[w] = s[w]
+            w += 1
+        }
+        if start == n { return n }
         // The next origin to move, and its offset (Int.max when none is left): every one at or
         // before the scalar being looked at moves to the count kept so far (nothing is kept
         // between a skipped scalar and the next one looked at).
         var nextOrigin = 0
         while nextOrigin < origins.count, origins[nextOrigin].offset < start { nextOrigin += 1 }
         var nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
-        var kept = 0
-        let out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, initialized in
-            var w = 0
-            while w < start {
-                out[w] = s[w]
-                w += 1
+        var i = start
+        while i < n {
+            while nextOffset <= i {
+                origins[nextOrigin] = LogicalLine.Origin(offset: w, line: origins[nextOrigin].line)
+                nextOrigin += 1
+                nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
             }
-            var i = start
-            while i < n {
-                while nextOffset <= i {
-                    origins[nextOrigin] = LogicalLine.Origin(offset: w, line: origins[nextOrigin].line)
-                    nextOrigin += 1
-                    nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
-                }
-                let c = s[i]
-                // Ideographs and CJK punctuation, most of a joined paragraph: neither comma nor
-                // space, kept as they are. Their run (up to the next origin) is copied at once.
-                if c.value > 0x3000 && c.value < 0xFF0C {
-                    let stop = min(n, nextOffset)
-                    repeat {
-                        out[w] = s[i]
-                        w += 1
-                        i += 1
-                    } while i < stop && s[i].value > 0x3000 && s[i].value < 0xFF0C
-                    continue
-                }
-                if let resume = resumption(afterDropping: s, at: i, after: w > 0 ? out[w - 1] : nil, lastComma: &lastComma) {
-                    i = resume
-                    continue
-                }
-                out[w] = c
-                w += 1
-                i += 1
+            let c = s[i]
+            // Ideographs and CJK punctuation, most of a joined paragraph: neither comma nor
+            // space, kept as they are. Their run (up to the next origin) is copied at once.
+            if c.value > 0x3000 && c.value < 0xFF0C {
+                let stop = min(n, nextOffset)
+                repeat {
+                    out[w] = s[i]
+                    w += 1
+                    i += 1
+                } while i < stop && s[i].value > 0x3000 && s[i].value < 0xFF0C
+                continue
             }
-            initialized = w
-            kept = w
+            if let resume = resumption(afterDropping: s, at: i, after: w > 0 ? out[w - 1] : nil, lastComma: &lastComma) {
+                i = resume
+                continue
+            }
+            out[w] = c
+            w += 1
+            i += 1
         }
         while nextOrigin < origins.count {
-            origins[nextOrigin] = LogicalLine.Origin(offset: kept, line: origins[nextOrigin].line)
+            origins[nextOrigin] = LogicalLine.Origin(offset: w, line: origins[nextOrigin].line)
             nextOrigin += 1
         }
-        return out
+        return w
     }
 
     /// Where reading goes on when the scalar at `i` is dropped, or nil when it is kept: a
     /// thousands separator is dropped, and so are the spaces between a digit (`kept`, the last
     /// scalar kept) and a unit.
     @inline(__always)
-    private static func resumption(afterDropping s: [Unicode.Scalar], at i: Int, after kept: Unicode.Scalar?,
+    private static func resumption(afterDropping s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, after kept: Unicode.Scalar?,
                                    lastComma: inout (index: Int, separates: Bool)?) -> Int? {
         let c = s[i]
         if c == "," {
@@ -255,6 +279,10 @@ enum ScalarFolding {
         return nil
     }
 
+    static func isThousandsSeparator(_ s: [Unicode.Scalar], at i: Int, previous: (index: Int, separates: Bool)? = nil) -> Bool {
+        s.withUnsafeBufferPointer { isThousandsSeparator($0, at: i, previous: previous) }
+    }
+
     /// A comma at `i` separates thousands when it follows 1–3 digits that start a number
     /// (or follow another such group) and precedes exactly three digits.
     ///
@@ -262,7 +290,8 @@ enum ScalarFolding {
     /// closes a group of three digits decides this one (with the three digits after it), so a
     /// number with thousands of groups is judged in one pass instead of walking back from
     /// every comma (which was quadratic on a line of several MB).
-    static func isThousandsSeparator(_ s: [Unicode.Scalar], at i: Int, previous: (index: Int, separates: Bool)? = nil) -> Bool {
+    static func isThousandsSeparator(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int,
+                                     previous: (index: Int, separates: Bool)? = nil) -> Bool {
         guard i >= 0, i < s.count else { return false }
         // Exactly three digits after, then a non-digit.
         for k in (i + 1)...(i + 3) where k >= s.count || !isDigit(s[k]) { return false }

@@ -19,10 +19,14 @@ enum HeadingParser {
     }
 
     static func level(of line: [Unicode.Scalar]) -> Int? {
+        line.withUnsafeBufferPointer { level(of: $0[...]) }
+    }
+
+    static func level(of line: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
         level(of: line[...])
     }
 
-    static func level(of line: ArraySlice<Unicode.Scalar>) -> Int? {
+    static func level(of line: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Int? {
         // A heading is short: past this length even a run of leading marks is not stripped
         // (LineJoiner asks about a growing paragraph at every join).
         guard line.count <= maxLength + maxLeadingMarks else { return nil }
@@ -51,7 +55,7 @@ enum HeadingParser {
     }
 
     /// True when the text holds a number followed by 万元, 元 or %.
-    static func statesAmount(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func statesAmount(_ s: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         var sawDigit = false
         for c in s {
             if ScalarFolding.isDigit(c) {

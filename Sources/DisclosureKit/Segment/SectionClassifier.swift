@@ -6,12 +6,12 @@
 /// only, so it introduces no family: its figures are trusted less than the own section's.
 enum SectionClassifier {
     static func family(of heading: String) -> Metric.Family? {
-        family(of: Array(heading.unicodeScalars)[...])
+        Array(heading.unicodeScalars).withUnsafeBufferPointer { family(of: $0[...]) }
     }
 
     /// The family of a heading given as scalars (the segmenter's lines), without building a
     /// `String`: a word occurs in the scalars exactly when its UTF-8 occurs in the UTF-8.
-    static func family(of heading: ArraySlice<Unicode.Scalar>) -> Metric.Family? {
+    static func family(of heading: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Metric.Family? {
         func has(_ word: [Unicode.Scalar]) -> Bool { contains(heading, word) }
         if has(Words.sangong) { return .sangong }
         if has(Words.jiguanYunxing) || has(Words.jigouYunxing) || has(Words.gongyong) && !has(Words.jibenZhichu) {
@@ -40,7 +40,7 @@ enum SectionClassifier {
     }
 
     /// True when `word` occurs in `text`; linear for the template's short words.
-    static func contains(_ text: ArraySlice<Unicode.Scalar>, _ word: [Unicode.Scalar]) -> Bool {
+    static func contains(_ text: Slice<UnsafeBufferPointer<Unicode.Scalar>>, _ word: [Unicode.Scalar]) -> Bool {
         guard let first = word.first, word.count <= text.count else { return word.isEmpty }
         var i = text.startIndex
         let last = text.endIndex - word.count

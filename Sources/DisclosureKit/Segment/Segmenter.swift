@@ -7,8 +7,12 @@ public struct Segmenter: Sendable {
     public init() {}
 
     public func segment(_ text: NormalizedText) -> [LineContext] {
+        text.withLines { segment($0) }
+    }
+
+    func segment(_ lines: NormalizedText.Lines) -> [LineContext] {
         var contexts: [LineContext] = []
-        contexts.reserveCapacity(text.lines.count)
+        contexts.reserveCapacity(lines.count)
         // Stack of open headings: (level, family).
         var stack: [(level: Int, family: Metric.Family?)] = []
         var inContents = false
@@ -16,8 +20,6 @@ public struct Segmenter: Sendable {
         var firstEntry: EntryKey?
         var tableUnit: AmountUnit?
         var linesSinceUnit = 0
-        // By index: a copy of each line (`for line in`) retained its arrays.
-        let lines = text.lines
         for lineIndex in lines.indices {
             let s = lines[lineIndex].scalars
             let (lastTab, declared) = Self.lastTabAndDeclaredUnit(s)
@@ -83,9 +85,9 @@ public struct Segmenter: Sendable {
         case scalars([Unicode.Scalar])
         case string(String)
 
-        init(_ line: [Unicode.Scalar]) {
+        init(_ line: UnsafeBufferPointer<Unicode.Scalar>) {
             guard PlainScalar.isPlain(line) else {
-                self = .string(Segmenter.entryKey(LogicalLine.string(line[...])))
+                self = .string(Segmenter.entryKey(LogicalLine.string(line)))
                 return
             }
             var lo = 0
@@ -133,7 +135,7 @@ public struct Segmenter: Sendable {
 
     /// `目录`, `目 录`, `目录：`: the line that opens the table of contents (without spaces it
     /// starts with 目录 and has at most four characters).
-    static func isContentsTitle(_ s: [Unicode.Scalar]) -> Bool {
+    static func isContentsTitle(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         // The first two scalars other than spaces must be 目 and 录: most lines fail here,
         // before anything is copied.
         var k = 0
@@ -156,26 +158,20 @@ public struct Segmenter: Sendable {
 
     /// `金额单位：万元`, `单位：元`, `（单位：万元）`, `项目资金 (万元)`.
     static func declaredUnit(_ text: String) -> AmountUnit? {
-        declaredUnit(Array(text.unicodeScalars))
-    }
-
-    static func declaredUnit(_ s: [Unicode.Scalar]) -> AmountUnit? {
-        lastTabAndDeclaredUnit(s).unit
+        Array(text.unicodeScalars).withUnsafeBufferPointer { lastTabAndDeclaredUnit($0).unit }
     }
 
     /// The line's last tab and the unit it declares (`declaredUnit`), read in one pass: each
     /// was a read of every line, and the skip over the other scalars is a tight loop apart.
-    static func lastTabAndDeclaredUnit(_ line: [Unicode.Scalar]) -> (lastTab: Int?, unit: AmountUnit?) {
-        line.withUnsafeBufferPointer { s in
-            var lastTab: Int?
-            var unit: AmountUnit?
-            var i = nextTabOrUnitMark(s, from: 0)
-            while i < s.count {
-                if s[i] == "\t" { lastTab = i } else if unit == nil { unit = declaredUnit(s, at: i) }
-                i = nextTabOrUnitMark(s, from: i + 1)
-            }
-            return (lastTab, unit)
+    static func lastTabAndDeclaredUnit(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> (lastTab: Int?, unit: AmountUnit?) {
+        var lastTab: Int?
+        var unit: AmountUnit?
+        var i = nextTabOrUnitMark(s, from: 0)
+        while i < s.count {
+            if s[i] == "\t" { lastTab = i } else if unit == nil { unit = declaredUnit(s, at: i) }
+            i = nextTabOrUnitMark(s, from: i + 1)
         }
+        return (lastTab, unit)
     }
 
     @inline(never)
@@ -196,13 +192,13 @@ public struct Segmenter: Sendable {
     }
 
     /// A contents entry: a heading followed by a page number (`一、收入支出决算总表	3`).
-    static func isContentsEntry(_ s: [Unicode.Scalar]) -> Bool {
+    static func isContentsEntry(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard let tab = s.lastIndex(of: "\t") else { return false }
         return isContentsEntry(s, lastTab: tab)
     }
 
     /// `isContentsEntry` for a line whose last tab is at `lastTab`.
-    static func isContentsEntry(_ s: [Unicode.Scalar], lastTab tab: Int) -> Bool {
+    static func isContentsEntry(_ s: UnsafeBufferPointer<Unicode.Scalar>, lastTab tab: Int) -> Bool {
         // After the tab: at least one digit, and nothing but digits and spaces.
         var sawDigit = false
         for c in s[(tab + 1)...] where !ScalarFolding.isSpace(c) {

@@ -111,6 +111,10 @@ struct LinePhraseFinder {
     /// Reads one line: marks the phrases among its scalars that `filter` keeps. The caller
     /// tells `filter` of the line break itself, if its state depends on it.
     mutating func read<F: Filter>(_ scalars: [Unicode.Scalar], through filter: inout F) {
+        scalars.withUnsafeBufferPointer { read($0, through: &filter) }
+    }
+
+    mutating func read<F: Filter>(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, through filter: inout F) {
         guard remaining > 0 else { return }
         let (slotKey, slotFirst) = (self.slotKey, self.slotFirst)
         slotKey.withUnsafeBufferPointer { slotKey in
@@ -125,7 +129,13 @@ struct LinePhraseFinder {
     /// until reading on cannot find anything that matters. The table is copied out once, not
     /// once per line (two retains and releases per line), and again only after a line in which
     /// phrases were found (they leave it).
-    mutating func read<F: Filter, Lines: Sequence<[Unicode.Scalar]>>(lines: Lines, through filter: inout F) {
+    mutating func read<F: Filter>(lines: [[Unicode.Scalar]], through filter: inout F) {
+        let text = NormalizedText(lines: lines.map { LogicalLine(scalars: $0, origins: []) }, physicalLineCount: lines.count,
+                                  wasHardWrapped: false)
+        text.withLines { text in read(lines: text.indices.lazy.map { text[$0].scalars }, through: &filter) }
+    }
+
+    mutating func read<F: Filter, Lines: Sequence<UnsafeBufferPointer<Unicode.Scalar>>>(lines: Lines, through filter: inout F) {
         var lines = lines.makeIterator()
         while remaining > 0 {
             let (slotKey, slotFirst) = (self.slotKey, self.slotFirst)
@@ -149,12 +159,12 @@ struct LinePhraseFinder {
     /// a copy, unchanged while reading (phrases found leave it after the line).
     @inline(__always)
     private mutating func read<F: Filter>(
-        _ scalars: [Unicode.Scalar], through filter: inout F,
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, through filter: inout F,
         _ slotKey: UnsafeBufferPointer<UInt64>, _ slotFirst: UnsafeBufferPointer<Int32>
     ) {
         let lineStart = filter
         let (shift, mask, slotMask) = (self.shift, self.mask, slotKey.count - 1)
-        scalars.withUnsafeBufferPointer { scalars in
+        do {
             // What the loop changes in locals of its own (the filter copied in and back); no
             // count of the kept scalars (`mark` counts them when a key is a window's): fewer
             // values than registers, none stored at every scalar.
