@@ -7,6 +7,39 @@ import Testing
 struct FixedDecimalTests {
     // MARK: FixedDecimal
 
+    /// `formatFixed` as it was first written, on strings: the definition the fast one follows.
+    static func plainFormat(magnitude: UInt128, negative: Bool, scale: Int) -> String {
+        var digits = String(magnitude)
+        if scale > 0 {
+            if digits.count <= scale {
+                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+            }
+            let cut = digits.index(digits.endIndex, offsetBy: -scale)
+            digits = digits[..<cut] + "." + digits[cut...]
+        }
+        return negative && magnitude != 0 ? "-" + digits : digits
+    }
+
+    @Test("formatting writes the digits the string definition writes, at 64 and 128 bits")
+    func formatting() {
+        var random = SplitMix64(seed: 31)
+        var magnitudes: [UInt128] = [0, 1, 9, 10, 99, 100, 12345, UInt128(UInt64.max), UInt128(UInt64.max) + 1, UInt128.max]
+        for _ in 0..<3_000 {
+            let bits = random.below(128)
+            let wide = UInt128(random.next()) << 64 | UInt128(random.next())
+            magnitudes.append(bits == 0 ? 0 : wide >> UInt128(128 - bits))
+        }
+        for magnitude in magnitudes {
+            for scale in [0, 1, 2, 3, 5, 19, 40] {
+                for negative in [false, true] {
+                    #expect(formatFixed(magnitude: magnitude, negative: negative, scale: scale)
+                            == Self.plainFormat(magnitude: magnitude, negative: negative, scale: scale), "\(magnitude) \(scale)")
+                }
+            }
+        }
+        #expect(formatFixed(333_237, scale: 2) == "3332.37" && formatFixed(-5, scale: 3) == "-0.005" && formatFixed(0, scale: 2) == "0.00")
+    }
+
     @Test("parses the number as written, keeping its decimals")
     func parsesAsWritten() throws {
         let d = try #require(FixedDecimal("3332.37"))

@@ -83,33 +83,43 @@ struct ContentsChecker: Sendable {
         // per entry was entries × body, quadratic when the contents repeat through a long file.
         // The body is read compacted, line by line with a line break after each, straight
         // from the lines' scalars.
-        // `见附件` (“see the attachment”) is looked for in the same pass, after the titles:
-        // it matters only when one is missing, and then the whole body is read anyway.
-        let exact = Self.search(titleScalars + [Array("见附件".unicodeScalars)],
-                                required: titleScalars.count, in: text, contexts, through: Compacting())
-        // Only the titles not found exactly are looked for loosely (see `loose`), in a second
-        // pass: whether a phrase is found does not depend on the other phrases looked for, so
-        // this is what one loose pass over all titles found for them. A report that gives
-        // every entry exactly reads its body loosely not at all. (Both searches in one loop
-        // over the body cost more: two tables and two keys did not fit the registers.)
-        var looseFound = [Bool](repeating: false, count: titleScalars.count)
-        let notFound = titleScalars.indices.filter { !exact[$0] }
-        if !notFound.isEmpty {
-            // `loose` of each title, folded from its scalars: a `String` made and read again
-            // per title cost thousands of instructions.
-            let looseTitles = notFound.map { index in
-                var folding = LooseFolding()
-                var folded: [Unicode.Scalar] = []
-                folded.reserveCapacity(titleScalars[index].count)
-                for scalar in titleScalars[index] { if let kept = folding.fold(scalar) { folded.append(kept) } }
-                return folded
-            }
-            let loose = Self.search(looseTitles, in: text, contexts, through: LooseCompacting())
-            for (k, index) in notFound.enumerated() { looseFound[index] = loose[k] }
+        //
+        // An entry is missing when the body has it neither exactly (compacted) nor loosely
+        // (`loose`: without punctuation, `年度` as `年`). A title found exactly is found loosely
+        // too, since folding a line folds each run of it alike — unless the title's first
+        // scalar that folding keeps is `度`, which the body folds away after a `年`. So without
+        // such a title one loose pass over the body decides every entry; the exact pass is
+        // needed only for the others.
+        let looseTitles = titleScalars.map { title in
+            var folding = LooseFolding()
+            var folded: [Unicode.Scalar] = []
+            folded.reserveCapacity(title.count)
+            for scalar in title { if let kept = folding.fold(scalar) { folded.append(kept) } }
+            return folded
         }
-        let missing = entries.filter { !exact[$0.index] && !looseFound[$0.index] }
+        let missing: [(spelling: String?, line: Int, index: Int)]
+        let attachment: Bool
+        if titleScalars.contains(where: Self.mayFoldAwayItsStart) {
+            // `见附件` (“see the attachment”) is looked for in the exact pass, after the titles:
+            // it matters only when one is missing, and then the whole body is read anyway.
+            let exact = Self.search(titleScalars + [Self.attachmentWords], required: titleScalars.count, in: text,
+                                    contexts, through: Compacting())
+            // Only the titles not found exactly are looked for loosely, in a second pass: whether
+            // a phrase is found does not depend on the other phrases looked for.
+            var looseFound = [Bool](repeating: false, count: titleScalars.count)
+            let notFound = titleScalars.indices.filter { !exact[$0] }
+            if !notFound.isEmpty {
+                let loose = Self.search(notFound.map { looseTitles[$0] }, in: text, contexts, through: LooseCompacting())
+                for (k, index) in notFound.enumerated() { looseFound[index] = loose[k] }
+            }
+            missing = entries.filter { !exact[$0.index] && !looseFound[$0.index] }
+            attachment = exact[titleScalars.count]
+        } else {
+            let loose = Self.searchLoosely(looseTitles, in: text, contexts)
+            missing = entries.filter { !loose[$0.index] }
+            attachment = !missing.isEmpty && Self.bodyContains(Self.attachmentWords, in: text, contexts)
+        }
         guard !missing.isEmpty else { return [] }
-        let attachment = exact[titleScalars.count]
         let shown = missing.prefix(6).map { $0.spelling ?? LogicalLine.string(titleScalars[$0.index][...]) }
         let names = shown.joined(separator: "、") + (missing.count > 6 ? "等" : "")
         let namesEN = shown.joined(separator: ", ") + (missing.count > 6 ? ", …" : "")
@@ -119,6 +129,78 @@ struct ContentsChecker: Sendable {
             chinese: "目录列出 \(entries.count) 项，正文缺少 \(missing.count) 项：\(names)" + (attachment ? "（正文称“见附件”）" : ""),
             english: "the contents list \(entries.count) entries; \(missing.count) are missing from the text: \(namesEN)"
                 + (attachment ? " (the text says they are attached)" : ""))]
+    }
+
+    /// Which of `phrases` (loose titles) occur in the body folded as `LooseCompacting` folds it:
+    /// `search(phrases, in: text, contexts, through: LooseCompacting())`, with the body folded
+    /// once into a buffer of its own and searched there. Folding while searching folded each
+    /// scalar again, and every line with a window's key once more.
+    private static func searchLoosely(_ phrases: [[Unicode.Scalar]], in text: NormalizedText.Lines,
+                                      _ contexts: [LineContext]) -> [Bool] {
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(text.count)
+        // Written by index into storage as large as the text (appending checked the capacity
+        // and the uniqueness at every scalar).
+        let folded = [Unicode.Scalar](unsafeUninitializedCapacity: text.scalars.count) { out, initialized in
+            var filter = LooseCompacting()
+            var w = 0
+            for index in text.indices where !contexts[index].inContents {
+                let start = w
+                let s = text[index].scalars
+                for k in 0..<s.count {
+                    let scalar = s[k]
+                    // A kept scalar is written in any case, and counted when kept: no branch
+                    // on the filter's answer (`w` never passes `k`'s place in the text).
+                    out[w] = scalar
+                    if filter.keeps(scalar) { w &+= 1 }
+                }
+                // The line break the search tells its filter of.
+                _ = filter.keeps("\n")
+                lines.append(start..<w)
+            }
+            initialized = w
+        }
+        var finder = LinePhraseFinder(phrases)
+        var all = LinePhraseFinder.KeepsAll()
+        folded.withUnsafeBufferPointer { folded in
+            finder.read(lines: lines.lazy.map { UnsafeBufferPointer(rebasing: folded[$0]) }, through: &all)
+        }
+        return finder.found
+    }
+
+    /// `见附件`: the body's word for tables given apart from the text.
+    private static let attachmentWords = Array("见附件".unicodeScalars)
+
+    /// Whether the first scalar of `title` that `LooseFolding` does not drop is `度`: folding
+    /// keeps it in the title, but drops it in a body where `年` stands before it.
+    private static func mayFoldAwayItsStart(_ title: [Unicode.Scalar]) -> Bool {
+        title.first { !LooseFolding.isDropped($0) } == "度"
+    }
+
+    /// Whether `phrase` (of scalars `compact` keeps) occurs in one body line with only the
+    /// spaces `compact` removes between its scalars: the exact search of one phrase, a skip to
+    /// its first scalar at a time.
+    private static func bodyContains(_ phrase: [Unicode.Scalar], in text: NormalizedText.Lines, _ contexts: [LineContext]) -> Bool {
+        guard let first = phrase.first else { return true }
+        for index in text.indices where !contexts[index].inContents {
+            let s = text[index].scalars
+            var k = 0
+            while k < s.count {
+                while k < s.count, s[k] != first { k += 1 }
+                guard k < s.count else { break }
+                var j = k + 1
+                var p = 1
+                while p < phrase.count {
+                    while j < s.count, isCompacted(s[j]) { j += 1 }
+                    guard j < s.count, s[j] == phrase[p] else { break }
+                    j += 1
+                    p += 1
+                }
+                if p == phrase.count { return true }
+                k += 1
+            }
+        }
+        return false
     }
 
     /// Which of `phrases` occur in the body as the entries are looked for in it: every line

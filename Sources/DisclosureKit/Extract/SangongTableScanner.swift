@@ -31,7 +31,7 @@ struct SangongTableScanner: Sendable {
             guard above.utf8Contains("三公") else { continue }
             // The first row below with a number is the data row.
             var k = index + 1
-            while k < lines.count, k < contexts.count, k <= index + 3, contexts[k].kind != .tableRow || !TableCell.split(lines[k].scalars).contains(where: { FixedDecimal($0.text(in: lines[k].scalars)) != nil }) {
+            while k < lines.count, k < contexts.count, k <= index + 3, contexts[k].kind != .tableRow || !TableCell.split(lines[k].scalars).contains(where: { FixedDecimal(scalars: lines[k].scalars[$0.range]) != nil }) {
                 k += 1
             }
             guard k < lines.count, k < contexts.count, k <= index + 3 else { continue }

@@ -111,21 +111,10 @@ struct StatementScanner: Sendable {
         // Every statement is bound to a label: the line's own, or one it gave an earlier figure.
         // A line without any states nothing, and its numbers need not be read.
         guard events.contains(where: { if case .term = $0 { true } else { false } }) else { return [] }
-        // The numbers merged in by position (a number starts at a digit or `-`, where no other
-        // event does): what sorting all events gave, without sorting.
+        // The numbers are taken in by position as the events are read (a number starts at a
+        // digit or `-`, where no other event does): what sorting all events gave, without
+        // sorting or a merged copy.
         let values = ValueToken.scan(s, in: 0..<s.count)
-        var merged: [Event] = []
-        merged.reserveCapacity(events.count + values.count)
-        var next = 0
-        for event in events {
-            while next < values.count, values[next].range.lowerBound < event.position {
-                merged.append(.value(values[next]))
-                next += 1
-            }
-            merged.append(event)
-        }
-        for value in values[next...] { merged.append(.value(value)) }
-        events = merged
 
         var out: [Observation] = []
         var subject: (term: Term, start: Int)?
@@ -145,7 +134,17 @@ struct StatementScanner: Sendable {
         // sentence speaks of it.
         var latestFigure: (term: Term, label: String, sentence: Int)?
         var borrowed: (label: String, sentence: Int)?
-        for event in events {
+        var nextEvent = 0
+        var nextValue = 0
+        while nextEvent < events.count || nextValue < values.count {
+            let event: Event
+            if nextValue < values.count, nextEvent == events.count || values[nextValue].range.lowerBound < events[nextEvent].position {
+                event = .value(values[nextValue])
+                nextValue += 1
+            } else {
+                event = events[nextEvent]
+                nextEvent += 1
+            }
             switch event {
             case .sentenceEnd(let p):
                 subject = nil

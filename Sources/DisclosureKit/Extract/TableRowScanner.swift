@@ -63,7 +63,7 @@ struct TableRowScanner: Sendable {
     }
 
     private func numberCell(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ cell: Range<Int>) -> FixedDecimal? {
-        FixedDecimal(LogicalLine.string(s[cell]))
+        FixedDecimal(scalars: s[cell])
     }
 }
 

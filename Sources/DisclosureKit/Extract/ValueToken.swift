@@ -21,8 +21,6 @@ struct ValueToken: Sendable, Hashable {
     /// Every number in `s[range]`, in order.
     static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, in range: Range<Int>) -> [ValueToken] {
         var out: [ValueToken] = []
-        // The bytes of the number being read, reused from number to number.
-        var literal: [UInt8] = []
         var i = range.lowerBound
         let upper = min(range.upperBound, s.count)
         while i < upper {
@@ -47,14 +45,10 @@ struct ValueToken: Sendable, Hashable {
             var numberEnd = j
             // A trailing point is punctuation (`1.` list numbers): leave it out.
             while numberEnd > start + 1, s[numberEnd - 1] == "." || s[numberEnd - 1] == "," { numberEnd -= 1 }
-            // The run is ASCII (digits, `.`, `,`, a leading `-`): its bytes are its scalars' values.
-            literal.removeAll(keepingCapacity: true)
+            // The run is ASCII (digits, `.`, `,`, a leading `-`), parsed where it stands.
             var hasComma = false
-            for k in start..<numberEnd {
-                literal.append(UInt8(truncatingIfNeeded: s[k].value))
-                hasComma = hasComma || s[k] == ","
-            }
-            let parsed = FixedDecimal(String(decoding: literal, as: UTF8.self))
+            for k in start..<numberEnd where s[k] == "," { hasComma = true }
+            let parsed = FixedDecimal(scalars: s[start..<numberEnd])
             var malformed = parsed == nil
             // `7.496,5`: a separator inside the run that normalization did not remove.
             if hasComma { malformed = true }

@@ -17,23 +17,38 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
     /// Parses ASCII digits with an optional leading `-` and at most one `.`; no separators.
     /// Returns nil for anything else, including values that do not fit in 18 digits.
     public init?<S: StringProtocol>(_ text: S) {
+        guard let (mantissa, scale) = Self.parse(text.utf8) else { return nil }
+        self.init(mantissa: mantissa, scale: scale)
+    }
+
+    /// `init(_:)` of the text of `scalars`, read without making a string (a number's scalars
+    /// are ASCII; any other scalar is, as its UTF-8 is, not a digit).
+    init?(scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) {
+        guard let (mantissa, scale) = Self.parse(scalars.lazy.map { $0.value }) else { return nil }
+        self.init(mantissa: mantissa, scale: scale)
+    }
+
+    /// The mantissa and scale of the number whose characters' codes are `codes` (UTF-8 bytes
+    /// or scalar values: the ASCII ones are the same).
+    private static func parse<Codes: Sequence>(_ codes: Codes) -> (mantissa: Int64, scale: Int)?
+    where Codes.Element: FixedWidthInteger {
         var negative = false
         var value: Int64 = 0
         var scale = 0
         var seenPoint = false
         var digits = 0
         var first = true
-        for byte in text.utf8 {
+        for code in codes {
             defer { first = false }
-            switch byte {
-            case UInt8(ascii: "-") where first:
+            switch code {
+            case 0x2D where first: // -
                 negative = true
-            case UInt8(ascii: "."):
+            case 0x2E: // .
                 if seenPoint || digits == 0 { return nil }
                 seenPoint = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            case 0x30...0x39:
                 let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                let (s, o2) = m.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+                let (s, o2) = m.addingReportingOverflow(Int64(code - 0x30))
                 if o1 || o2 || digits >= 18 { return nil }
                 value = s
                 digits += 1
@@ -43,8 +58,7 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
             }
         }
         if digits == 0 || (seenPoint && scale == 0) { return nil }
-        self.mantissa = negative ? -value : value
-        self.scale = scale
+        return (negative ? -value : value, scale)
     }
 
     public var isZero: Bool { mantissa == 0 }
@@ -87,14 +101,55 @@ func formatFixed(_ value: Int64, scale: Int) -> String {
 
 /// Formats a magnitude that carries `scale` implied decimals, with a `-` when `negative` and
 /// not zero: (333237, false, 2) → `3332.37`, (5, true, 3) → `-0.005`.
+///
+/// Digits written straight into the string's storage, by 64-bit division while the magnitude
+/// fits (always, for a stated figure): `String(UInt128)` and the index arithmetic on the string
+/// cost more than the rest of printing a report's figures.
 func formatFixed(magnitude: UInt128, negative: Bool, scale: Int) -> String {
-    var digits = String(magnitude)
-    if scale > 0 {
-        if digits.count <= scale {
-            digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+    // Digits of the magnitude, least significant first (an UInt128 has at most 39).
+    var digitCount = 0
+    var reversed: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &reversed) { digits in
+        var rest = magnitude
+        while rest > UInt128(UInt64.max) {
+            let (q, r) = rest.quotientAndRemainder(dividingBy: 10)
+            digits[digitCount] = UInt8(truncatingIfNeeded: r) &+ 0x30
+            digitCount += 1
+            rest = q
         }
-        let cut = digits.index(digits.endIndex, offsetBy: -scale)
-        digits = digits[..<cut] + "." + digits[cut...]
+        var small = UInt64(rest)
+        repeat {
+            let (q, r) = small.quotientAndRemainder(dividingBy: 10)
+            digits[digitCount] = UInt8(truncatingIfNeeded: r) &+ 0x30
+            digitCount += 1
+            small = q
+        } while small != 0
     }
-    return negative && magnitude != 0 ? "-" + digits : digits
+    let scale = max(0, scale)
+    // `0.005`: zeros before the digits when there are no more digits than decimals.
+    let integerDigits = max(digitCount - scale, 1)
+    let sign = negative && magnitude != 0 ? 1 : 0
+    let length = sign + integerDigits + (scale > 0 ? 1 + scale : 0)
+    return withUnsafeBytes(of: &reversed) { digits in
+        String(unsafeUninitializedCapacity: length) { out in
+            var w = 0
+            if sign == 1 {
+                out[w] = UInt8(ascii: "-")
+                w += 1
+            }
+            // Position p counts digits from the last (0 = least significant); past the
+            // magnitude's digits they are zeros.
+            var p = integerDigits + scale - 1
+            while p >= 0 {
+                out[w] = p < digitCount ? digits[p] : UInt8(ascii: "0")
+                w += 1
+                if p == scale && scale > 0 {
+                    out[w] = UInt8(ascii: ".")
+                    w += 1
+                }
+                p -= 1
+            }
+            return w
+        }
+    }
 }

@@ -16,6 +16,14 @@ struct LinePhraseFinder {
     /// Drops the scalars that are not read; its state carries from one scalar to the next.
     protocol Filter {
         mutating func keeps(_ scalar: Unicode.Scalar) -> Bool
+        /// True for a filter that keeps every scalar: a line is then compared where it is.
+        static var keepsEverything: Bool { get }
+    }
+
+    /// The filter of text already filtered: every scalar is read.
+    struct KeepsAll: Filter {
+        func keeps(_ scalar: Unicode.Scalar) -> Bool { true }
+        static var keepsEverything: Bool { true }
     }
 
     /// Whether each phrase was found (an empty phrase is in every text).
@@ -203,6 +211,18 @@ struct LinePhraseFinder {
         while phrase >= 0 {
             defer { phrase = Int(next[phrase]) }
             guard !found[phrase] else { continue }
+            if F.keepsEverything {
+                // The line is its own kept scalars: compared where it is.
+                let start = index + 1 - window - windowStart[phrase]
+                let count = phrases[phrase].count
+                if start >= 0, start + count <= scalars.count,
+                   UnsafeBufferPointer(rebasing: scalars[start..<start + count]).elementsEqual(phrases[phrase]) {
+                    found[phrase] = true
+                    foundInLine.append(phrase)
+                    if phrase < required { remaining -= 1 }
+                }
+                continue
+            }
             if !filled {
                 // Read again through the filter as it was at the line's start, stored through
                 // a pointer into a buffer kept as long as the longest line: appended one by
@@ -260,4 +280,8 @@ struct LinePhraseFinder {
         }
         foundInLine.removeAll(keepingCapacity: true)
     }
+}
+
+extension LinePhraseFinder.Filter {
+    static var keepsEverything: Bool { false }
 }
