@@ -21,4 +21,25 @@ import Testing
         #expect(try TestSupport.extract(try TestSupport.text("baotou-2024-final.txt")).metadata.unitCount == 1)
         #expect(try TestSupport.extract(try TestSupport.text("wuhai-2023-final.txt")).metadata.unitCount == 2)
     }
+
+    @Test("read line by line in place, the count is the one of the lines joined into one text")
+    func linesAsOneText() {
+        let pieces = ["单位共", "单位共计", "编制范围", "编制范围的预算", "1", "12", "三", "家", "个", "。", "；", " ", "*", "有", "甲乙丙丁"]
+        var random = SplitMix64(seed: 41)
+        var counted = 0
+        for _ in 0..<2_000 {
+            // Random pieces, half of the lines a scope sentence with pieces around and inside it.
+            func noise() -> String { (0..<random.below(4)).map { _ in pieces[random.below(pieces.count)] }.joined() }
+            let lines = (0..<(1 + random.below(6))).map { _ in
+                random.oneIn(2) ? noise() + noise()
+                    : noise() + "编制范围" + noise() + "单位共" + noise() + ["1", "12", "三"][random.below(3)] + noise() + "家"
+            }
+            let expected = UnitCountFinder.unitCount(in: lines.joined(separator: "\n"))
+            let text = NormalizedText(lines: lines.map { LogicalLine(scalars: Array($0.unicodeScalars), origins: []) },
+                                      physicalLineCount: lines.count, wasHardWrapped: false)
+            #expect(text.withLines { UnitCountFinder.unitCount(inLines: $0) } == expected, "\(lines)")
+            if expected != nil { counted += 1 }
+        }
+        #expect(counted > 200)
+    }
 }

@@ -22,8 +22,12 @@ struct MetadataDetector: Sendable {
         meta.kind = kind(reading.phrases)
         meta.scope = scope(reading.phrases)
         meta.unitCount = reading.firstUnitAnchorLine.flatMap { UnitCountFinder.unitCount(inLines: lines, firstAnchorLine: $0) }
-        let yuan = observations.filter { $0.unit == .yuan }.count
-        let wan = observations.filter { $0.unit == .wanYuan }.count
+        // Counted, not filtered: a filtered array copied each statement.
+        var yuan = 0
+        var wan = 0
+        for o in observations {
+            if o.unit == .yuan { yuan += 1 } else if o.unit == .wanYuan { wan += 1 }
+        }
         meta.amountUnit = yuan > wan ? .yuan : .wanYuan
         return meta
     }
@@ -132,14 +136,32 @@ struct MetadataDetector: Sendable {
 
         subscript(_ phrase: String) -> Int { Self.places[phrase].map { counts[$0] } ?? 0 }
         func sum(_ phrases: [String]) -> Int { phrases.reduce(0) { $0 + self[$1] } }
+
+        /// Phrases by their places in the counts, looked up once: the votes of every report
+        /// hashed each phrase's string again.
+        struct Places: Sendable {
+            let places: [Int]
+            init(_ phrases: [String]) { places = phrases.compactMap { PhraseCounts.places[$0] } }
+        }
+
+        func sum(_ phrases: Places) -> Int { phrases.places.reduce(0) { $0 + counts[$1] } }
     }
+
+    private static let finalPlaces = PhraseCounts.Places(finalPhrases)
+    private static let budgetPlaces = PhraseCounts.Places(budgetPhrases)
+    private static let strongBudgetPlaces = PhraseCounts.Places(strongBudgetPhrases)
+    private static let finalWord = PhraseCounts.Places(["决算"])
+    private static let budgetWord = PhraseCounts.Places(["预算"])
+    private static let ownUnitMarks = PhraseCounts.Places(["本级）", "本级)"])
+    private static let unitReports = PhraseCounts.Places(["单位决算", "单位预算"])
+    private static let departmentMarks = PhraseCounts.Places(["（部门）", "(部门)", "部门决算", "部门预算"])
 
     /// How many of the template's own phrases (`决算情况说明`, `部门预算`, …) the text holds:
     /// zero means the text does not present itself as a disclosure report.
     static func templateScore(_ s: [UInt8]) -> (final: Int, budget: Int) { templateScore(PhraseCounts(s)) }
 
     static func templateScore(_ c: PhraseCounts) -> (final: Int, budget: Int) {
-        (c.sum(finalPhrases), c.sum(budgetPhrases))
+        (c.sum(finalPlaces), c.sum(budgetPlaces))
     }
 
     /// `final` when the template's final-accounts phrases outnumber the budget ones; from the
@@ -152,11 +174,11 @@ struct MetadataDetector: Sendable {
         let score = Self.templateScore(c)
         // `部门预算` also stands in final reports (`部门预算自评`): it counts only for a tie-break.
         let finalStrong = score.final
-        let budgetStrong = c.sum(Self.strongBudgetPhrases)
+        let budgetStrong = c.sum(Self.strongBudgetPlaces)
         if finalStrong > 0 || budgetStrong > 0 { return finalStrong >= budgetStrong ? .final : .budget }
         if score.budget > 0 { return .budget }
-        let f = c["决算"]
-        let b = c["预算"]
+        let f = c.sum(Self.finalWord)
+        let b = c.sum(Self.budgetWord)
         if f == 0 && b == 0 { return nil }
         // Counts are at most the text's length, far from overflowing `f * 3`.
         return f * 3 >= b ? .final : .budget
@@ -168,8 +190,8 @@ struct MetadataDetector: Sendable {
     func scope(_ s: [UInt8]) -> ReportScope? { scope(PhraseCounts(s)) }
 
     func scope(_ c: PhraseCounts) -> ReportScope? {
-        let unitScore = 2 * (c["本级）"] + c["本级)"]) + c["单位决算"] + c["单位预算"]
-        let departmentScore = c["（部门）"] + c["(部门)"] + c["部门决算"] + c["部门预算"]
+        let unitScore = 2 * c.sum(Self.ownUnitMarks) + c.sum(Self.unitReports)
+        let departmentScore = c.sum(Self.departmentMarks)
         if unitScore == 0 && departmentScore == 0 { return nil }
         return unitScore > departmentScore ? .unit : .department
     }

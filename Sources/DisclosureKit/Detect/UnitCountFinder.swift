@@ -42,13 +42,25 @@ public enum UnitCountFinder {
             from -= 1
             before += lines[from].scalars.count + 1
         }
-        var joined: [Unicode.Scalar] = []
-        joined.reserveCapacity((from..<lines.count).reduce(0) { $0 + lines[$1].scalars.count + 1 })
-        for index in from..<lines.count {
-            if index > from { joined.append("\n") }
-            joined.append(contentsOf: lines[index].scalars)
+        // `unitCount(scalars:)` of the lines from there joined, read in place (a copy of the
+        // text to its end cost more than the reading): its anchors, found line by line, are
+        // the joined text's, since none spans a line break.
+        let joined = JoinedLines(lines: lines, from: from)
+        for line in first..<lines.count {
+            let s = lines[line].scalars
+            var k = 0
+            while k + 2 < s.count {
+                if isAnchor(s, at: k) {
+                    let anchor = JoinedLines.Index(line: line, offset: k)
+                    if namesCompilationScope(joined, before: anchor),
+                       let count = count(joined, from: joined.index(after: JoinedLines.Index(line: line, offset: k + 2))) {
+                        return count
+                    }
+                }
+                k += 1
+            }
         }
-        return unitCount(scalars: joined)
+        return nil
     }
 
     /// Whether `s` holds `单位共`.
@@ -163,5 +175,51 @@ public enum UnitCountFinder {
         default:
             return nil
         }
+    }
+}
+
+/// Lines `from...` of a text read as one, with a line break between each two: the text
+/// `UnitCountFinder.unitCount(scalars:)` reads from a report, without copying it.
+struct JoinedLines: BidirectionalCollection {
+    let lines: NormalizedText.Lines
+    let from: Int
+
+    /// A scalar of a line (`offset` below its length) or the break after it (`offset` equal to
+    /// its length, on every line but the last). `endIndex` is past the last line.
+    struct Index: Comparable {
+        let line: Int
+        let offset: Int
+        static func < (a: Index, b: Index) -> Bool { (a.line, a.offset) < (b.line, b.offset) }
+    }
+
+    private func length(_ line: Int) -> Int { lines.spans[line].scalars.count }
+
+    /// The position at (`line`, `offset`), or the next one when nothing stands there.
+    private func position(_ line: Int, _ offset: Int) -> Index {
+        guard line < lines.count else { return endIndex }
+        if offset < length(line) { return Index(line: line, offset: offset) }
+        return line == lines.count - 1 ? endIndex : Index(line: line, offset: length(line))
+    }
+
+    var startIndex: Index { position(from, 0) }
+    var endIndex: Index { Index(line: lines.count, offset: 0) }
+
+    subscript(i: Index) -> Unicode.Scalar {
+        i.offset < length(i.line) ? lines.scalars[lines.spans[i.line].scalars.lowerBound + i.offset] : "\n"
+    }
+
+    func index(after i: Index) -> Index {
+        i.offset < length(i.line) ? position(i.line, i.offset + 1) : position(i.line + 1, 0)
+    }
+
+    func index(before i: Index) -> Index {
+        if i.offset > 0 { return Index(line: i.line, offset: i.offset - 1) }
+        if i.line == lines.count {
+            // Before the end: the last line's last scalar, or the break before an empty last line.
+            let last = lines.count - 1
+            return length(last) > 0 ? Index(line: last, offset: length(last) - 1) : Index(line: last - 1, offset: length(last - 1))
+        }
+        // The break after the line before.
+        return Index(line: i.line - 1, offset: length(i.line - 1))
     }
 }
