@@ -186,7 +186,7 @@ struct ContentsChecker: Sendable {
             let s = text[index].scalars
             var k = 0
             while k < s.count {
-                while k < s.count, s[k] != first { k += 1 }
+                k = ScalarSearch.firstIndex(of: first, in: s, from: k)
                 guard k < s.count else { break }
                 var j = k + 1
                 var p = 1

@@ -81,7 +81,7 @@ struct StatementScanner: Sendable {
         let s = line.scalars
         // Every statement is bound to a number, and every number starts with a digit: most
         // narrative lines have none and state nothing.
-        guard s.contains(where: ScalarFolding.isDigit) else { return [] }
+        guard ScalarSearch.firstDigit(in: s, from: 0) < s.count else { return [] }
         var events: [Event] = []
         // Grown from empty, the array was copied several times per line.
         events.reserveCapacity(32)

@@ -19,7 +19,7 @@ struct TableRowScanner: Sendable {
     func scan(_ line: LineView, unit: AmountUnit, lineIndex: Int = 0) -> [Observation] {
         let s = line.scalars
         // Every figure is a number cell, and a number has a digit: a row without one has none.
-        guard s.contains(where: ScalarFolding.isDigit) else { return [] }
+        guard ScalarSearch.firstDigit(in: s, from: 0) < s.count else { return [] }
         let cells = TableCell.split(s).map { $0.range }
         var out: [Observation] = []
         for (index, cell) in cells.enumerated() {

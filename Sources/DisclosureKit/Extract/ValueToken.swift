@@ -23,7 +23,12 @@ struct ValueToken: Sendable, Hashable {
         var out: [ValueToken] = []
         var i = range.lowerBound
         let upper = min(range.upperBound, s.count)
+        // The line up to `upper`, for the skip to the next digit or `-` (every other scalar only
+        // moves the scan on).
+        let head = UnsafeBufferPointer(rebasing: s[..<max(upper, 0)])
         while i < upper {
+            i = ScalarSearch.firstDigit(or: "-", in: head, from: i)
+            guard i < upper else { break }
             let c = s[i]
             let isDigit = ScalarFolding.isDigit(c)
             let isSign = c == "-" && i + 1 < upper && ScalarFolding.isDigit(s[i + 1])

@@ -174,11 +174,8 @@ public struct Segmenter: Sendable {
         return (lastTab, unit)
     }
 
-    @inline(never)
     private static func nextTabOrUnitMark(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
-        var k = i
-        while k < s.count, s[k] != "\t", s[k] != "单" { k += 1 }
-        return k
+        ScalarSearch.firstIndex(of: "\t", or: "单", in: s, from: i)
     }
 
     /// The unit declared by `单位：万元` (or `元`) when it starts at `i`.
