@@ -17,6 +17,12 @@ public struct ReportExtractor: Sendable {
         extract(Normalizer().normalize(utf8: utf8), document: document)
     }
 
+    /// `extract(utf8:document:)` of bytes not yet known to be UTF-8, checked as they are read;
+    /// nil when they hold an ill-formed sequence.
+    public func extract(unvalidatedUTF8 bytes: [UInt8], document: String) -> Result<ExtractedReport, InputProblem>? {
+        Normalizer().normalize(unvalidatedUTF8: bytes).map { extract($0, document: document) }
+    }
+
     private func extract(_ normalized: NormalizedText, document: String) -> Result<ExtractedReport, InputProblem> {
         // Every stage reads the lines in place.
         normalized.withLines { extract($0, document: document) }

@@ -38,17 +38,40 @@ public struct ReportLoader: Sendable {
         if TextDecoder.startsWithPDFHeader(bytes) {
             result = loadPDF(file)
         } else {
-            result = TextDecoder.decode(bytes).flatMap { decoded in
-                decoded.utf8.withUnsafeBufferPointer { utf8 in
-                    extractor.extract(utf8: decoded.utf8, document: file.name).map { extracted in
-                        var report = extracted
-                        report.pages = PageMap(utf8: utf8)
-                        return report
-                    }
-                }
-            }
+            result = loadText(bytes, file)
         }
         return result.mapError { InputFailure(path: file.path, problem: $0) }
+    }
+
+    /// Decodes and extracts a text file. A file that seems UTF-8 is checked as it is read, not
+    /// in a pass of its own before (`TextDecoder.sniff`); one that turns out not to be is
+    /// decoded as the other encodings are.
+    func loadText(_ bytes: [UInt8], _ file: ReportFile) -> Result<ExtractedReport, InputProblem> {
+        let utf8: [UInt8]
+        switch TextDecoder.sniff(bytes) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(.utf8Unchecked):
+            if let extracted = extractor.extract(unvalidatedUTF8: bytes, document: file.name) {
+                return Self.paged(extracted, utf8: bytes)
+            }
+            switch TextDecoder.decode(bytes) {
+            case .success(let decoded): utf8 = decoded.utf8
+            case .failure(let problem): return .failure(problem)
+            }
+        case .success(.decoded(let decoded)):
+            utf8 = decoded.utf8
+        }
+        return Self.paged(extractor.extract(utf8: utf8, document: file.name), utf8: utf8)
+    }
+
+    /// The report with the pages of its text, `utf8`.
+    private static func paged(_ result: Result<ExtractedReport, InputProblem>, utf8: [UInt8]) -> Result<ExtractedReport, InputProblem> {
+        result.map { extracted in
+            var report = extracted
+            utf8.withUnsafeBufferPointer { report.pages = PageMap(utf8: $0) }
+            return report
+        }
     }
 
     /// Converts and extracts a PDF, falling back to the next mode only when a mode's text is not a

@@ -22,6 +22,36 @@ public enum TextDecoder {
     /// How many leading bytes the binary test looks at: enough to see a file's header and first lines.
     static let sniffLength = 8 * 1024
 
+    /// What the first steps tell of a file's bytes.
+    public enum Sniffed: Sendable {
+        /// Text decoded (a byte order mark, or GB18030).
+        case decoded(DecodedText)
+        /// UTF-8 unless an ill-formed sequence says otherwise: no mark, not binary, a first scalar
+        /// other than white space. The rest is checked by the reader (`Normalizer.normalize(unvalidatedUTF8:)`),
+        /// and `decode` takes over when it fails.
+        case utf8Unchecked
+    }
+
+    /// Steps 1–4, and the start of 5: `decode` without checking the whole of a file that seems
+    /// UTF-8. `decode(bytes)` gives the same text or problem as `sniff(bytes)` followed, for
+    /// `.utf8Unchecked`, by the bytes when they are well-formed and by `decode(bytes)` when not.
+    public static func sniff(_ bytes: [UInt8]) -> Result<Sniffed, InputProblem> {
+        if isBlank(bytes) { return .failure(.emptyFile) }
+        if startsWithPDFHeader(bytes) { return .failure(.pdf) }
+        if hasPrefix(bytes, [0xEF, 0xBB, 0xBF]) || hasPrefix(bytes, [0xFF, 0xFE]) || hasPrefix(bytes, [0xFE, 0xFF]) {
+            return decode(bytes).map { .decoded($0) }
+        }
+        if looksBinary(bytes) { return .failure(.binary) }
+        switch leadingBlankness(bytes) {
+        case .blank:
+            return .failure(.emptyFile)
+        case .textFollows where bytes.withUnsafeBufferPointer({ UTF8Validator.isValidPrefix($0, upTo: sniffLength) }):
+            return .success(.utf8Unchecked)
+        case .textFollows, .illFormed:
+            return decode(bytes).map { .decoded($0) }
+        }
+    }
+
     /// Decodes `bytes`, or says why they are not a text report.
     public static func decode(_ bytes: [UInt8]) -> Result<DecodedText, InputProblem> {
         if isBlank(bytes) { return .failure(.emptyFile) }
@@ -92,6 +122,24 @@ public enum TextDecoder {
             }
         }
         return rest
+    }
+
+    /// What UTF-8 bytes start with, read as far as it takes to know: only white space and byte
+    /// order marks to the end (`isBlank` of their text), an ill-formed sequence before anything
+    /// else, or some other scalar first.
+    enum LeadingBlankness { case blank, illFormed, textFollows }
+
+    static func leadingBlankness(_ bytes: [UInt8]) -> LeadingBlankness {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if !(scalar.properties.isWhitespace || scalar.value == 0xFEFF) { return .textFollows }
+            case .emptyInput: return .blank
+            case .error: return .illFormed
+            }
+        }
     }
 
     /// True when decoded text holds only whitespace (U+3000 included) and byte order marks.

@@ -69,6 +69,15 @@ enum UTF8Validator {
         return true
     }
 
+    /// Whether the first `limit` bytes are well-formed, the limit moved back to where the
+    /// sequence it cuts starts. (Text that is not UTF-8 shows it within its first kilobytes.)
+    static func isValidPrefix(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Bool {
+        guard bytes.count > limit, limit > 0 else { return isValid(bytes) }
+        var end = limit
+        while end > limit - 3, end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return isValid(UnsafeBufferPointer(rebasing: bytes[..<end]))
+    }
+
     static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
         if let result = bytes.withContiguousStorageIfAvailable({ isValid($0) }) { return result }
         return Array(bytes).withUnsafeBufferPointer { isValid($0) }

@@ -13,18 +13,40 @@ public struct Normalizer: Sendable {
     /// Reads the string's UTF-8 in place when it is stored contiguously (a native string
     /// always is); `Array(text.utf8)` was a copy of the whole report.
     public func normalize(_ text: String) -> NormalizedText {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ normalize(utf8Buffer: $0) }) { return result }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ normalize(validUTF8: $0) }) { return result }
         return normalize(utf8: Array(text.utf8))
     }
 
     /// Normalizes UTF-8 text (as `TextDecoder` validated it; an ill-formed sequence reads as
     /// U+FFFD).
     public func normalize(utf8 bytes: [UInt8]) -> NormalizedText {
-        bytes.withUnsafeBufferPointer { normalize(utf8Buffer: $0) }
+        bytes.withUnsafeBufferPointer { normalize(validUTF8: $0) }
     }
 
-    private func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
-        var (lines, count) = PhysicalLineReader.read(bytes)
+    /// Normalizes bytes that may not be UTF-8; nil when they hold an ill-formed sequence (then
+    /// the text is another encoding's, or no text).
+    ///
+    /// Checked after reading, not in a pass before: the reader turns each ill-formed sequence
+    /// into U+FFFD, so text without U+FFFD among its scalars was well-formed, and only text
+    /// with one (ill-formed, or a replacement character written as such) is validated.
+    public func normalize(unvalidatedUTF8 bytes: [UInt8]) -> NormalizedText? {
+        bytes.withUnsafeBufferPointer { bytes in
+            let (lines, count) = PhysicalLineReader.read(bytes)
+            let replaced = lines.scalars.withUnsafeBufferPointer {
+                ScalarSearch.firstIndex(of: "\u{FFFD}", in: $0, from: 0) < $0.count
+            }
+            if replaced && !UTF8Validator.isValid(bytes) { return nil }
+            return normalize(lines, count: count)
+        }
+    }
+
+    private func normalize(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        let (lines, count) = PhysicalLineReader.read(bytes)
+        return normalize(lines, count: count)
+    }
+
+    /// Steps 3 and 4, on the lines read.
+    private func normalize(_ lines: consuming PhysicalLines, count: Int) -> NormalizedText {
         WatermarkFilter.removeWatermarks(from: &lines)
         return LineJoiner().join(consume lines, physicalLineCount: count)
     }
