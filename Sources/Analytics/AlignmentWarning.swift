@@ -41,7 +41,7 @@ public enum AlignmentWarning: Sendable, Hashable {
             }
             return "\(path)：正文未给出\(names.joined(separator: "、"))，不参与比较"
         case (.unaligned(let path, let missing), .en):
-            return "\(path): the text does not give its \(missing.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")); not compared"
+            return "\(path): the text does not give its \(missing.map { $0.rawValue.replacing("_", with: " ") }.joined(separator: ", ")); not compared"
         }
     }
 }

@@ -19,7 +19,7 @@ import Testing
         #expect(read(path) == "old\n")
         try AtomicFile.write(Array("新内容\n".utf8), to: path)
         #expect(read(path) == "新内容\n")
-        try AtomicFile.write(Data("data\n".utf8), to: path)
+        try AtomicFile.write("data\n", to: path)
         #expect(read(path) == "data\n")
         #expect(try folder.contents() == ["out.csv"])
     }

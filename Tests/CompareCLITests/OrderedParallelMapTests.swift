@@ -65,6 +65,16 @@ import Glibc
         #expect(!others.contains(caller))
     }
 
+    @Test("the processors of a CPU mask as the kernel prints it")
+    func processorsOfAMask() {
+        #expect(ReportInput.processors(inMask: "3") == 2)
+        #expect(ReportInput.processors(inMask: "ff,ffffffff") == 40)
+        #expect(ReportInput.processors(inMask: "00000000,00000001") == 1)
+        #expect(ReportInput.processors(inMask: "") == 0)
+        let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        #expect((1...max(1, online)).contains(ReportInput.availableProcessors()))
+    }
+
     @Test func workerCountIsClampedToTheItems() {
         #expect(OrderedParallelMap<Int>(count: 3, workers: 16).workers == 3)
         #expect(OrderedParallelMap<Int>(count: 0, workers: 16).workers == 1)

@@ -20,6 +20,24 @@ import Testing
         #expect(PDFTextConverter(environment: [:]).searchPath == "/usr/local/bin:/usr/bin:/bin")
     }
 
+    @Test("blanks are trimmed as Foundation's CharacterSet.whitespaces trims them")
+    func trimmingBlanks() {
+        let pieces = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{2003}", "\n", "\r", "a", "甲", "0.5", "\u{0301}", "\u{200B}"]
+        var random = SplitMix64(seed: 61)
+        for _ in 0..<3_000 {
+            let text = (0..<random.below(8)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            #expect(PDFTextConverter.trimmingBlanks(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("the converter of the process environment reads PATH and the time limit")
+    func processEnvironment() {
+        let converter = PDFTextConverter.fromProcessEnvironment()
+        #expect(converter.searchPath == (ProcessInfo.processInfo.environment["PATH"] ?? PDFTextConverter.fallbackSearchPath))
+        let timeout = ProcessInfo.processInfo.environment[PDFTextConverter.timeoutVariable].flatMap(PDFTextConverter.parseSeconds)
+        #expect(converter.timeout == timeout ?? PDFTextConverter.defaultTimeout)
+    }
+
     @Test("the time limit as the message prints it")
     func describedLimit() {
         #expect(PDFTextConverter.describe(.seconds(60)) == "60 s")

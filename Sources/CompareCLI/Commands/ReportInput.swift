@@ -2,7 +2,6 @@ import DisclosureKit
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 /// Reads and extracts the reports under some paths, naming every input that cannot be used on
 /// stderr: the loop `extract`, `audit`, `compare` and `briefing` share.
@@ -61,6 +60,34 @@ enum ReportInput {
         if let value = getenv(jobsVariable).map({ String(cString: $0) }), let jobs = Int(value), jobs > 0 {
             return min(jobs, 256)
         }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return availableProcessors()
+    }
+
+    /// The processors this process may run on: its affinity mask (what `taskset` or a
+    /// container's CPU set allows), else the processors online.
+    ///
+    /// The mask is read from `/proc/self/status` (`Cpus_allowed:	3` → 2): `sched_getaffinity` is
+    /// a GNU extension the C module does not export.
+    static func availableProcessors() -> Int {
+        if let mask = firstLine(startingWith: "Cpus_allowed:", inFile: "/proc/self/status") {
+            let count = processors(inMask: mask)
+            if count > 0 { return count }
+        }
+        return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+
+    /// The bits set in a hexadecimal CPU mask as the kernel prints it (`ff,ffffffff` → 40);
+    /// other characters count nothing.
+    static func processors(inMask mask: String) -> Int {
+        mask.unicodeScalars.reduce(0) { count, digit in count + (Int(String(digit), radix: 16)?.nonzeroBitCount ?? 0) }
+    }
+
+    /// The rest of the first line of a small file that starts with `prefix`, trimmed of blanks.
+    static func firstLine(startingWith prefix: String, inFile path: String) -> String? {
+        guard case .success(let bytes) = Corpus.readBytes(ReportFile(path: path)) else { return nil }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix(prefix) {
+            return String(line.dropFirst(prefix.count).filter { $0 != "\t" && $0 != " " })
+        }
+        return nil
     }
 }

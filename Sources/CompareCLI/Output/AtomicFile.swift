@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Writes a file so that readers see either the old content or the new, never a mix.
 ///
@@ -47,11 +46,6 @@ public enum AtomicFile {
     /// Replaces the file at `path` with the UTF-8 bytes of `text`.
     public static func write(_ text: String, to path: String) throws(AtomicFileError) {
         try write(Array(text.utf8), to: path)
-    }
-
-    /// Replaces the file at `path` with `data`.
-    public static func write(_ data: Data, to path: String) throws(AtomicFileError) {
-        try write([UInt8](data), to: path)
     }
 
     /// (`Reports/x`, `a.csv`) for `Reports/x/a.csv`; (`.`, `a.csv`) for `a.csv`.

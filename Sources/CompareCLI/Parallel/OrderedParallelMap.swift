@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs `transform` on items 0..<count across worker threads and hands each result to `consume`
 /// on the calling thread, in item order, as soon as it and all before it are ready.
 ///
@@ -29,11 +27,19 @@ struct OrderedParallelMap<Result: Sendable> {
             return
         }
         let shared = Shared(count: count, window: window, workers: workers)
+        var started = 0
         for _ in 0..<workers {
-            let thread = Thread { shared.work(transform) }
             // Extraction is iterative; 4 MB leaves room for the standard library's own recursion.
-            thread.stackSize = 4 << 20
-            thread.start()
+            if WorkerThread.start(stackSize: 4 << 20, { shared.work(transform) }) {
+                started += 1
+            } else {
+                shared.workerDidNotStart()
+            }
+        }
+        // No thread to be had: everything on the calling thread, as with one worker.
+        guard started > 0 else {
+            for index in 0..<count { consume(index, transform(index)) }
+            return
         }
         for index in 0..<count {
             consume(index, shared.take(index))
@@ -43,7 +49,7 @@ struct OrderedParallelMap<Result: Sendable> {
 
     /// The state the workers and the consumer share, guarded by one condition lock.
     private final class Shared: @unchecked Sendable {
-        private let condition = NSCondition()
+        private let condition = ConditionLock()
         private let count: Int
         private let window: Int
         /// The next item a worker will take.
@@ -92,6 +98,14 @@ struct OrderedParallelMap<Result: Sendable> {
                 }
                 condition.wait()
             }
+        }
+
+        /// One worker fewer: its thread could not be started.
+        func workerDidNotStart() {
+            condition.lock()
+            running -= 1
+            condition.broadcast()
+            condition.unlock()
         }
 
         /// Returns once every worker has left its loop, so none outlives the call.

@@ -1,6 +1,7 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Finds the report files among the paths a user gives and reads each one into text.
@@ -128,10 +129,10 @@ public enum Corpus {
 
         while let folder = pending.popLast() {
             let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: folder)
-            } catch {
-                walk.failures.append(InputFailure(path: folder, problem: problem(for: error)))
+            switch listFolder(folder) {
+            case .success(let listed): names = listed
+            case .failure(let failure):
+                walk.failures.append(InputFailure(path: folder, problem: problem(forErrno: failure.code)))
                 if folder == root { walk.listed = false }
                 continue
             }
@@ -153,6 +154,26 @@ public enum Corpus {
 
         walk.found.sort { precedesInByteOrder($0.path, $1.path) }
         return walk
+    }
+
+    /// The names in `folder` but `.` and `..`, in the order the system lists them, or the
+    /// `errno` of the failed `opendir`/`readdir`.
+    static func listFolder(_ folder: String) -> Result<[String], FileStatus.Failure> {
+        guard let directory = opendir(folder) else { return .failure(FileStatus.Failure(code: errno)) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            // readdir returns nil at the end and on an error, which only errno tells apart.
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { return .failure(FileStatus.Failure(code: errno)) }
+                return .success(names)
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
     }
 
     /// `folder` + `/` + `name`, without doubling a slash the user typed (`Datasets/`).
@@ -177,26 +198,6 @@ public enum Corpus {
     static func problem(forErrno code: Int32) -> InputProblem {
         if code == ENOENT || code == ENOTDIR { return .missingPath }
         return .unreadable(describe(errno: code))
-    }
-
-    /// The problem for an error thrown by FileManager or FileHandle, using its POSIX cause when there is one.
-    static func problem(for error: Error) -> InputProblem {
-        if let code = posixCode(of: error) { return problem(forErrno: code) }
-        let oneLine = error.localizedDescription
-            .split(whereSeparator: \.isNewline)
-            .joined(separator: " ")
-        return .unreadable(oneLine.isEmpty ? "unknown error" : oneLine)
-    }
-
-    /// The errno behind a Foundation error, looking one level into `NSUnderlyingErrorKey`.
-    static func posixCode(of error: Error) -> Int32? {
-        let nsError = error as NSError
-        if nsError.domain == NSPOSIXErrorDomain { return Int32(truncatingIfNeeded: nsError.code) }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain {
-            return Int32(truncatingIfNeeded: underlying.code)
-        }
-        return nil
     }
 
     /// `strerror` text such as `Permission denied` or `Is a directory`.

@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,11 +42,21 @@ public struct PDFTextConverter: Sendable {
                   timeout: environment[Self.timeoutVariable].flatMap(Self.parseSeconds) ?? Self.defaultTimeout)
     }
 
+    /// The converter this process's environment asks for (`init(environment:)` of `PATH` and
+    /// `BUREAU_COMPARE_PDF_TIMEOUT`), read with `getenv`.
+    public static func fromProcessEnvironment() -> PDFTextConverter {
+        var environment: [String: String] = [:]
+        for name in ["PATH", timeoutVariable] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return PDFTextConverter(environment: environment)
+    }
+
     /// `120` → 120 s, `0.5` → 500 ms; nil for anything but a positive decimal number of seconds.
     ///
     /// Parsed as a decimal, not a `Double`, so `0.1` is exactly 100 ms.
     static func parseSeconds(_ text: String) -> Duration? {
-        guard let value = FixedDecimal(text.trimmingCharacters(in: .whitespaces)), value.mantissa > 0 else { return nil }
+        guard let value = FixedDecimal(trimmingBlanks(text)), value.mantissa > 0 else { return nil }
         var divisor: Int64 = 1
         for _ in 0..<value.scale { divisor *= 10 }
         let whole = value.mantissa / divisor
@@ -109,7 +118,7 @@ public struct PDFTextConverter: Sendable {
     /// opened, 3 its permissions forbid it, 99 anything else) and its last error message.
     static func problem(exitStatus: Int32, stderr: [UInt8]) -> InputProblem {
         let reason = lastError(in: stderr)
-        if reason.localizedLowercase.contains("password") { return .pdfEncrypted }
+        if reason.lowercased().contains("password") { return .pdfEncrypted }
         switch exitStatus {
         case 1: return .pdfDamaged(reason.isEmpty ? "cannot open it" : reason)
         case 3: return .pdfPermissions
@@ -123,14 +132,26 @@ public struct PDFTextConverter: Sendable {
     static func lastError(in stderr: [UInt8]) -> String {
         let lines = String(decoding: stderr, as: UTF8.self)
             .split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { trimmingBlanks($0) }
             .filter { !$0.isEmpty }
         let chosen = lines.last { $0.contains("Error") } ?? lines.last ?? ""
         var reason = chosen
-        if let marker = chosen.range(of: "Error: ") { reason = String(chosen[marker.upperBound...]) }
+        if let marker = chosen.firstRange(of: "Error: ") { reason = String(chosen[marker.upperBound...]) }
         // One line, printable: a damaged file can put any byte into a message.
         reason = String(reason.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
         return reason.count > 160 ? String(reason.prefix(160)) + "…" : reason
+    }
+
+    /// `text` without the blanks around it: tabs, the Unicode space separators and U+200B
+    /// (what Foundation's `CharacterSet.whitespaces` trims; a test holds the two together).
+    static func trimmingBlanks<S: StringProtocol>(_ text: S) -> String {
+        func isBlank(_ s: Unicode.Scalar) -> Bool {
+            s == "\t" || s == "\u{200B}" || s.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     /// `60 s`, `0.5 s`: the limit as the message prints it.

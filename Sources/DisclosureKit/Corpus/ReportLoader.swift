@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads one report file, whatever it is — text in any of the encodings `TextDecoder` knows, or a PDF —
 /// and extracts it: the one call a command makes per input file.
 ///
@@ -17,7 +15,7 @@ public struct ReportLoader: Sendable {
     /// `converter` defaults to the one the process environment asks for (`PATH`,
     /// `BUREAU_COMPARE_PDF_TIMEOUT`).
     public init(extractor: ReportExtractor = ReportExtractor(),
-                converter: PDFTextConverter = PDFTextConverter(environment: ProcessInfo.processInfo.environment)) {
+                converter: PDFTextConverter = PDFTextConverter.fromProcessEnvironment()) {
         self.extractor = extractor
         self.converter = converter
     }

@@ -1,4 +1,4 @@
-import Foundation
+
 
 /// The labels of the Ministry of Finance template, for every reported metric.
 ///
