@@ -115,7 +115,7 @@ struct ContentsChecker: Sendable {
             missing = entries.filter { !exact[$0.index] && !looseFound[$0.index] }
             attachment = exact[titleScalars.count]
         } else {
-            let loose = Self.searchLoosely(looseTitles, in: text, contexts)
+            let loose = Self.search(looseTitles, in: text, contexts, through: LooseCompacting())
             missing = entries.filter { !loose[$0.index] }
             attachment = !missing.isEmpty && Self.bodyContains(Self.attachmentWords, in: text, contexts)
         }
@@ -129,43 +129,6 @@ struct ContentsChecker: Sendable {
             chinese: "目录列出 \(entries.count) 项，正文缺少 \(missing.count) 项：\(names)" + (attachment ? "（正文称“见附件”）" : ""),
             english: "the contents list \(entries.count) entries; \(missing.count) are missing from the text: \(namesEN)"
                 + (attachment ? " (the text says they are attached)" : ""))]
-    }
-
-    /// Which of `phrases` (loose titles) occur in the body folded as `LooseCompacting` folds it:
-    /// `search(phrases, in: text, contexts, through: LooseCompacting())`, with the body folded
-    /// once into a buffer of its own and searched there. Folding while searching folded each
-    /// scalar again, and every line with a window's key once more.
-    private static func searchLoosely(_ phrases: [[Unicode.Scalar]], in text: NormalizedText.Lines,
-                                      _ contexts: [LineContext]) -> [Bool] {
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(text.count)
-        // Written by index into storage as large as the text (appending checked the capacity
-        // and the uniqueness at every scalar).
-        let folded = [Unicode.Scalar](unsafeUninitializedCapacity: text.scalars.count) { out, initialized in
-            var filter = LooseCompacting()
-            var w = 0
-            for index in text.indices where !contexts[index].inContents {
-                let start = w
-                let s = text[index].scalars
-                for k in 0..<s.count {
-                    let scalar = s[k]
-                    // A kept scalar is written in any case, and counted when kept: no branch
-                    // on the filter's answer (`w` never passes `k`'s place in the text).
-                    out[w] = scalar
-                    if filter.keeps(scalar) { w &+= 1 }
-                }
-                // The line break the search tells its filter of.
-                _ = filter.keeps("\n")
-                lines.append(start..<w)
-            }
-            initialized = w
-        }
-        var finder = LinePhraseFinder(phrases)
-        var all = LinePhraseFinder.KeepsAll()
-        folded.withUnsafeBufferPointer { folded in
-            finder.read(lines: lines.lazy.map { UnsafeBufferPointer(rebasing: folded[$0]) }, through: &all)
-        }
-        return finder.found
     }
 
     /// `见附件`: the body's word for tables given apart from the text.

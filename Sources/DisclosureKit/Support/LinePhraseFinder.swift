@@ -16,14 +16,6 @@ struct LinePhraseFinder {
     /// Drops the scalars that are not read; its state carries from one scalar to the next.
     protocol Filter {
         mutating func keeps(_ scalar: Unicode.Scalar) -> Bool
-        /// True for a filter that keeps every scalar: a line is then compared where it is.
-        static var keepsEverything: Bool { get }
-    }
-
-    /// The filter of text already filtered: every scalar is read.
-    struct KeepsAll: Filter {
-        func keeps(_ scalar: Unicode.Scalar) -> Bool { true }
-        static var keepsEverything: Bool { true }
     }
 
     /// Whether each phrase was found (an empty phrase is in every text).
@@ -51,12 +43,12 @@ struct LinePhraseFinder {
     private var slotKey: [UInt64]
     private var slotFirst: [Int32]
     private let shift: UInt64
-    /// The kept scalars of the line being read (the first `lineCount`), filled only when a
-    /// key is a phrase's.
+    /// The kept scalars of the line being read, written as they are read (as long as the
+    /// longest line read).
     private var line: [Unicode.Scalar] = []
-    private var lineCount = 0
-    /// By scalar of the line being read (filled with `line`): how many were kept up to it.
-    private var keptThrough: [Int32] = []
+    /// Phrases whose window was read in the line, with where they would start among its kept
+    /// scalars: compared once the line is read.
+    private var candidates: [(phrase: Int, start: Int)] = []
     /// The phrases found in the line being read, taken out of the table after it.
     private var foundInLine: [Int] = []
 
@@ -165,92 +157,69 @@ struct LinePhraseFinder {
     /// `read` of one line through the table's pointers: the loop loads it without going
     /// through `self` or checking bounds (a slot is masked to the table's size). The table is
     /// a copy, unchanged while reading (phrases found leave it after the line).
+    ///
+    /// Each kept scalar is written to `line` as it is read, and a key that is a phrase's
+    /// window only notes the phrase (`candidates`): the phrase is compared when the line is
+    /// read, since its scalars after the window are not yet. (Filtering each line again for
+    /// the first window found in it was most of a loose search's cost.)
     @inline(__always)
     private mutating func read<F: Filter>(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, through filter: inout F,
         _ slotKey: UnsafeBufferPointer<UInt64>, _ slotFirst: UnsafeBufferPointer<Int32>
     ) {
-        let lineStart = filter
         let (shift, mask, slotMask) = (self.shift, self.mask, slotKey.count - 1)
-        do {
-            // What the loop changes in locals of its own (the filter copied in and back); no
-            // count of the kept scalars (`mark` counts them when a key is a window's): fewer
-            // values than registers, none stored at every scalar.
+        // The buffer taken out of `self` while written (noting a candidate changes `self`).
+        var buffer: [Unicode.Scalar] = []
+        swap(&buffer, &line)
+        defer { swap(&buffer, &line) }
+        if buffer.count < scalars.count { buffer += repeatElement("\0", count: scalars.count - buffer.count) }
+        let count = buffer.withUnsafeMutableBufferPointer { line -> Int in
+            // What the loop changes in locals of its own (the filter copied in and back).
             var kept = filter
             var key: UInt64 = 0
-            var filled = false
-            for i in 0..<scalars.count {
+            var count = 0
+            var i = 0
+            let n = scalars.count
+            while i < n {
                 let scalar = scalars[i]
+                i &+= 1
                 guard kept.keeps(scalar) else { continue }
+                line[count] = scalar
+                count &+= 1
                 key = (key &<< 16 | UInt64(scalar.value & 0xFFFF)) & mask
                 var slot = Self.bucket(key, shift: shift)
                 while true {
                     let first = Int(slotFirst[slot])
                     if first == 0 { break }
                     if slotKey[slot] == key {
-                        if first > 0 { mark(at: i, first: first - 1, scalars, lineStart, &filled) }
+                        if first > 0 { note(first - 1, windowEnd: count) }
                         break
                     }
                     slot = (slot &+ 1) & slotMask
                 }
             }
             filter = kept
+            return count
+        }
+        if !candidates.isEmpty { compareCandidates(buffer, lineCount: count) }
+    }
+
+    /// Notes the phrases of a key's chain, from `first`, whose window ends after the line's
+    /// `windowEnd` kept scalars. (Near the line's start a key holds fewer scalars than a window:
+    /// a phrase would start before the line, and is not there.)
+    @inline(never)
+    private mutating func note(_ first: Int, windowEnd: Int) {
+        var phrase = first
+        while phrase >= 0 {
+            if !found[phrase] { candidates.append((phrase, windowEnd - window - windowStart[phrase])) }
+            phrase = Int(next[phrase])
         }
     }
 
-    /// Marks the phrases of a key's chain, from `first`, whose window ends with the line's
-    /// scalar `index` and which are there in full. The line's kept scalars are gathered
-    /// (`filled`) for the first window that is a phrase's: most lines have none, and are not
-    /// copied. (Near the line's start a key holds fewer scalars than a window: a phrase
-    /// would start before the line, and is not there.)
-    @inline(never)
-    private mutating func mark<F: Filter>(
-        at index: Int, first: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ lineStart: F, _ filled: inout Bool
-    ) {
-        var phrase = first
-        while phrase >= 0 {
-            defer { phrase = Int(next[phrase]) }
-            guard !found[phrase] else { continue }
-            if F.keepsEverything {
-                // The line is its own kept scalars: compared where it is.
-                let start = index + 1 - window - windowStart[phrase]
-                let count = phrases[phrase].count
-                if start >= 0, start + count <= scalars.count,
-                   UnsafeBufferPointer(rebasing: scalars[start..<start + count]).elementsEqual(phrases[phrase]) {
-                    found[phrase] = true
-                    foundInLine.append(phrase)
-                    if phrase < required { remaining -= 1 }
-                }
-                continue
-            }
-            if !filled {
-                // Read again through the filter as it was at the line's start, stored through
-                // a pointer into a buffer kept as long as the longest line: appended one by
-                // one, each scalar cost a uniqueness check.
-                var filter = lineStart
-                if line.count < scalars.count { line += repeatElement("\0", count: scalars.count - line.count) }
-                if keptThrough.count < scalars.count {
-                    keptThrough += repeatElement(0, count: scalars.count - keptThrough.count)
-                }
-                var count = 0
-                line.withUnsafeMutableBufferPointer { line in
-                    keptThrough.withUnsafeMutableBufferPointer { keptThrough in
-                        for (i, scalar) in scalars.enumerated() {
-                            if filter.keeps(scalar) {
-                                line[count] = scalar
-                                count += 1
-                            }
-                            keptThrough[i] = Int32(count)
-                        }
-                    }
-                }
-                lineCount = count
-                filled = true
-            }
-            // How many scalars were kept up to `index`, the one just read: counted here, not in
-            // the loop at every scalar.
-            let end = Int(keptThrough[index])
-            let start = end - window - windowStart[phrase]
+    /// Marks the noted phrases that stand in full where their windows put them, among the
+    /// line's `lineCount` kept scalars.
+    private mutating func compareCandidates(_ line: [Unicode.Scalar], lineCount: Int) {
+        for (phrase, start) in candidates where !found[phrase] {
             let count = phrases[phrase].count
             if start >= 0, start + count <= lineCount, line[start..<start + count].elementsEqual(phrases[phrase]) {
                 found[phrase] = true
@@ -258,6 +227,7 @@ struct LinePhraseFinder {
                 if phrase < required { remaining -= 1 }
             }
         }
+        candidates.removeAll(keepingCapacity: true)
     }
 
     /// Takes the phrases found in the line just read out of their chains: a title that the
@@ -280,8 +250,4 @@ struct LinePhraseFinder {
         }
         foundInLine.removeAll(keepingCapacity: true)
     }
-}
-
-extension LinePhraseFinder.Filter {
-    static var keepsEverything: Bool { false }
 }
