@@ -50,6 +50,9 @@ struct CompletenessScorer: Sendable {
         ]
     }
 
+    /// Each section's words as scalars, made once (not per report).
+    private static let sectionWords: [[[Unicode.Scalar]]] = sections.map { $0.words.map { Array($0.unicodeScalars) } }
+
     /// `tables(kind)` longest title first, sorted once: counting the titles' characters for
     /// every report's sort cost more than the rest of the score.
     private static let budgetTablesLongestFirst = tables(.budget).sorted { $0.title.count > $1.title.count }
@@ -68,22 +71,21 @@ struct CompletenessScorer: Sendable {
             required += 1
             if !f.isDisclosed { missing.append(f.metric.rawValue) }
         }
-        // Headings as scalars: a word is in a heading's text exactly when its scalars are in them.
-        var headings: [[Unicode.Scalar]] = []
+        // Headings as their lines: a word is in a heading's text exactly when its scalars are in them.
+        var headings: [Int] = []
         var titles: [(String, Int)] = []
         for index in 0..<min(lines.count, contexts.count) where !contexts[index].inContents {
             let kind = contexts[index].kind
-            if case .heading = kind { headings.append(Array(lines[index].scalars)) }
+            if case .heading = kind { headings.append(index) }
             // Only a line ending in 表 can be a table's title.
             if kind != .tableRow, lines[index].scalars.last(where: { !ScalarFolding.isSpace($0) && !ScalarFolding.isDigit($0) }) == "表" {
                 let t = ContentsChecker.title(of: lines[index].scalars)
                 if t.hasSuffix("表"), t.count <= 40 { titles.append((t, index)) }
             }
         }
-        for s in Self.sections {
+        for (s, words) in zip(Self.sections, Self.sectionWords) {
             required += 1
-            let words = s.words.map { Array($0.unicodeScalars) }
-            if !headings.contains(where: { h in words.contains { Self.contains(h, $0) } }) { missing.append(s.id) }
+            if !headings.contains(where: { h in words.contains { Self.contains(lines[h].scalars, $0) } }) { missing.append(s.id) }
         }
         // A table is present when a title line ends with its name (the longest name that
         // fits wins) and tab-separated rows follow within a few lines.
@@ -109,13 +111,14 @@ struct CompletenessScorer: Sendable {
         return Completeness(score: score, disclosed: disclosed, required: required, missing: missing)
     }
 
-    /// Whether `word` (a few scalars) stands in `text`.
-    static func contains(_ text: [Unicode.Scalar], _ word: [Unicode.Scalar]) -> Bool {
+    /// Whether `word` (a few scalars) stands in `text`: a skip to each place its first scalar
+    /// stands (`ScalarSearch`), then a comparison.
+    static func contains(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ word: [Unicode.Scalar]) -> Bool {
         guard let first = word.first else { return true }
-        var i = 0
+        var i = ScalarSearch.firstIndex(of: first, in: text, from: 0)
         while i + word.count <= text.count {
-            if text[i] == first, text[i..<(i + word.count)].elementsEqual(word) { return true }
-            i += 1
+            if UnsafeBufferPointer(rebasing: text[i..<(i + word.count)]).elementsEqual(word) { return true }
+            i = ScalarSearch.firstIndex(of: first, in: text, from: i + 1)
         }
         return false
     }
