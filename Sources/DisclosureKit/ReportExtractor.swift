@@ -2,7 +2,15 @@
 ///
 /// Pure: takes text, returns a value. Reading files is `Corpus`'s job, printing the caller's.
 public struct ReportExtractor: Sendable {
-    public init() {}
+    /// Whether the checks run: consistency within rounding, the contents promised, completeness.
+    /// A command that prints figures only (`extract` as CSV, TSV or a table) does without them —
+    /// they were a fifth of its work — and its reports then have no findings and a completeness
+    /// of zero, with `ExtractedReport.isAudited` false.
+    public let audits: Bool
+
+    public init(audits: Bool = true) {
+        self.audits = audits
+    }
 
     /// Extracts every catalog figure from `text`; `document` is the file name to report.
     /// Fails with `.notAReport` when the text is neither a final-accounts nor a budget
@@ -65,6 +73,10 @@ public struct ReportExtractor: Sendable {
             return .failure(.notAReport("no 决算/预算 disclosure wording and no shared figure"))
         }
         let figures = Resolver().resolve(observations, kind: metadata.kind)
+        guard audits else {
+            return .success(ExtractedReport(document: document, metadata: metadata, observations: observations, figures: figures,
+                                            isAudited: false))
+        }
         // Check: consistency within rounding, contents promised, completeness.
         var findings = ConsistencyChecker().check(figures: figures, observations: observations, kind: metadata.kind)
         findings += ContentsChecker().check(lines, contexts: contexts)

@@ -77,6 +77,23 @@ import DisclosureKit
         }
     }
 
+    @Test("rows and tables print figures only: the same from an audited and an unaudited extraction")
+    func figureFormatsNeedNoAudit() throws {
+        for file in try Repository.datasetFiles() {
+            let reportFile = ReportFile(path: file.path)
+            let audited = try ReportLoader(extractor: ReportExtractor()).load(reportFile).get()
+            let figuresOnly = try ReportLoader(extractor: ReportExtractor(audits: false)).load(reportFile).get()
+            #expect(audited.isAudited && !figuresOnly.isAudited && figuresOnly.findings.isEmpty)
+            #expect(!audited.findings.isEmpty || audited.completeness.score > 0, "\(file.lastPathComponent) was audited")
+            for format in [OutputFormat.csv, .tsv, .table] {
+                let document = ExtractDocument(format: format, terminal: .captured)
+                #expect(!document.printsAudit)
+                #expect(document.render(audited) == document.render(figuresOnly), "\(format) of \(file.lastPathComponent)")
+            }
+            #expect(ExtractDocument(format: .json, terminal: .captured).printsAudit)
+        }
+    }
+
     @Test func tsvHasTheSameColumnsSeparatedByTabs() {
         let run = ToolRun(["extract", Repository.datasets.path, "--format", "tsv"])
         #expect(run.stdout.hasPrefix(Self.header.replacingOccurrences(of: ",", with: "\t") + "\tunit\tlabel\n"))

@@ -43,6 +43,7 @@ enum ExtractCommand: Command {
         stdout.write(document.begin())
         let renderer = document
         let status = ReportInput.forEach(in: paths, stderr: &stderr, terminal: terminal,
+                                         extractor: ReportExtractor(audits: document.printsAudit),
                                          prepare: { _, report in renderer.render(report) }) { _, text in
             stdout.write(document.add(rendered: text))
         }

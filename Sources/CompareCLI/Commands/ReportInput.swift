@@ -21,12 +21,15 @@ enum ReportInput {
         forEach(in: paths, stderr: &stderr, terminal: terminal, prepare: { $1 }, body)
     }
 
+
     /// `forEach` with a first step, `prepare`, run on the worker that extracted the report: what
     /// depends on one report alone (its rows as text, its compact record) is built on all cores,
     /// and `body`, on the calling thread, only puts the pieces in order. With the rendering on the
     /// calling thread, that thread had as much to do as a worker and a two-core run waited on it.
+    /// `extractor` audits unless the caller prints no finding (`ReportExtractor(audits:)`).
     static func forEach<Prepared: Sendable>(
         in paths: [String], stderr: inout some TextOutputStream, terminal: Terminal = .captured,
+        extractor: ReportExtractor = ReportExtractor(),
         prepare: @escaping @Sendable (ReportFile, ExtractedReport) -> Prepared,
         _ body: (ReportFile, Prepared) -> Void
     ) -> ExitCode {
@@ -37,7 +40,7 @@ enum ReportInput {
             status = .inputProblem
         }
         let files = collected.files
-        let loader = ReportLoader()
+        let loader = ReportLoader(extractor: extractor)
         var progress = ProgressLine(total: files.count, enabled: terminal.stderrIsTTY)
         OrderedParallelMap<Result<Prepared, InputFailure>>(count: files.count, workers: workerCount())
             .run({ index in loader.load(files[index]).map { prepare(files[index], $0) } }) { index, prepared in

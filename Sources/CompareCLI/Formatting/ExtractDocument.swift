@@ -21,6 +21,11 @@ struct ExtractDocument {
         self.terminal = terminal
     }
 
+    /// Whether the document holds what the checks find: JSON gives each report's completeness
+    /// and audit counts; the rows and the table give figures only, so their reports need not
+    /// be audited (`ReportExtractor(audits:)`).
+    var printsAudit: Bool { format == .json }
+
     /// What comes before the first report: the header row for CSV and TSV. Written even
     /// when no report can be read, so a pipe always gets a well-formed document.
     func begin() -> String {

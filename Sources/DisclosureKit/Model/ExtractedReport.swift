@@ -11,19 +11,23 @@ public struct ExtractedReport: Sendable {
     public let findings: [Finding]
     /// How much of what its kind must disclose the report discloses.
     public let completeness: Completeness
+    /// False when the checks did not run (`ReportExtractor(audits: false)`): then `findings` is
+    /// empty and `completeness` zero because nothing was looked at, not because all is well.
+    public let isAudited: Bool
     /// The page of each line for a paged input (a PDF, or text with pdftotext's form feeds); nil for plain
     /// text. Set by whoever read the file (`ReportLoader`), since only the reader knows the input was a PDF.
     public var pages: PageMap?
 
     public init(document: String, metadata: ReportMetadata, observations: [Observation], figures: [Figure],
                 findings: [Finding] = [], completeness: Completeness = Completeness(score: 0, disclosed: 0, required: 0, missing: []),
-                pages: PageMap? = nil) {
+                isAudited: Bool = true, pages: PageMap? = nil) {
         self.document = document
         self.metadata = metadata
         self.observations = observations
         self.figures = figures
         self.findings = findings
         self.completeness = completeness
+        self.isAudited = isAudited
         self.pages = pages
     }
 
