@@ -222,7 +222,11 @@ public enum TextDecoder {
     /// libiconv on Darwin): about 3× faster than Foundation's converter, which the tool no longer
     /// links (its runtime was most of a one-report run's start-up). Without the module such a
     /// file cannot be read, and is reported as not decodable.
+    ///
+    /// ASCII and two-byte codes, nearly all of such a text, are read through `GB18030Table`
+    /// (iconv's answers, asked once); a file with anything else goes to iconv whole.
     static func decodeGB18030(_ bytes: [UInt8]) -> [UInt8]? {
+        if let decoded = bytes.withUnsafeBufferPointer({ GB18030Table.decode($0) }) { return decoded }
         switch iconvGB18030(bytes) {
         case .decoded(let text): return text
         case .invalid, .unavailable: return nil
