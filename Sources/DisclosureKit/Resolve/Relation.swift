@@ -18,10 +18,16 @@ public struct Relation: Sendable, Hashable {
     /// Whether the relation holds within rounding for the given statements; nil when a
     /// member is missing.
     public func holds(_ value: (MetricID) -> Observation?) -> Bool? {
-        guard let t = value(total).flatMap(RoundingInterval.init) else { return nil }
+        holds(intervals: { value($0).flatMap { RoundingInterval($0) } })
+    }
+
+    /// `holds(_:)` of the members' intervals: the resolver tries combinations of statements by
+    /// their positions, and handing each over as a statement copied (retained) its strings.
+    func holds(intervals interval: (MetricID) -> RoundingInterval?) -> Bool? {
+        guard let t = interval(total) else { return nil }
         var intervals: [RoundingInterval] = []
         for p in parts {
-            guard let i = value(p).flatMap(RoundingInterval.init) else { return nil }
+            guard let i = interval(p) else { return nil }
             intervals.append(i)
         }
         guard let sum = RoundingInterval.sum(intervals) else { return nil }

@@ -11,9 +11,17 @@ public struct RoundingInterval: Sendable, Hashable {
     /// The interval of an observation's amount: ± half a unit of the last written decimal;
     /// nil for a percentage and for an amount within half a unit of the 64-bit limits
     /// (`9223372036854.775807 万元` parses, but its interval does not fit).
-    public init?(_ o: Observation) {
-        guard let amount = o.amount, let unit = o.unit else { return nil }
-        let half = Self.halfUnit(scale: o.stated.scale, unit: unit)
+    ///
+    /// Borrowed, not taken: an initializer's argument is otherwise a copy, and copying a statement
+    /// retains its four strings (the checks take the interval of statements in an array).
+    public init?(_ o: borrowing Observation) {
+        self.init(amount: o.amount, unit: o.unit, scale: o.stated.scale)
+    }
+
+    /// The interval of an amount written with `scale` decimals in `unit`; nil as `init(_:)`.
+    init?(amount: Amount?, unit: AmountUnit?, scale: Int) {
+        guard let amount, let unit else { return nil }
+        let half = Self.halfUnit(scale: scale, unit: unit)
         let (low, underflow) = amount.fen.subtractingReportingOverflow(half)
         let (high, overflow) = amount.fen.addingReportingOverflow(half)
         guard !underflow, !overflow else { return nil }
