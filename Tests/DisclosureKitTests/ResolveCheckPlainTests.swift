@@ -8,7 +8,8 @@ import Testing
 @Suite("Resolve and check agree with the plain versions")
 struct ResolveCheckPlainTests {
     /// Shares named in reports, and some that are not shares of the whole.
-    static let shareNames: [String?] = [nil, nil, "政府采购支出总额", "货物支出金额", "中小企业合同金额", "“三公”经费", "支出总额", "本年支出合计"]
+    static let shareNames: [String?] = [nil, nil, "政府采购支出总额", "货物支出金额", "中小企业合同金额", "“三公”经费", "支出总额", "本年支出合计",
+                                        "e\u{301}采购支出", "服务\u{301}"]
 
     /// A random report's statements: amounts near a few base values so that relations hold or
     /// fail, the same figure stated again with the same or another value, shares and execution
@@ -139,6 +140,12 @@ struct ResolveCheckPlainTests {
 
 /// The resolver as first written: dictionaries of copied statements.
 struct PlainResolver {
+    /// A share of the whole, as first written: Foundation's `contains`.
+    static func isOverall(_ shareOf: String?) -> Bool {
+        guard let s = shareOf else { return true }
+        return !(s.contains("货物") || s.contains("工程") || s.contains("服务") || s.contains("中小企业") || s.contains("“三公”") || s.contains("三公"))
+    }
+
     func resolve(_ observations: [Observation], kind: ReportKind?) -> [Figure] {
         let amountMetrics = MetricID.allCases.filter { $0.metric.origin == .reported }
         var candidates: [MetricID: [Observation]] = [:]
@@ -246,7 +253,7 @@ struct PlainResolver {
         var reported: Observation?
         if let role = reportedRole, let subject = reportedSubject {
             let stated = observations.filter { o in
-                o.metric == subject && o.role == role && Resolver.isOverall(o.shareOf)
+                o.metric == subject && o.role == role && Self.isOverall(o.shareOf)
             }
             // The statement beside the amount used wins; then the most trusted place, then the first.
             let sentence = chosen[numerator]?.sentence
@@ -363,7 +370,7 @@ struct PlainChecker {
             let interval = FindingWording.shareRange(part: pi, whole: wi)
             var fitsZH = ""
             var fitsEN = ""
-            for alt in ConsistencyChecker.alternativeDenominators[s.metric] ?? [] where alt != denominatorID {
+            for alt in ConsistencyChecker.alternativeDenominators(of: s.metric) where alt != denominatorID {
                 guard let aw = figures[alt]?.source, let ai = RoundingInterval(aw),
                       RoundingInterval.shareHolds(stated: s.stated, part: pi, whole: ai) else { continue }
                 let computed = Ratio.percentFen(part.amount?.fen ?? 0, of: aw.amount?.fen ?? 0)?.formatted(decimals: 2) ?? ""

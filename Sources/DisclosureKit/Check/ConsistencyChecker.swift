@@ -84,9 +84,10 @@ struct ConsistencyChecker: Sendable {
             guard !total.summed, let t = total.source, let ti = t.interval else { continue }
             // Every part needs its interval: one at the 64-bit limits has none, and leaving it out
             // of the sum would report a difference that is not there.
-            guard r.parts.allSatisfy({ chosen[$0.catalogIndex].disclosed && chosen[$0.catalogIndex].source?.interval != nil }) else { continue }
+            guard r.parts.allSatisfy({ chosen[$0.catalogIndex].disclosed && chosen[$0.catalogIndex].source?.interval != nil }),
+                  let sum = RoundingInterval.sum(r.parts.lazy.compactMap { chosen[$0.catalogIndex].source?.interval }),
+                  !sum.overlaps(ti) else { continue }
             let parts = r.parts.compactMap { chosen[$0.catalogIndex].source }
-            guard let sum = RoundingInterval.sum(parts.compactMap(\.interval)), !sum.overlaps(ti) else { continue }
             out.append(Finding(severity: .error, check: .partsTotal, metric: r.total, lines: [t.line] + parts.map(\.line),
                                wording: .partsTotal(r, total: t.stated, parts: parts.map(\.stated), sum: sum)))
         }
@@ -119,15 +120,12 @@ struct ConsistencyChecker: Sendable {
     /// The default denominator of a share stated beside a metric's amount.
     static func denominator(of metric: MetricID, shareOf: String?) -> MetricID? {
         if let s = shareOf {
-            // Plain text (a label, nearly always) is searched by its bytes, which for plain
-            // scalars finds what Foundation's `contains` finds (see `PlainScalar`) without
-            // folding character clusters; anything else goes Foundation's way.
-            let contains: (String) -> Bool = PlainScalar.isPlain(s.unicodeScalars) ? { s.utf8Contains($0) } : { s.contains($0) }
-            if contains("货物") || contains("工程") || contains("服务") { return nil }
-            if contains("中小企业") { return .procurementSME }
-            if contains("三公") { return .sangongTotal }
-            if contains("采购") { return .procurementTotal }
-            if contains("支出") { return .totalExpenditure }
+            let contains = Resolver.finder(in: s)
+            if contains(.goods) || contains(.works) || contains(.services) { return nil }
+            if contains(.sme) { return .procurementSME }
+            if contains(.sangong) { return .sangongTotal }
+            if contains(.procurement) { return .procurementTotal }
+            if contains(.expenditure) { return .totalExpenditure }
         }
         switch metric {
         case .basicExpenditure, .projectExpenditure: return .totalExpenditure
@@ -139,13 +137,16 @@ struct ConsistencyChecker: Sendable {
         }
     }
 
-    /// Other denominators a stated share may have been computed against by mistake.
-    static let alternativeDenominators: [MetricID: [MetricID]] = [
-        .procurementSmallMicro: [.procurementSME, .procurementTotal],
-        .procurementSME: [.procurementTotal],
-        .basicExpenditure: [.totalExpenditure],
-        .projectExpenditure: [.totalExpenditure],
-    ]
+    /// Other denominators a stated share may have been computed against by mistake. A switch,
+    /// not a dictionary: building the dictionary was a third of a one-report run's checks.
+    static func alternativeDenominators(of metric: MetricID) -> [MetricID] {
+        switch metric {
+        case .procurementSmallMicro: [.procurementSME, .procurementTotal]
+        case .procurementSME: [.procurementTotal]
+        case .basicExpenditure, .projectExpenditure: [.totalExpenditure]
+        default: []
+        }
+    }
 
     private func shares(_ chosen: [Chosen], observations: [Observation], index: SentenceIndex, into out: inout [Finding]) {
         var seen = SmallSet<SeenKey>()
@@ -158,7 +159,7 @@ struct ConsistencyChecker: Sendable {
             // appropriations alone (another total) is not a share of the chosen 395.99.
             let line = observations[p].line
             guard let q = index.last(.value, of: metric, sentence: observations[p].sentence, atOrBefore: line),
-                  let pi = RoundingInterval(observations[q]),
+                  let pi = RoundingInterval(observations, at: q),
                   observations[q].amount == chosen[metric.catalogIndex].source?.amount else { continue }
             let stated = observations[p].stated
             let part = observations[q].stated
@@ -168,7 +169,7 @@ struct ConsistencyChecker: Sendable {
                 continue
             }
             var fit: (metric: MetricID, stated: FixedDecimal, fen: Int64)?
-            for alt in Self.alternativeDenominators[metric] ?? [] where alt != denominatorID {
+            for alt in Self.alternativeDenominators(of: metric) where alt != denominatorID {
                 guard let aw = chosen[alt.catalogIndex].source, let ai = aw.interval,
                       RoundingInterval.shareHolds(stated: stated, part: pi, whole: ai) else { continue }
                 fit = (alt, aw.stated, aw.amount?.fen ?? 0)
@@ -224,7 +225,7 @@ struct ConsistencyChecker: Sendable {
             let line = observations[p].line
             guard let v = index.last(.value, of: metric, sentence: sentence, atOrBefore: line),
                   let b = index.last(.budget, of: metric, sentence: sentence, atOrBefore: line),
-                  let vi = RoundingInterval(observations[v]), let bi = RoundingInterval(observations[b]) else { continue }
+                  let vi = RoundingInterval(observations, at: v), let bi = RoundingInterval(observations, at: b) else { continue }
             let stated = observations[p].stated
             let key = SeenKey(metric: metric, stated: stated, first: observations[v].stated, second: observations[b].stated, denominator: nil)
             guard seen.insert(key) else { continue }
@@ -255,7 +256,7 @@ struct ConsistencyChecker: Sendable {
             distinct.removeAll(keepingCapacity: true)
             intervals.removeAll(keepingCapacity: true)
             for p in lists.positions(m) {
-                guard let oi = RoundingInterval(observations[p]) else { continue }
+                guard let oi = RoundingInterval(observations, at: p) else { continue }
                 if !intervals.contains(where: { $0.overlaps(oi) }) {
                     distinct.append(p)
                     intervals.append(oi)

@@ -25,6 +25,7 @@ struct SentenceIndex {
     /// The index of the statements whose role and metric `isIncluded` takes: the only ones
     /// `last` may then be asked about.
     init(_ observations: [Observation], including isIncluded: (Observation.Role, MetricID) -> Bool) {
+        entries.reserveCapacity(observations.count)
         for p in observations.indices where isIncluded(observations[p].role, observations[p].metric) {
             entries.append(Entry(sentence: observations[p].sentence, group: Self.group(observations[p].role, observations[p].metric),
                                  line: observations[p].line, position: p))

@@ -9,6 +9,8 @@ struct SmallSet<Element: Hashable> {
     /// How many elements are searched linearly before the hash set takes over.
     static var linearLimit: Int { 16 }
 
+    /// The first element, kept apart: a set of one (the usual case) allocates nothing.
+    private var first: Element?
     private var few: [Element] = []
     private var many: Set<Element>?
 
@@ -16,12 +18,17 @@ struct SmallSet<Element: Hashable> {
 
     /// Inserts `element`; true when it was not in the set (as `Set.insert(_:).inserted`).
     mutating func insert(_ element: Element) -> Bool {
+        guard let first else {
+            first = element
+            return true
+        }
         if many != nil { return many?.insert(element).inserted ?? false }
-        if few.contains(element) { return false }
+        if first == element || few.contains(element) { return false }
         if few.count < Self.linearLimit {
             few.append(element)
         } else {
             var set = Set(few)
+            set.insert(first)
             set.insert(element)
             many = set
             few = []
