@@ -167,7 +167,7 @@ struct LinearScanTests {
         }
     }
 
-    @Test("an index of some metrics answers for them as the linear search does")
+    @Test("an index of some roles and metrics answers for them as the linear search does")
     func sentenceIndexOfSomeMetrics() throws {
         var random = SplitMix64(seed: 13)
         let metrics: [MetricID] = [.sangongTotal, .projectExpenditure, .procurementSME]
@@ -179,17 +179,17 @@ struct LinearScanTests {
                             label: "", sentence: random.below(4))
             }
             let sorted = round % 2 == 0 ? observations.sorted { $0.line < $1.line } : observations
-            let asked = SentenceIndex.metrics(of: sorted) { $0.role == .share }
-            #expect((asked == nil) == !sorted.contains { $0.role == .share })
-            guard let asked else { continue }
-            let index = SentenceIndex(sorted, role: .value, metrics: asked)
-            for metric in metrics {
-                #expect(asked[metric.catalogIndex] == sorted.contains { $0.role == .share && $0.metric == metric })
-                guard asked[metric.catalogIndex] else { continue }
+            // Values of the metrics some share is of; budgets of one metric drawn at random.
+            let asked = metrics.filter { m in sorted.contains { $0.role == .share && $0.metric == m } }
+            let budgeted = metrics[random.below(3)]
+            let index = SentenceIndex(sorted) { role, metric in
+                role == .value ? asked.contains(metric) : role == .budget && metric == budgeted
+            }
+            for (role, metric) in asked.map({ (Observation.Role.value, $0) }) + [(.budget, budgeted)] {
                 for sentence in 0..<4 {
                     for line in 0...21 {
-                        let linear = sorted.last { $0.sentence == sentence && $0.metric == metric && $0.role == .value && $0.line <= line }
-                        #expect(index.last(sentence: sentence, metric: metric, atOrBefore: line) == linear)
+                        let linear = sorted.last { $0.sentence == sentence && $0.metric == metric && $0.role == role && $0.line <= line }
+                        #expect(index.last(role, of: metric, sentence: sentence, atOrBefore: line).map { sorted[$0] } == linear)
                     }
                 }
             }
@@ -207,12 +207,12 @@ struct LinearScanTests {
                             label: "", sentence: random.below(4))
             }
             let sorted = round % 2 == 0 ? observations.sorted { $0.line < $1.line } : observations
-            let index = SentenceIndex(sorted, role: .value)
+            let index = SentenceIndex(sorted) { role, _ in role == .value }
             for sentence in 0..<4 {
                 for metric in [MetricID.sangongTotal, .projectExpenditure] {
                     for line in 0...21 {
                         let linear = sorted.last { $0.sentence == sentence && $0.metric == metric && $0.role == .value && $0.line <= line }
-                        #expect(index.last(sentence: sentence, metric: metric, atOrBefore: line) == linear)
+                        #expect(index.last(.value, of: metric, sentence: sentence, atOrBefore: line).map { sorted[$0] } == linear)
                     }
                 }
             }

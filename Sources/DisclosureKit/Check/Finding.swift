@@ -7,9 +7,16 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
     /// Worth knowing, not wrong: a share that holds only within rounding, a summed total.
     case info
 
-    public static func < (a: Severity, b: Severity) -> Bool {
-        let order: [Severity] = [.error, .warning, .info]
-        return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    /// The position in the order error, warning, info: a switch, not a search of an array of
+    /// the cases (findings are sorted by severity, a comparison or two each).
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
     }
 }
 
@@ -32,29 +39,55 @@ public enum CheckKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One thing the audit says about a report, traceable to its lines.
+///
+/// What it says in words (`stated`, `expected`, the two messages) is kept as the values it is
+/// worded from and worded when read (`FindingWording`): `extract` and `compare` count findings
+/// and never print them, and wording every finding of every report was a fifth of the checks'
+/// cost. Two findings are equal when everything they say is, as when the texts were stored.
 public struct Finding: Sendable, Hashable {
     public let severity: Severity
     public let check: CheckKind
     public let metric: MetricID?
-    /// What the report states (`68.90`), empty when the finding is not about one number.
-    public let stated: String
-    /// What the other figures allow (`68.849–68.851`).
-    public let expected: String
     public let lines: [Int]
-    public let messageChinese: String
-    public let messageEnglish: String
+    let wording: FindingWording
+
+    /// What the report states (`68.90`), empty when the finding is not about one number.
+    public var stated: String { wording.stated }
+    /// What the other figures allow (`68.849–68.851`).
+    public var expected: String { wording.expected }
+    public var messageChinese: String { wording.chinese }
+    public var messageEnglish: String { wording.english }
 
     public init(severity: Severity, check: CheckKind, metric: MetricID?, stated: String, expected: String,
                 lines: [Int], chinese: String, english: String) {
+        self.init(severity: severity, check: check, metric: metric, lines: lines,
+                  wording: .text(stated: stated, expected: expected, chinese: chinese, english: english))
+    }
+
+    init(severity: Severity, check: CheckKind, metric: MetricID?, lines: [Int], wording: FindingWording) {
         self.severity = severity
         self.check = check
         self.metric = metric
-        self.stated = stated
-        self.expected = expected
         self.lines = lines
-        self.messageChinese = chinese
-        self.messageEnglish = english
+        self.wording = wording
     }
 
-    public func message(english: Bool) -> String { english ? messageEnglish : messageChinese }
+    public func message(english: Bool) -> String { wording.message(english: english) }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.severity == b.severity && a.check == b.check && a.metric == b.metric && a.stated == b.stated
+            && a.expected == b.expected && a.lines == b.lines && a.messageChinese == b.messageChinese
+            && a.messageEnglish == b.messageEnglish
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(check)
+        hasher.combine(metric)
+        hasher.combine(stated)
+        hasher.combine(expected)
+        hasher.combine(lines)
+        hasher.combine(messageChinese)
+        hasher.combine(messageEnglish)
+    }
 }

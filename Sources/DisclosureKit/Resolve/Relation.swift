@@ -18,13 +18,20 @@ public struct Relation: Sendable, Hashable {
     /// Whether the relation holds within rounding for the given statements; nil when a
     /// member is missing.
     public func holds(_ value: (MetricID) -> Observation?) -> Bool? {
-        guard let t = value(total).flatMap(RoundingInterval.init) else { return nil }
-        var intervals: [RoundingInterval] = []
+        holds(intervals: { value($0).flatMap { RoundingInterval($0) } })
+    }
+
+    /// `holds(_:)` of the members' intervals: the resolver tries combinations of statements by
+    /// their positions, and handing each over as a statement copied (retained) its strings.
+    /// The parts are added as they come, without an array of their intervals: a missing part
+    /// and an overflowing sum both give nil, whichever comes first.
+    func holds(intervals interval: (MetricID) -> RoundingInterval?) -> Bool? {
+        guard let t = interval(total) else { return nil }
+        var sum = RoundingInterval(lower: 0, upper: 0)
         for p in parts {
-            guard let i = value(p).flatMap(RoundingInterval.init) else { return nil }
-            intervals.append(i)
+            guard let i = interval(p), let s = sum.adding(i) else { return nil }
+            sum = s
         }
-        guard let sum = RoundingInterval.sum(intervals) else { return nil }
         return sum.overlaps(t)
     }
 }

@@ -11,9 +11,24 @@ public struct RoundingInterval: Sendable, Hashable {
     /// The interval of an observation's amount: ± half a unit of the last written decimal;
     /// nil for a percentage and for an amount within half a unit of the 64-bit limits
     /// (`9223372036854.775807 万元` parses, but its interval does not fit).
-    public init?(_ o: Observation) {
-        guard let amount = o.amount, let unit = o.unit else { return nil }
-        let half = Self.halfUnit(scale: o.stated.scale, unit: unit)
+    ///
+    /// Borrowed, not taken: an initializer's argument is otherwise a copy, and copying a statement
+    /// retains its four strings (the checks take the interval of statements in an array).
+    public init?(_ o: borrowing Observation) {
+        self.init(amount: o.amount, unit: o.unit, scale: o.stated.scale)
+    }
+
+    /// `init(_:)` of the statement at `position`, read field by field: handing over
+    /// `observations[position]` whole made a copy of it, which retained its strings.
+    init?(_ observations: [Observation], at position: Int) {
+        self.init(amount: observations[position].amount, unit: observations[position].unit,
+                  scale: observations[position].stated.scale)
+    }
+
+    /// The interval of an amount written with `scale` decimals in `unit`; nil as `init(_:)`.
+    init?(amount: Amount?, unit: AmountUnit?, scale: Int) {
+        guard let amount, let unit else { return nil }
+        let half = Self.halfUnit(scale: scale, unit: unit)
         let (low, underflow) = amount.fen.subtractingReportingOverflow(half)
         let (high, overflow) = amount.fen.addingReportingOverflow(half)
         guard !underflow, !overflow else { return nil }
@@ -49,18 +64,22 @@ public struct RoundingInterval: Sendable, Hashable {
         return lower < other.upper && other.lower < upper
     }
 
-    /// The interval of a sum; nil on overflow.
-    public static func sum(_ parts: [RoundingInterval]) -> RoundingInterval? {
-        var lo: Int64 = 0
-        var hi: Int64 = 0
+    /// The interval of a sum; nil on overflow. Of any sequence: the checks sum the intervals
+    /// they hold without gathering them into an array first.
+    public static func sum(_ parts: some Sequence<RoundingInterval>) -> RoundingInterval? {
+        var total = RoundingInterval(lower: 0, upper: 0)
         for p in parts {
-            let (l, o1) = lo.addingReportingOverflow(p.lower)
-            let (h, o2) = hi.addingReportingOverflow(p.upper)
-            if o1 || o2 { return nil }
-            lo = l
-            hi = h
+            guard let s = total.adding(p) else { return nil }
+            total = s
         }
-        return RoundingInterval(lower: lo, upper: hi)
+        return total
+    }
+
+    /// The interval of `self + other`; nil on overflow.
+    func adding(_ other: RoundingInterval) -> RoundingInterval? {
+        let (l, o1) = lower.addingReportingOverflow(other.lower)
+        let (h, o2) = upper.addingReportingOverflow(other.upper)
+        return o1 || o2 ? nil : RoundingInterval(lower: l, upper: h)
     }
 
     /// Whether a stated percentage `stated` (with its own rounding) can be `part / whole × 100`.
