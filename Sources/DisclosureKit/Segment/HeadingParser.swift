@@ -30,12 +30,15 @@ enum HeadingParser {
         // A heading is short: past this length even a run of leading marks is not stripped
         // (LineJoiner asks about a growing paragraph at every join).
         guard line.count <= maxLength + maxLeadingMarks else { return nil }
-        var s = line
-        while let f = s.first, ScalarFolding.isSpace(f) || f == "-" || f == "*" { s = s.dropFirst() }
-        guard let first = s.first, s.count <= maxLength else { return nil }
+        var start = line.startIndex
+        let end = line.endIndex
+        while start < end, ScalarFolding.isSpace(line[start]) || line[start] == "-" || line[start] == "*" { start += 1 }
+        guard start < end, end - start <= maxLength else { return nil }
+        let first = line[start]
         // The ordinal comes first: a line that starts with none of 第, （, ( or a numeral is
         // no heading, and that settles most lines before the scans for amounts and tabs.
         guard first == "第" || first == "（" || first == "(" || isNumeral(first) else { return nil }
+        let s = line[start..<end]
         guard !statesAmount(s), !s.contains("\t") else { return nil }
         if first == "第" {
             let rest = s.dropFirst()

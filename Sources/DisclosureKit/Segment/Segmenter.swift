@@ -15,6 +15,9 @@ public struct Segmenter: Sendable {
         contexts.reserveCapacity(lines.count)
         // Stack of open headings: (level, family).
         var stack: [(level: Int, family: Metric.Family?)] = []
+        // The family of the innermost open heading that has one: what every line's context
+        // carries, found again only when a heading changes the stack (not per line).
+        var family: Metric.Family?
         var inContents = false
         var contentsHeadingsSeen = 0
         var firstEntry: EntryKey?
@@ -41,7 +44,7 @@ public struct Segmenter: Sendable {
             // The last tab: a table row, or a contents entry (heading, tab, page).
             let isEntry = lastTab.map { Self.isContentsEntry(s, lastTab: $0) } ?? false
             if lastTab != nil && !isEntry {
-                contexts.append(LineContext(kind: .tableRow, family: stack.last(where: { $0.family != nil })?.family,
+                contexts.append(LineContext(kind: .tableRow, family: family,
                                             inContents: inContents, tableUnit: tableUnit))
                 continue
             }
@@ -60,9 +63,9 @@ public struct Segmenter: Sendable {
                     contentsHeadingsSeen += 1
                 }
                 while let top = stack.last, top.level >= level { stack.removeLast() }
-                let family = SectionClassifier.family(of: s[...])
-                stack.append((level, family))
-                contexts.append(LineContext(kind: .heading(level: level), family: stack.last(where: { $0.family != nil })?.family,
+                stack.append((level, SectionClassifier.family(of: s[...])))
+                family = stack.last(where: { $0.family != nil })?.family
+                contexts.append(LineContext(kind: .heading(level: level), family: family,
                                             inContents: inContents, tableUnit: tableUnit))
                 continue
             }
@@ -71,7 +74,7 @@ public struct Segmenter: Sendable {
                 inContents = false
             }
             if inContents && s.count > 40 && !isEntry { inContents = false }
-            contexts.append(LineContext(kind: .text, family: stack.last(where: { $0.family != nil })?.family,
+            contexts.append(LineContext(kind: .text, family: family,
                                         inContents: inContents, tableUnit: tableUnit))
         }
         return contexts
