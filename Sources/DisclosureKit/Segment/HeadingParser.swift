@@ -36,25 +36,29 @@ enum HeadingParser {
         guard start < end, end - start <= maxLength else { return nil }
         let first = line[start]
         // The ordinal comes first: a line that starts with none of 第, （, ( or a numeral is
-        // no heading, and that settles most lines before the scans for amounts and tabs.
+        // no heading, and that settles most lines. The ordinal's form (`第二部分`, `（七）`,
+        // `三、`) is read before the scans for amounts and tabs, which only a line that has one
+        // needs (many a sentence starts with a numeral: `一般公共预算…`).
         guard first == "第" || first == "（" || first == "(" || isNumeral(first) else { return nil }
         let s = line[start..<end]
-        guard !statesAmount(s), !s.contains("\t") else { return nil }
+        let level: Int
         if first == "第" {
             let rest = s.dropFirst()
             let n = rest.prefix { isNumeral($0) }
-            if !n.isEmpty, rest.dropFirst(n.count).starts(with: "部分".unicodeScalars) { return 0 }
-            return nil
-        }
-        if first == "（" || first == "(" {
+            guard !n.isEmpty, rest.dropFirst(n.count).starts(with: "部分".unicodeScalars) else { return nil }
+            level = 0
+        } else if first == "（" || first == "(" {
             let rest = s.dropFirst()
             let n = rest.prefix { isNumeral($0) }
-            if !n.isEmpty, let close = rest.dropFirst(n.count).first, close == "）" || close == ")" { return 2 }
-            return nil
+            guard !n.isEmpty, let close = rest.dropFirst(n.count).first, close == "）" || close == ")" else { return nil }
+            level = 2
+        } else {
+            let n = s.prefix { isNumeral($0) }
+            guard !n.isEmpty, let mark = s.dropFirst(n.count).first, mark == "、" else { return nil }
+            level = 1
         }
-        let n = s.prefix { isNumeral($0) }
-        if !n.isEmpty, let mark = s.dropFirst(n.count).first, mark == "、" { return 1 }
-        return nil
+        guard !statesAmount(s), !s.contains("\t") else { return nil }
+        return level
     }
 
     /// True when the text holds a number followed by 万元, 元 or %.

@@ -12,6 +12,9 @@ enum SectionClassifier {
     /// The family of a heading given as scalars (the segmenter's lines), without building a
     /// `String`: a word occurs in the scalars exactly when its UTF-8 occurs in the UTF-8.
     static func family(of heading: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Metric.Family? {
+        // Most headings hold the first scalar of none of the words: told by one pass over them,
+        // before the searches for each word.
+        guard heading.contains(where: { Words.firsts.contains($0) }) else { return nil }
         func has(_ word: [Unicode.Scalar]) -> Bool { contains(heading, word) }
         if has(Words.sangong) { return .sangong }
         if has(Words.jiguanYunxing) || has(Words.jigouYunxing) || has(Words.gongyong) && !has(Words.jibenZhichu) {
@@ -37,6 +40,8 @@ enum SectionClassifier {
         /// Words that narrow a 支出…情况 heading to part of the spending.
         static let qualifiers = ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "项目支出", "基本支出", "收入", "收支", "绩效"]
             .map { Array($0.unicodeScalars) }
+        /// The scalars the words above start with: a heading without any has no family.
+        static let firsts = ScalarSet([sangong, jiguanYunxing, jigouYunxing, gongyong, procurement, zhichu].compactMap { $0.first })
     }
 
     /// True when `word` occurs in `text`; linear for the template's short words.
