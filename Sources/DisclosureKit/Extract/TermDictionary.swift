@@ -14,6 +14,24 @@ struct TermDictionary: Sendable {
     /// Each list holds indices into `terms`: a match is an `Int`, which the scanner's events
     /// carry without retaining a term's three references per copy.
     private let lists: [[Int]]
+    /// The terms' first two scalars, hashed to a bit each (`pairHash`). Terms start with common
+    /// scalars (`公`, `本`, `支`, `中`, `其`), and the list of such a scalar was walked at each of
+    /// them; a pair no term starts with is answered with one more load.
+    private let pairs: [UInt64]
+    /// Whether every term has two scalars or more, as the pair test assumes.
+    private let pairsDecide: Bool
+    /// The window of the skip search (`firstMatch`): the shortest term's length, at most 8;
+    /// 0 when a term is shorter than two scalars and the search reads every scalar.
+    private let window: Int
+    /// How far the skip search's window may move on when its last two scalars hash to entry
+    /// `h` (`pairHash & (shiftEntries - 1)`): `window - 1` for a pair that stands in no term's
+    /// first `window` scalars, less for one that does, and 0 for one that ends them.
+    private let shifts: [UInt8]
+    /// Each term's text as a string (`labels[n]` is `terms[n].text`): the label of a statement
+    /// is the matched text, which is the term's, so it is made once, not per statement.
+    let labels: [String]
+    /// Each term's length in scalars (`lengths[n]` is `terms[n].text.count`).
+    let lengths: [Int]
 
     static let standard = TermDictionary(terms: Self.baseTerms.flatMap(Self.variants))
 
@@ -32,6 +50,38 @@ struct TermDictionary: Sendable {
         }
         self.firstScalars = firstScalars
         self.lists = lists
+        var pairs = [UInt64](repeating: 0, count: 1 << 10)
+        for t in terms where t.text.count >= 2 {
+            let bit = Self.pairHash(t.text[0], t.text[1])
+            pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.pairs = pairs
+        pairsDecide = terms.allSatisfy { $0.text.count >= 2 }
+        let shortest = terms.map(\.text.count).min() ?? 0
+        window = shortest >= 2 ? min(shortest, 8) : 0
+        var shifts = [UInt8](repeating: UInt8(max(window - 1, 0)), count: Self.shiftEntries)
+        if window >= 2 {
+            for t in terms {
+                for j in 1..<window {
+                    let h = Self.pairHash(t.text[j - 1], t.text[j]) & (Self.shiftEntries - 1)
+                    shifts[h] = min(shifts[h], UInt8(window - 1 - j))
+                }
+            }
+        }
+        self.shifts = shifts
+        labels = terms.map { LogicalLine.string($0.text[...]) }
+        lengths = terms.map(\.text.count)
+    }
+
+    /// The entries of `shifts`: 8 KB, few enough terms that most pairs of text scalars find
+    /// the longest shift.
+    private static let shiftEntries = 1 << 13
+
+    /// The pair `(a, b)` hashed to 16 bits: its bit in `pairs`, and (its low bits) its entry in
+    /// `shifts`.
+    @inline(__always)
+    private static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        Int(truncatingIfNeeded: (a.value &* 0x9E37 ^ b.value) & 0xFFFF)
     }
 
     /// The longest term starting at `i`, if its excluded prefixes do not precede it.
@@ -47,7 +97,48 @@ struct TermDictionary: Sendable {
         // Most scalars start no term: answered here, inline, with one load.
         let slot = Int(firstScalars[s[i]])
         guard slot > 0 else { return nil }
+        if pairsDecide {
+            // No term fits in the one scalar left, or starts with this pair.
+            guard i + 1 < s.count else { return nil }
+            let bit = Self.pairHash(s[i], s[i + 1])
+            guard pairs[bit >> 6] >> UInt64(bit & 63) & 1 != 0 else { return nil }
+        }
         return matchIndex(s, at: i, in: lists[slot - 1])
+    }
+
+    /// The first place at or after `i` where a term matches (`matchIndex` is not nil), with the
+    /// term; nil when there is none.
+    ///
+    /// Most lines with a number name no term: this is all the statement scanner reads of them.
+    /// The search looks at windows of the shortest term's length by their last two scalars
+    /// (Wu and Manber's multi-pattern search): a window whose last pair ends no term's opening
+    /// moves on by up to `window - 1` scalars without the others being read, and only where a
+    /// pair ends one is `matchIndex` asked. A scalar test at every place was two fifths of the
+    /// statement scanner.
+    func firstMatch(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> (start: Int, term: Int)? {
+        let n = s.count
+        guard window >= 2 else {
+            for k in max(i, 0)..<max(n, i) {
+                if let t = matchIndex(s, at: k) { return (k, t) }
+            }
+            return nil
+        }
+        return shifts.withUnsafeBufferPointer { shifts in
+            // The window is `pos - window + 1 ... pos`. No move passes a window where a term
+            // opens: a pair at its offset `j` moves the end at most to that window's end.
+            var pos = max(i, 0) + window - 1
+            while pos < n {
+                let shift = Int(shifts[Self.pairHash(s[pos - 1], s[pos]) & (Self.shiftEntries - 1)])
+                if shift > 0 {
+                    pos += shift
+                    continue
+                }
+                let start = pos - window + 1
+                if let t = matchIndex(s, at: start) { return (start, t) }
+                pos += 1
+            }
+            return nil
+        }
     }
 
     /// The longest of `list` (the terms that start with `s[i]`) at `i`, as `match(_:at:)`.
