@@ -9,6 +9,17 @@ import Testing
 @Suite("Extract fast paths agree with the plain ones")
 struct ExtractScanTests {
     static let dictionary = TermDictionary.standard
+    /// Dictionaries that take the general paths the standard one never does: a term of one
+    /// scalar (no pair test, no skip search), and terms that start with a clause mark, a comma
+    /// (read where it stands between digits) or a space.
+    static let oddDictionaries = [
+        TermDictionary(terms: [Term("公", .sangongReception), Term("公务", .sangongVehicle), Term("，支出", .totalExpenditure),
+                               Term("项目支出", .projectExpenditure, notAfter: ["财政拨款"])]),
+        TermDictionary(terms: [Term("，支出", .totalExpenditure), Term(",5", .basicExpenditure), Term("。其中", .procurementTotal),
+                               Term(" 公务接待费", .sangongReception), Term("公务接待费", .sangongReception, notAfter: ["国内"]),
+                               Term("预算", .procurementGoods), Term("支出合计", .totalExpenditure)]),
+    ]
+    static let dictionaries = [dictionary] + oddDictionaries
 
     /// Pieces of narrative: every term, role and comparison words, the words before a
     /// denominator and the excluded prefixes, numbers good and malformed, units, marks, spaces,
@@ -66,7 +77,7 @@ struct ExtractScanTests {
     /// `matchIndex` as defined: the longest term whose text stands at `i` (the first of the
     /// dictionary's order among equally long ones), nil when one of its excluded prefixes stands
     /// before it.
-    static func plainMatch(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+    static func plainMatch(_ s: [Unicode.Scalar], at i: Int, in dictionary: TermDictionary = dictionary) -> Int? {
         var best: Int?
         for (n, t) in dictionary.terms.enumerated() where i + t.text.count <= s.count {
             guard !t.text.isEmpty, s[i..<(i + t.text.count)].elementsEqual(t.text) else { continue }
@@ -93,8 +104,11 @@ struct ExtractScanTests {
         for _ in 0..<500 {
             let s = Self.randomLine(&random)
             s.withUnsafeBufferPointer { b in
-                for i in 0..<s.count {
-                    #expect(Self.dictionary.matchIndex(b, at: i) == Self.plainMatch(s, at: i), "\(String(String.UnicodeScalarView(s))) at \(i)")
+                for dictionary in Self.dictionaries {
+                    for i in 0..<s.count {
+                        #expect(dictionary.matchIndex(b, at: i) == Self.plainMatch(s, at: i, in: dictionary),
+                                "\(String(String.UnicodeScalarView(s))) at \(i)")
+                    }
                 }
             }
         }
@@ -106,17 +120,92 @@ struct ExtractScanTests {
         for _ in 0..<3_000 {
             let s = Self.randomLine(&random)
             let from = random.below(s.count + 2)
-            var plain: (start: Int, term: Int)?
             s.withUnsafeBufferPointer { b in
-                for i in from..<max(from, s.count) {
-                    if let t = Self.dictionary.matchIndex(b, at: i) {
-                        plain = (i, t)
-                        break
+                for dictionary in Self.dictionaries {
+                    var plain: (start: Int, term: Int)?
+                    for i in from..<max(from, s.count) {
+                        if let t = dictionary.matchIndex(b, at: i) {
+                            plain = (i, t)
+                            break
+                        }
                     }
+                    let fast = dictionary.firstMatch(b, from: from)
+                    #expect(fast?.start == plain?.start && fast?.term == plain?.term, "\(String(String.UnicodeScalarView(s))) from \(from)")
                 }
-                let fast = Self.dictionary.firstMatch(b, from: from)
-                #expect(fast?.start == plain?.start && fast?.term == plain?.term, "\(String(String.UnicodeScalarView(s))) from \(from)")
             }
+        }
+    }
+
+    // MARK: Gaps
+
+    /// The gap words as the reading defines them.
+    static let gapWords: [(word: [Unicode.Scalar], cue: GapVocabulary.Cue)] = GapVocabulary.vocabulary.map {
+        (Array($0.0.unicodeScalars), $0.1)
+    }
+
+    /// `GapVocabulary.read` as defined: at each place the longest gap word that stands there,
+    /// a neutral range skipped as a share word, spaces, digits and points passed over, any
+    /// other scalar unknown.
+    static func plainGap(_ s: [Unicode.Scalar], _ range: Range<Int>, skipping neutral: [Range<Int>]) -> GapVocabulary.Reading {
+        var r = GapVocabulary.Reading()
+        var i = max(0, range.lowerBound)
+        let upper = min(range.upperBound, s.count)
+        while i < upper {
+            if let share = neutral.first(where: { $0.contains(i) }) {
+                r.hasShare = true
+                r.lastRole = .share
+                i = share.upperBound
+                continue
+            }
+            let c = s[i]
+            if ScalarFolding.isSpace(c) || ScalarFolding.isDigit(c) || c == "." {
+                i += 1
+                continue
+            }
+            let found = gapWords.filter { i + $0.word.count <= upper && s[i..<(i + $0.word.count)].elementsEqual($0.word) }
+                .max { $0.word.count < $1.word.count }
+            guard let (w, cue) = found else {
+                r.unknown += 1
+                i += 1
+                continue
+            }
+            switch cue {
+            case .change: r.hasChange = true; r.lastRole = .change
+            case .budget: r.hasBudget = true; r.lastRole = .budget
+            case .execution: r.hasExecution = true; r.lastRole = .execution
+            case .share: r.hasShare = true; r.lastRole = .share
+            case .value: r.lastRole = r.lastRole == .budget && w.count <= 2 ? .budget : .value
+            case .filler: break
+            }
+            i += w.count
+        }
+        return r
+    }
+
+    @Test("a gap reads as the longest word at each place, through the flat word table")
+    func gaps() {
+        #expect(Set(Self.gapWords.map { $0.word.map(\.value) }).count == Self.gapWords.count)
+        var random = SplitMix64(seed: 65)
+        let words = Self.gapWords.map { String(String.UnicodeScalarView($0.word)) } + ["公务", "x", " ", "1", ".", "项目支出"]
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<random.below(12) { text += words[random.below(words.count)] }
+            let s = Array(text.unicodeScalars)
+            let lower = random.below(s.count + 1)
+            let upper = lower + random.below(s.count - lower + 2)
+            var neutral: [Range<Int>] = []
+            var at = lower
+            while random.oneIn(3), at < s.count {
+                let start = at + random.below(s.count - at)
+                let end = start + 1 + random.below(4)
+                neutral.append(start..<end)
+                at = end
+            }
+            let fast = s.withUnsafeBufferPointer { GapVocabulary.read($0, lower..<upper, skipping: neutral) }
+            let plain = Self.plainGap(s, lower..<upper, skipping: neutral)
+            #expect(fast.unknown == plain.unknown && fast.lastRole == plain.lastRole && fast.hasChange == plain.hasChange
+                    && fast.hasShare == plain.hasShare && fast.hasExecution == plain.hasExecution
+                    && fast.hasBudget == plain.hasBudget, "\(text) \(lower)..<\(upper) \(neutral)")
         }
     }
 
@@ -125,7 +214,8 @@ struct ExtractScanTests {
     /// The statement scanner's events as they were found before the fast paths: every mark
     /// of the line into an array (a term tried at every place), all numbers into another, the
     /// line given up only after both, and the two read in order of position.
-    static func plainStatements(_ line: LineView, family: Metric.Family?, lineIndex: Int) -> [Observation] {
+    static func plainStatements(_ line: LineView, family: Metric.Family?, lineIndex: Int,
+                                dictionary: TermDictionary = dictionary) -> [Observation] {
         let s = line.scalars
         let array = Array(s)
         guard s.contains(where: ScalarFolding.isDigit) else { return [] }
@@ -140,8 +230,8 @@ struct ExtractScanTests {
                         && !(c == "," && i > 0 && i + 1 < s.count && ScalarFolding.isDigit(s[i - 1]) && ScalarFolding.isDigit(s[i + 1])) {
                 events.append(.clauseEnd(i))
                 i += 1
-            } else if let t = Self.plainMatch(array, at: i) {
-                let end = i + Self.dictionary.terms[t].text.count
+            } else if let t = Self.plainMatch(array, at: i, in: dictionary) {
+                let end = i + dictionary.terms[t].text.count
                 events.append(.term(start: i, end: end, term: t, denominator: StatementScanner.followsShareWord(s, i)))
                 i = end
             } else {
@@ -156,10 +246,10 @@ struct ExtractScanTests {
         var nextValue = 0
         while nextEvent < events.count || nextValue < values.count {
             if nextValue < values.count, nextEvent == events.count || values[nextValue].range.lowerBound < events[nextEvent].position {
-                reading.take(.value(values[nextValue]), Self.dictionary, into: &out)
+                reading.take(.value(values[nextValue]), dictionary, into: &out)
                 nextValue += 1
             } else {
-                reading.take(events[nextEvent], Self.dictionary, into: &out)
+                reading.take(events[nextEvent], dictionary, into: &out)
                 nextEvent += 1
             }
         }
@@ -186,6 +276,29 @@ struct ExtractScanTests {
         }
         // The lines state enough for the comparison to mean something.
         #expect(found > 1_500)
+    }
+
+    @Test("with terms that start with a mark, a comma or a space, or are one scalar long, the statements are the plain scan's")
+    func statementsWithOddTerms() {
+        var random = SplitMix64(seed: 66)
+        let scanners = Self.oddDictionaries.map { StatementScanner(dictionary: $0) }
+        var found = 0
+        let oddPieces = ["，支出合计 3 万元", "，支出 2%", "1,5", "。其中 4 万元", " 公务接待费 5 万元", "公 6 元"]
+        for n in 0..<1_500 {
+            var scalars = Self.randomLine(&random)
+            for _ in 0..<random.below(4) {
+                scalars.insert(contentsOf: oddPieces[random.below(oddPieces.count)].unicodeScalars, at: random.below(scalars.count + 1))
+            }
+            let line = Self.logicalLine(scalars, &random)
+            line.withView { view in
+                for scanner in scanners {
+                    let plain = Self.plainStatements(view, family: nil, lineIndex: n, dictionary: scanner.dictionary)
+                    #expect(scanner.scan(view, family: nil, lineIndex: n) == plain, "\(String(String.UnicodeScalarView(line.scalars)))")
+                    found += plain.count
+                }
+            }
+        }
+        #expect(found > 1_000)
     }
 
     // MARK: Table rows
@@ -230,7 +343,7 @@ struct ExtractScanTests {
         let scanner = TableRowScanner()
         let cellPieces = Self.dictionary.labels + [
             "一、", "（一）", "1.", "2、", "合计", "小计", "支出", "（万元）", "(元)", "其他", "58", "7", "123", "1234", "5307.63",
-            "0.97", "-3", "1,2", "", " ", "\u{3000}", "国内", "财政拨款", "本年收入合计",
+            "0.97", "-3", "1,2", "", " ", "\u{3000}", "\u{0301}", "国内", "财政拨款", "本年收入合计",
         ]
         func pick(_ words: [String]) -> String { words[random.below(words.count)] }
         var found = 0
@@ -264,4 +377,9 @@ struct ExtractScanTests {
         }
         #expect(found > 300)
     }
+}
+
+private extension String {
+    /// The table snippet as first made: the row's text with its tab characters replaced.
+    var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
 }

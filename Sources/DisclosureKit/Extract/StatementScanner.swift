@@ -12,25 +12,14 @@
 /// that figure's sentence (see `ChangeWording`); it gives nothing else.
 struct StatementScanner: Sendable {
     let dictionary: TermDictionary
-    /// The scalars that end a sentence or clause or may start a term: the scan stops only at
-    /// these. One set, one load per scalar, where the ender, separator and term lookups were three.
-    private let marks: ScalarSet
 
     init(dictionary: TermDictionary) {
         self.dictionary = dictionary
-        marks = Self.marks(for: dictionary)
     }
 
-    /// With the standard dictionary, whose marks are made once (a scanner is made per report).
+    /// With the standard dictionary.
     init() {
         dictionary = .standard
-        marks = Self.standardMarks
-    }
-
-    private static let standardMarks = marks(for: .standard)
-
-    private static func marks(for dictionary: TermDictionary) -> ScalarSet {
-        ScalarSet(sentenceEnders.union(clauseSeparators).union(dictionary.terms.compactMap(\.text.first)))
     }
 
     /// A mark of a line the statement loop acts on.
@@ -56,7 +45,7 @@ struct StatementScanner: Sendable {
     /// The two sets, looked up at every scalar without hashing.
     private static let enders = ScalarSet(sentenceEnders)
     private static let separators = ScalarSet(clauseSeparators)
-    /// Both, for the part of a line before its first term, where no other mark is an event.
+    /// Both: the marks the scan stops at between terms.
     private static let punctuation = ScalarSet(sentenceEnders.union(clauseSeparators))
 
     /// The first offset in `i..<end` whose scalar is one of `marks` (`end` if none is): every
@@ -77,7 +66,6 @@ struct StatementScanner: Sendable {
     /// The sets an `EventReader` looks scalars up in, read from the statics once per line (a
     /// static is checked for its first use at every access).
     private struct MarkSets {
-        let marks: ScalarSet
         let punctuation: ScalarSet
         let enders: ScalarSet
         let separators: ScalarSet
@@ -85,35 +73,46 @@ struct StatementScanner: Sendable {
 
     /// A line's sentence ends, clause ends and terms in order, made as the statement loop asks
     /// for them: an array of them per line (and its growth on long lines) cost a tenth of the scan.
+    ///
+    /// What reading every place gave: a mark ends a sentence or clause, and any other place
+    /// where a term matches starts a term, read to its end. Here the marks are looked for up to
+    /// the next term's start, which the dictionary's skip search finds (again past each term);
+    /// a mark at that start is read as a mark, as it was, and the next term is looked for
+    /// after it. The term-starting scalars the scan stopped at, a match tried at each, were most
+    /// of its cost.
     private struct EventReader {
         let s: UnsafeBufferPointer<Unicode.Scalar>
-        /// Where the line's first term starts (`TermDictionary.firstMatch`): no term matches
-        /// before it, so only sentence and clause marks are looked for there.
-        let firstTerm: Int
+        /// The first place at or after `i` where a term matches, and the term; nil when none does.
+        var nextTerm: (start: Int, term: Int)?
         var i = 0
 
         /// The next event, nil past the last.
         mutating func next(_ dictionary: TermDictionary, _ sets: MarkSets) -> Event? {
             while true {
-                i = i < firstTerm
-                    ? StatementScanner.nextMark(s, from: i, to: firstTerm, sets.punctuation)
-                    : StatementScanner.nextMark(s, from: i, to: s.count, sets.marks)
-                guard i < s.count else { return nil }
-                let c = s[i]
-                if sets.enders.contains(c) {
-                    i += 1
-                    return .sentenceEnd(i - 1)
-                } else if sets.separators.contains(c)
-                            && !(c == "," && i > 0 && i + 1 < s.count && ScalarFolding.isDigit(s[i - 1]) && ScalarFolding.isDigit(s[i + 1])) {
-                    i += 1
-                    return .clauseEnd(i - 1)
-                } else if let t = dictionary.matchIndex(s, at: i) {
-                    let start = i
-                    i += dictionary.lengths[t]
-                    return .term(start: start, end: i, term: t, denominator: StatementScanner.followsShareWord(s, start))
-                } else {
-                    i += 1
+                let limit = nextTerm?.start ?? s.count
+                let k = StatementScanner.nextMark(s, from: i, to: min(limit + 1, s.count), sets.punctuation)
+                if k < s.count, k <= limit {
+                    let c = s[k]
+                    let ender = sets.enders.contains(c)
+                    // A comma between digits (`1,234`) ends nothing.
+                    if ender || !(c == "," && k > 0 && k + 1 < s.count && ScalarFolding.isDigit(s[k - 1]) && ScalarFolding.isDigit(s[k + 1])) {
+                        i = k + 1
+                        if k == limit { nextTerm = dictionary.firstMatch(s, from: i) }
+                        return ender ? .sentenceEnd(k) : .clauseEnd(k)
+                    }
+                    if k < limit {
+                        i = k + 1
+                        continue
+                    }
+                    // A comma between digits where a term starts: the term is read.
                 }
+                guard let term = nextTerm else {
+                    i = s.count
+                    return nil
+                }
+                i = term.start + dictionary.lengths[term.term]
+                nextTerm = dictionary.firstMatch(s, from: i)
+                return .term(start: term.start, end: i, term: term.term, denominator: StatementScanner.followsShareWord(s, term.start))
             }
         }
     }
@@ -142,8 +141,8 @@ struct StatementScanner: Sendable {
         // Every statement is bound to a label: the line's own, or one it gave an earlier figure.
         // A line without any states nothing, and is read no further than the search for one.
         guard let first = dictionary.firstMatch(s, from: 0) else { return }
-        let sets = MarkSets(marks: marks, punctuation: Self.punctuation, enders: Self.enders, separators: Self.separators)
-        var events = EventReader(s: s, firstTerm: first.start)
+        let sets = MarkSets(punctuation: Self.punctuation, enders: Self.enders, separators: Self.separators)
+        var events = EventReader(s: s, nextTerm: first)
         // The numbers are taken in by position as the events are read (a number starts at a
         // digit or `-`, where no other event does): what sorting all events gave, without
         // sorting or a merged copy.
@@ -325,7 +324,9 @@ struct StatementScanner: Sendable {
         // there: a line of several MB without `。` was scanned to its end for every number.
         let reach = max(span.upperBound, start) + limit + 1
         var end = span.upperBound
-        while end < s.count, end < reach, !isSentenceEnder(s[end]) { end += 1 }
+        // Read once: a static is checked for its first use at every access.
+        let enders = Self.enders
+        while end < s.count, end < reach, !enders.contains(s[end]) { end += 1 }
         if end < s.count, end < reach { end += 1 }
         if end - start > limit {
             start = max(start, span.lowerBound - 40)
