@@ -233,14 +233,17 @@ struct StatementScanner: Sendable {
                     subject = (figure.term, sentenceStart)
                     borrowed = (figure.label, figure.sentence)
                 }
-                let gap = GapVocabulary.read(s, anchor..<v.range.lowerBound, skipping: neutral)
                 defer { anchor = max(anchor, v.end) }
+                // A number without a subject binds nothing, whatever its gap holds: the gap is
+                // read only for a number that has one.
+                guard let subj = subject else { return }
+                let gap = GapVocabulary.read(s, anchor..<v.range.lowerBound, skipping: neutral)
                 // A label of an earlier clause carries over only through role words alone
                 // (`，支出决算 0.97 万元`), not through other labels (`：办公费 20.95 万元`).
-                let carried = (subject?.start ?? 0) < clauseStart
+                let carried = subj.start < clauseStart
                 let allowed = carried ? 0 : GapVocabulary.maxUnknown
-                guard let subj = subject, gap.unknown <= allowed else {
-                    if gap.unknown > allowed { subject = nil }
+                guard gap.unknown <= allowed else {
+                    subject = nil
                     return
                 }
                 guard let number = v.number else {
