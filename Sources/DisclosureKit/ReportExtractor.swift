@@ -46,7 +46,7 @@ public struct ReportExtractor: Sendable {
         for index in 0..<min(lines.count, contexts.count) where !contexts[index].inContents {
             switch contexts[index].kind {
             case .text:
-                observations += statements.scan(lines[index], family: contexts[index].family, lineIndex: index)
+                statements.scan(lines[index], family: contexts[index].family, lineIndex: index, into: &observations)
             case .tableRow:
                 tableRows.append(index)
             case .heading:
@@ -61,7 +61,7 @@ public struct ReportExtractor: Sendable {
         }
         let narrativeUnit: AmountUnit = yuan > wanYuan ? .yuan : .wanYuan
         for index in tableRows {
-            observations += tables.scan(lines[index], unit: contexts[index].tableUnit ?? narrativeUnit, lineIndex: index)
+            tables.scan(lines[index], unit: contexts[index].tableUnit ?? narrativeUnit, lineIndex: index, into: &observations)
         }
         observations += SangongTableScanner().scan(lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }

@@ -20,7 +20,8 @@ enum GapVocabulary {
         var hasBudget = false
     }
 
-    private static let words: [(String, Cue)] = [
+    /// The words, each with what it says.
+    static let vocabulary: [(String, Cue)] = [
         ("与上年决算相比", .change), ("与上年预算相比", .change), ("与上年相比", .change), ("与上年度相比", .change),
         ("比上年决算", .change), ("比上年预算", .change), ("比上年", .change), ("较上年", .change), ("比去年", .change),
         ("较去年", .change), ("同比", .change), ("上年", .change), ("增加", .change), ("减少", .change), ("增长", .change),
@@ -41,23 +42,58 @@ enum GapVocabulary {
         ("*", .filler), ("-", .filler), ("年", .filler),
     ]
 
-    /// The words by first scalar, longest first: the list of a scalar is
-    /// `lists[Int(firstScalars[scalar]) - 1]` (none when 0), found without hashing.
-    private static let byFirst: (firstScalars: ScalarMap, lists: [[([Unicode.Scalar], Cue)]]) = {
-        var firstScalars = ScalarMap()
-        var lists: [[([Unicode.Scalar], Cue)]] = []
-        for (w, c) in words {
-            let s = Array(w.unicodeScalars)
-            guard let f = s.first else { continue }
-            if firstScalars[f] == 0 {
-                lists.append([])
-                firstScalars[f] = UInt32(lists.count)
-            }
-            lists[Int(firstScalars[f]) - 1].append((s, c))
+    /// The words by first scalar, longest first, laid out flat: every gap of every statement
+    /// looks scalars up here, and a list of `([Unicode.Scalar], Cue)` pairs retained each word's
+    /// array as it was tried. A class, so that taking it for a gap is one reference.
+    private final class Table: Sendable {
+        /// The list of a scalar is `lists[Int(firstScalars[scalar]) - 1]` (none when 0).
+        let firstScalars: ScalarMap
+        /// Each list as a range of `words`.
+        let lists: [Range<Int>]
+        /// Each word: its scalars (`scalars[start..<end]`) and cue.
+        let words: [Word]
+        let scalars: [Unicode.Scalar]
+
+        /// A struct, not a tuple: the type of an array of tuples is made at run time, which a
+        /// one-report run pays for at start.
+        struct Word: Sendable {
+            let start: Int
+            let end: Int
+            let cue: Cue
         }
-        for k in lists.indices { lists[k].sort { $0.0.count > $1.0.count } }
-        return (firstScalars, lists)
-    }()
+
+        init(_ vocabulary: [(String, Cue)]) {
+            var firstScalars = ScalarMap()
+            var byFirst: [[([Unicode.Scalar], Cue)]] = []
+            for (w, c) in vocabulary {
+                let s = Array(w.unicodeScalars)
+                guard let f = s.first else { continue }
+                if firstScalars[f] == 0 {
+                    byFirst.append([])
+                    firstScalars[f] = UInt32(byFirst.count)
+                }
+                byFirst[Int(firstScalars[f]) - 1].append((s, c))
+            }
+            for k in byFirst.indices { byFirst[k].sort { $0.0.count > $1.0.count } }
+            var lists: [Range<Int>] = []
+            var words: [Word] = []
+            var scalars: [Unicode.Scalar] = []
+            for list in byFirst {
+                let first = words.count
+                for (w, cue) in list {
+                    words.append(Word(start: scalars.count, end: scalars.count + w.count, cue: cue))
+                    scalars += w
+                }
+                lists.append(first..<words.count)
+            }
+            self.firstScalars = firstScalars
+            self.lists = lists
+            self.words = words
+            self.scalars = scalars
+        }
+    }
+
+    private static let table = Table(vocabulary)
 
     /// Reads `s[range]` word by word, longest match first; digits and spaces are neutral.
     ///
@@ -68,6 +104,9 @@ enum GapVocabulary {
         var r = Reading()
         var i = max(0, range.lowerBound)
         let upper = min(range.upperBound, s.count)
+        guard i < upper else { return r }
+        // Taken once: a static is checked for its first use at every access.
+        let table = Self.table
         // The first neutral range that ends after `i`.
         var n = firstRange(in: neutral, endingAfter: i)
         while i < upper {
@@ -84,18 +123,24 @@ enum GapVocabulary {
                 continue
             }
             var matched = false
-            let slot = Int(byFirst.firstScalars[c])
+            let slot = Int(table.firstScalars[c])
             if slot > 0 {
-                for (w, cue) in byFirst.lists[slot - 1] where i + w.count <= upper && s[i..<(i + w.count)].elementsEqual(w) {
-                    switch cue {
+                for word in table.words[table.lists[slot - 1]] {
+                    let count = word.end - word.start
+                    guard i + count <= upper else { continue }
+                    // The first scalar is equal: it chose the list.
+                    var k = 1
+                    while k < count, s[i + k] == table.scalars[word.start + k] { k += 1 }
+                    guard k == count else { continue }
+                    switch word.cue {
                     case .change: r.hasChange = true; r.lastRole = .change
                     case .budget: r.hasBudget = true; r.lastRole = .budget
                     case .execution: r.hasExecution = true; r.lastRole = .execution
                     case .share: r.hasShare = true; r.lastRole = .share
-                    case .value: r.lastRole = r.lastRole == .budget && w.count <= 2 ? .budget : .value
+                    case .value: r.lastRole = r.lastRole == .budget && count <= 2 ? .budget : .value
                     case .filler: break
                     }
-                    i += w.count
+                    i += count
                     matched = true
                     break
                 }

@@ -12,32 +12,22 @@
 /// that figure's sentence (see `ChangeWording`); it gives nothing else.
 struct StatementScanner: Sendable {
     let dictionary: TermDictionary
-    /// The scalars that end a sentence or clause or may start a term: the scan stops only at
-    /// these. One set, one load per scalar, where the ender, separator and term lookups were three.
-    private let marks: ScalarSet
 
     init(dictionary: TermDictionary) {
         self.dictionary = dictionary
-        marks = Self.marks(for: dictionary)
     }
 
-    /// With the standard dictionary, whose marks are made once (a scanner is made per report).
+    /// With the standard dictionary.
     init() {
         dictionary = .standard
-        marks = Self.standardMarks
     }
 
-    private static let standardMarks = marks(for: .standard)
-
-    private static func marks(for dictionary: TermDictionary) -> ScalarSet {
-        ScalarSet(sentenceEnders.union(clauseSeparators).union(dictionary.terms.compactMap(\.text.first)))
-    }
-
-    private enum Event {
+    /// A mark of a line the statement loop acts on.
+    enum Event {
         case sentenceEnd(Int)
         case clauseEnd(Int)
         /// The term as its index in the dictionary's `terms`: an event without references is
-        /// copied, and its array freed, without reference counting.
+        /// copied without reference counting.
         case term(start: Int, end: Int, term: Int, denominator: Bool)
         case value(ValueToken)
 
@@ -55,21 +45,77 @@ struct StatementScanner: Sendable {
     /// The two sets, looked up at every scalar without hashing.
     private static let enders = ScalarSet(sentenceEnders)
     private static let separators = ScalarSet(clauseSeparators)
+    /// Both: the marks the scan stops at between terms.
+    private static let punctuation = ScalarSet(sentenceEnders.union(clauseSeparators))
 
-    /// The first offset at or after `i` whose scalar is one of `marks` (`s.count` if none is):
-    /// every other scalar only moves the scan on.
+    /// The first offset in `i..<end` whose scalar is one of `marks` (`end` if none is): every
+    /// other scalar only moves the scan on.
     ///
     /// Apart from the loop that makes the events: inside it, the skip over the other scalars
     /// (most of a line) kept its values on the stack.
     @inline(never)
-    private static func nextMark(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, _ marks: ScalarSet) -> Int {
+    private static func nextMark(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, to end: Int, _ marks: ScalarSet) -> Int {
         var k = i
-        while k < s.count, !marks.contains(s[k]) { k += 1 }
+        while k < end, !marks.contains(s[k]) { k += 1 }
         return k
     }
 
     static func isSentenceEnder(_ c: Unicode.Scalar) -> Bool { enders.contains(c) }
     static func isClauseSeparator(_ c: Unicode.Scalar) -> Bool { separators.contains(c) }
+
+    /// The sets an `EventReader` looks scalars up in, read from the statics once per line (a
+    /// static is checked for its first use at every access).
+    private struct MarkSets {
+        let punctuation: ScalarSet
+        let enders: ScalarSet
+        let separators: ScalarSet
+    }
+
+    /// A line's sentence ends, clause ends and terms in order, made as the statement loop asks
+    /// for them: an array of them per line (and its growth on long lines) cost a tenth of the scan.
+    ///
+    /// What reading every place gave: a mark ends a sentence or clause, and any other place
+    /// where a term matches starts a term, read to its end. Here the marks are looked for up to
+    /// the next term's start, which the dictionary's skip search finds (again past each term);
+    /// a mark at that start is read as a mark, as it was, and the next term is looked for
+    /// after it. The term-starting scalars the scan stopped at, a match tried at each, were most
+    /// of its cost.
+    private struct EventReader {
+        let s: UnsafeBufferPointer<Unicode.Scalar>
+        /// The first place at or after `i` where a term matches, and the term; nil when none does.
+        var nextTerm: (start: Int, term: Int)?
+        var i = 0
+
+        /// The next event, nil past the last.
+        mutating func next(_ dictionary: TermDictionary, _ sets: MarkSets) -> Event? {
+            while true {
+                let limit = nextTerm?.start ?? s.count
+                let k = StatementScanner.nextMark(s, from: i, to: min(limit + 1, s.count), sets.punctuation)
+                if k < s.count, k <= limit {
+                    let c = s[k]
+                    let ender = sets.enders.contains(c)
+                    // A comma between digits (`1,234`) ends nothing.
+                    if ender || !(c == "," && k > 0 && k + 1 < s.count && ScalarFolding.isDigit(s[k - 1]) && ScalarFolding.isDigit(s[k + 1])) {
+                        i = k + 1
+                        if k == limit { nextTerm = dictionary.firstMatch(s, from: i) }
+                        return ender ? .sentenceEnd(k) : .clauseEnd(k)
+                    }
+                    if k < limit {
+                        i = k + 1
+                        continue
+                    }
+                    // A comma between digits where a term starts: the term is read.
+                }
+                guard let term = nextTerm else {
+                    i = s.count
+                    return nil
+                }
+                i = term.start + dictionary.lengths[term.term]
+                nextTerm = dictionary.firstMatch(s, from: i)
+                return .term(start: term.start, end: i, term: term.term, denominator: StatementScanner.followsShareWord(s, term.start))
+            }
+        }
+    }
 
     /// Statements of `line`; `lineIndex` numbers its sentences (`Observation.sentence`).
     func scan(_ line: LogicalLine, family: Metric.Family?, lineIndex: Int = 0) -> [Observation] {
@@ -78,73 +124,80 @@ struct StatementScanner: Sendable {
 
     /// `scan` of a line read in place.
     func scan(_ line: LineView, family: Metric.Family?, lineIndex: Int = 0) -> [Observation] {
+        var out: [Observation] = []
+        scan(line, family: family, lineIndex: lineIndex, into: &out)
+        return out
+    }
+
+    /// `scan`, appending to `out`: a report's statements go into one array, not through an
+    /// array per line whose statements (four strings each) were copied and then freed.
+    /// Not inlined into the report's loop: a profile shows the scanner as one function.
+    @inline(never)
+    func scan(_ line: LineView, family: Metric.Family?, lineIndex: Int = 0, into out: inout [Observation]) {
         let s = line.scalars
         // Every statement is bound to a number, and every number starts with a digit: most
         // narrative lines have none and state nothing.
-        guard ScalarSearch.firstDigit(in: s, from: 0) < s.count else { return [] }
-        var events: [Event] = []
-        // Grown from empty, the array was copied several times per line.
-        events.reserveCapacity(32)
-        // Read once here: a static is checked for its first use at every access.
-        let enders = Self.enders
-        let separators = Self.separators
-        var i = 0
-        while true {
-            i = Self.nextMark(s, from: i, marks)
-            guard i < s.count else { break }
-            let c = s[i]
-            if enders.contains(c) {
-                events.append(.sentenceEnd(i))
-                i += 1
-            } else if separators.contains(c)
-                        && !(c == "," && i > 0 && i + 1 < s.count && ScalarFolding.isDigit(s[i - 1]) && ScalarFolding.isDigit(s[i + 1])) {
-                events.append(.clauseEnd(i))
-                i += 1
-            } else if let t = dictionary.matchIndex(s, at: i) {
-                let end = i + dictionary.terms[t].text.count
-                events.append(.term(start: i, end: end, term: t, denominator: Self.followsShareWord(s, i)))
-                i = end
-            } else {
-                i += 1
-            }
-        }
+        guard ScalarSearch.firstDigit(in: s, from: 0) < s.count else { return }
         // Every statement is bound to a label: the line's own, or one it gave an earlier figure.
-        // A line without any states nothing, and its numbers need not be read.
-        guard events.contains(where: { if case .term = $0 { true } else { false } }) else { return [] }
+        // A line without any states nothing, and is read no further than the search for one.
+        guard let first = dictionary.firstMatch(s, from: 0) else { return }
+        let sets = MarkSets(punctuation: Self.punctuation, enders: Self.enders, separators: Self.separators)
+        var events = EventReader(s: s, nextTerm: first)
         // The numbers are taken in by position as the events are read (a number starts at a
         // digit or `-`, where no other event does): what sorting all events gave, without
         // sorting or a merged copy.
-        let values = ValueToken.scan(s, in: 0..<s.count)
+        var values = ValueToken.Reader(s, in: 0..<s.count)
+        var pendingEvent = events.next(dictionary, sets)
+        var pendingValue = values.next()
+        var reading = LineReading(line, family: family, lineIndex: lineIndex)
+        while true {
+            if let v = pendingValue, pendingEvent.map({ v.range.lowerBound < $0.position }) ?? true {
+                reading.take(.value(v), dictionary, into: &out)
+                pendingValue = values.next()
+            } else if let e = pendingEvent {
+                reading.take(e, dictionary, into: &out)
+                pendingEvent = events.next(dictionary, sets)
+            } else {
+                return
+            }
+        }
+    }
 
-        var out: [Observation] = []
-        var subject: (term: Term, start: Int)?
-        var anchor = 0
-        var sentenceStart = 0
-        var neutral: [Range<Int>] = []
-        // The denominator's range: its text is made only for a share that names it.
-        var shareOf: Range<Int>?
-        var clauseStart = 0
-        // The latest snippet and label made: the figures of one sentence share them, and
-        // making a string (encoding and validating its UTF-8) was most of a statement's cost.
-        var lastSnippet: (range: Range<Int>, text: String)?
-        var lastLabel: (range: Range<Int>, text: String)?
-        var sentenceNumber = 0
+    /// One line's statements, taken event by event in order of position: the statement loop,
+    /// apart from how its events are found (`scan` finds them one at a time; a test holds that
+    /// to finding them all first).
+    struct LineReading {
+        private let line: LineView
+        private let family: Metric.Family?
+        private let lineIndex: Int
+        // The subject's term as its index in the dictionary: copying a `Term` retained its
+        // three references.
+        private var subject: (term: Int, start: Int)?
+        private var anchor = 0
+        private var sentenceStart = 0
+        private var neutral: [Range<Int>] = []
+        // The denominator's term: its text (the label's) is taken only for a share that names it.
+        private var shareOf: Int?
+        private var clauseStart = 0
+        // The latest snippet made: the figures of one sentence share it, and making a string
+        // (encoding and validating its UTF-8) was most of a statement's cost.
+        private var lastSnippet: (range: Range<Int>, text: String)?
+        private var sentenceNumber = 0
         // The first figure (value or budget) of the line's latest sentence that has one, for a
         // following sentence that only states a change; `borrowed` is set while such a
         // sentence speaks of it.
-        var latestFigure: (term: Term, label: String, sentence: Int)?
-        var borrowed: (label: String, sentence: Int)?
-        var nextEvent = 0
-        var nextValue = 0
-        while nextEvent < events.count || nextValue < values.count {
-            let event: Event
-            if nextValue < values.count, nextEvent == events.count || values[nextValue].range.lowerBound < events[nextEvent].position {
-                event = .value(values[nextValue])
-                nextValue += 1
-            } else {
-                event = events[nextEvent]
-                nextEvent += 1
-            }
+        private var latestFigure: (term: Int, label: String, sentence: Int)?
+        private var borrowed: (label: String, sentence: Int)?
+
+        init(_ line: LineView, family: Metric.Family?, lineIndex: Int) {
+            self.line = line
+            self.family = family
+            self.lineIndex = lineIndex
+        }
+
+        /// Takes the next event of the line; a statement it completes is appended to `out`.
+        mutating func take(_ event: Event, _ dictionary: TermDictionary, into out: inout [Observation]) {
+            let s = line.scalars
             switch event {
             case .sentenceEnd(let p):
                 subject = nil
@@ -161,39 +214,42 @@ struct StatementScanner: Sendable {
                 neutral = []
                 shareOf = nil
             case .term(let start, let end, let termIndex, let denominator):
-                guard start >= anchor else { continue }
+                guard start >= anchor else { return }
                 if denominator {
                     neutral.append(start..<end)
-                    shareOf = start..<end
+                    shareOf = termIndex
                 } else {
-                    subject = (dictionary.terms[termIndex], start)
+                    subject = (termIndex, start)
                     borrowed = nil
                     anchor = end
                     neutral = []
                     shareOf = nil
                 }
             case .value(let v):
-                guard v.range.lowerBound >= anchor else { continue }
+                guard v.range.lowerBound >= anchor else { return }
                 let sentenceID = lineIndex * 10_000 + min(sentenceNumber, 9_999)
                 if subject == nil, let figure = latestFigure, figure.sentence != sentenceID,
                    ChangeWording.opensWithComparison(s, sentenceStart..<v.range.lowerBound) {
                     subject = (figure.term, sentenceStart)
                     borrowed = (figure.label, figure.sentence)
                 }
-                let gap = GapVocabulary.read(s, anchor..<v.range.lowerBound, skipping: neutral)
                 defer { anchor = max(anchor, v.end) }
+                // A number without a subject binds nothing, whatever its gap holds: the gap is
+                // read only for a number that has one.
+                guard let subj = subject else { return }
+                let gap = GapVocabulary.read(s, anchor..<v.range.lowerBound, skipping: neutral)
                 // A label of an earlier clause carries over only through role words alone
                 // (`，支出决算 0.97 万元`), not through other labels (`：办公费 20.95 万元`).
-                let carried = (subject?.start ?? 0) < clauseStart
+                let carried = subj.start < clauseStart
                 let allowed = carried ? 0 : GapVocabulary.maxUnknown
-                guard let subj = subject, gap.unknown <= allowed else {
-                    if gap.unknown > allowed { subject = nil }
-                    continue
+                guard gap.unknown <= allowed else {
+                    subject = nil
+                    return
                 }
                 guard let number = v.number else {
                     // A malformed number where a figure should be: the label binds nothing more.
                     subject = nil
-                    continue
+                    return
                 }
                 let role: Observation.Role
                 var unit: AmountUnit?
@@ -202,7 +258,7 @@ struct StatementScanner: Sendable {
                 case .amount(let u):
                     unit = u
                     amount = Amount(number, unit: u)
-                    if amount == nil { continue }
+                    if amount == nil { return }
                     if gap.hasChange { role = .change }
                     else if gap.lastRole == .budget { role = .budget }
                     else { role = .value }
@@ -211,36 +267,31 @@ struct StatementScanner: Sendable {
                     else if gap.hasChange { role = .changePercent }
                     else { role = .share }
                 case .bare, .malformed:
-                    continue
+                    return
                 }
                 let isChange = role == .change || role == .changePercent
                 // A borrowed label states only the change of its figure.
-                if borrowed != nil && !isChange { continue }
-                let snippetRange = Self.sentenceRange(s, around: subj.start..<v.end, sentenceStart: sentenceStart)
-                let label: String
-                if let borrowed {
-                    label = borrowed.label
-                } else if let last = lastLabel, last.range == subj.start..<(subj.start + subj.term.text.count) {
-                    label = last.text
-                } else {
-                    let range = subj.start..<(subj.start + subj.term.text.count)
-                    label = line.text(range)
-                    lastLabel = (range, label)
-                }
+                if borrowed != nil && !isChange { return }
+                let snippetRange = StatementScanner.sentenceRange(s, around: subj.start..<v.end, sentenceStart: sentenceStart)
+                // The label is the matched text, which is the term's own: its string is made once,
+                // by the dictionary.
+                let label = borrowed?.label ?? dictionary.labels[subj.term]
                 let snippet: String
                 if let last = lastSnippet, last.range == snippetRange {
                     snippet = last.text
                 } else {
-                    snippet = Self.trimmedText(line, snippetRange)
+                    snippet = StatementScanner.trimmedText(line, snippetRange)
                     lastSnippet = (snippetRange, snippet)
                 }
+                let metric = dictionary.terms[subj.term].metric
                 out.append(Observation(
-                    metric: subj.term.metric, role: role, stated: number, unit: unit, amount: amount,
+                    metric: metric, role: role, stated: number, unit: unit, amount: amount,
                     line: line.line(at: v.range.lowerBound),
                     snippet: snippet,
-                    place: subj.term.metric.metric.family == family ? .ownSection : .elsewhere,
+                    place: metric.metric.family == family ? .ownSection : .elsewhere,
                     label: label,
-                    shareOf: role == .share ? shareOf.map { line.text($0) } : nil, labelRank: subj.term.rank, part: subj.term.part,
+                    shareOf: role == .share ? shareOf.map { dictionary.labels[$0] } : nil,
+                    labelRank: dictionary.terms[subj.term].rank, part: dictionary.terms[subj.term].part,
                     sentence: borrowed?.sentence ?? sentenceID,
                     direction: isChange ? ChangeWording.direction(s, anchor..<v.range.lowerBound) : nil))
                 // The first figure of a sentence is what a following comparison speaks of: in
@@ -251,7 +302,6 @@ struct StatementScanner: Sendable {
                 }
             }
         }
-        return out
     }
 
     /// True when `占` (optionally with `本年`) stands right before `i`.
@@ -277,7 +327,9 @@ struct StatementScanner: Sendable {
         // there: a line of several MB without `。` was scanned to its end for every number.
         let reach = max(span.upperBound, start) + limit + 1
         var end = span.upperBound
-        while end < s.count, end < reach, !isSentenceEnder(s[end]) { end += 1 }
+        // Read once: a static is checked for its first use at every access.
+        let enders = Self.enders
+        while end < s.count, end < reach, !enders.contains(s[end]) { end += 1 }
         if end < s.count, end < reach { end += 1 }
         if end - start > limit {
             start = max(start, span.lowerBound - 40)

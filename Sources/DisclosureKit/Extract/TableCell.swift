@@ -12,8 +12,8 @@ struct TableCell: Sendable {
 
     /// The cells of `s`, split at tabs and trimmed of spaces.
     ///
-    /// Every table row's scalars pass here: the search for the next tab is a tight loop of
-    /// its own (in the loop that trims and appends, it cost twice the instructions per scalar).
+    /// Every table row's scalars pass here: the search for the next tab compares eight scalars
+    /// at a step (`ScalarSearch`), apart from the loop that trims and appends.
     static func split(_ s: [Unicode.Scalar]) -> [TableCell] {
         s.withUnsafeBufferPointer { split($0) }
     }
@@ -25,22 +25,23 @@ struct TableCell: Sendable {
         out.reserveCapacity(16)
         var start = 0
         while true {
-            let i = nextTab(b, from: start)
-            var lo = start
-            var hi = i
-            while lo < hi, ScalarFolding.isSpace(b[lo]) { lo += 1 }
-            while hi > lo, ScalarFolding.isSpace(b[hi - 1]) { hi -= 1 }
-            out.append(TableCell(range: lo..<hi))
-            guard i < b.count else { return out }
-            start = i + 1
+            let cell = piece(b, from: start)
+            out.append(TableCell(range: cell.range))
+            guard let next = cell.next else { return out }
+            start = next
         }
     }
 
-    /// The offset of the first tab at or after `i` (`b.count` if none).
-    @inline(never)
-    private static func nextTab(_ b: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
-        var k = i
-        while k < b.count, b[k] != "\t" { k += 1 }
-        return k
+    /// The cell that starts at `start` (trimmed), and where the next one starts (nil when this
+    /// is the row's last): the cells one at a time, for a reader that looks at most of them
+    /// only once and needs no array of them.
+    @inline(__always)
+    static func piece(_ b: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> (range: Range<Int>, next: Int?) {
+        let i = ScalarSearch.firstIndex(of: "\t", in: b, from: start)
+        var lo = start
+        var hi = i
+        while lo < hi, ScalarFolding.isSpace(b[lo]) { lo += 1 }
+        while hi > lo, ScalarFolding.isSpace(b[hi - 1]) { hi -= 1 }
+        return (lo..<hi, i < b.count ? i + 1 : nil)
     }
 }

@@ -7,13 +7,38 @@
 /// 支出` in budgets). Variants with ASCII parentheses and other quote marks are generated.
 struct TermDictionary: Sendable {
     let terms: [Term]
-    /// Terms by first scalar, longest first, for longest-match scanning: the list of a scalar
-    /// is `lists[Int(firstScalars[scalar]) - 1]` (none when 0). The scanners ask at every
-    /// position of a line; a `Dictionary` hashed each scalar.
+    /// Terms by first scalar, then by second scalar, longest first, for longest-match
+    /// scanning: the groups of a first scalar are `groups[groupsOf[Int(firstScalars[scalar]) - 1]]`
+    /// (none when 0). The scanners ask at the places a term may start; a `Dictionary` hashed
+    /// each scalar.
     private let firstScalars: ScalarMap
-    /// Each list holds indices into `terms`: a match is an `Int`, which the scanner's events
-    /// carry without retaining a term's three references per copy.
-    private let lists: [[Int]]
+    private let groupsOf: [Range<Int>]
+    /// Each group: the second scalar its terms share (`UInt32.max`, no scalar, for a term of one
+    /// scalar), and its terms as a range of `grouped`. Terms start with common scalars (`公`,
+    /// `本`, `支`), and walking all of a first scalar's terms at each of them, most failing on
+    /// their second scalar, was most of a match's cost.
+    private let groups: [Group]
+    /// Indices into `terms`, group after group, longest first within each: a match is an
+    /// `Int`, which the scanner's events carry without retaining a term's three references.
+    private let grouped: [Int]
+    /// The terms' first two scalars, hashed to a bit each (`pairHash`). Terms start with common
+    /// scalars (`公`, `本`, `支`, `中`, `其`), and the list of such a scalar was walked at each of
+    /// them; a pair no term starts with is answered with one more load.
+    private let pairs: [UInt64]
+    /// Whether every term has two scalars or more, as the pair test assumes.
+    private let pairsDecide: Bool
+    /// The window of the skip search (`firstMatch`): the shortest term's length, at most 8;
+    /// 0 when a term is shorter than two scalars and the search reads every scalar.
+    private let window: Int
+    /// How far the skip search's window may move on when its last two scalars hash to entry
+    /// `h` (`pairHash & (shiftEntries - 1)`): `window - 1` for a pair that stands in no term's
+    /// first `window` scalars, less for one that does, and 0 for one that ends them.
+    private let shifts: [UInt8]
+    /// Each term's text as a string (`labels[n]` is `terms[n].text`): the label of a statement
+    /// is the matched text, which is the term's, so it is made once, not per statement.
+    let labels: [String]
+    /// Each term's length in scalars (`lengths[n]` is `terms[n].text.count`).
+    let lengths: [Int]
 
     static let standard = TermDictionary(terms: Self.baseTerms.flatMap(Self.variants))
 
@@ -25,13 +50,69 @@ struct TermDictionary: Sendable {
             map[f, default: []].append(n)
         }
         var firstScalars = ScalarMap()
-        var lists: [[Int]] = []
+        var groupsOf: [Range<Int>] = []
+        var groups: [Group] = []
+        var grouped: [Int] = []
         for (first, list) in map {
-            lists.append(list.sorted { terms[$0].text.count > terms[$1].text.count })
-            firstScalars[first] = UInt32(lists.count)
+            let longestFirst = list.sorted { terms[$0].text.count > terms[$1].text.count }
+            let second = { (n: Int) -> UInt32 in terms[n].text.count >= 2 ? terms[n].text[1].value : UInt32.max }
+            var seconds: [UInt32] = []
+            for n in longestFirst where !seconds.contains(second(n)) { seconds.append(second(n)) }
+            let firstGroup = groups.count
+            for scalar in seconds {
+                let start = grouped.count
+                grouped += longestFirst.filter { second($0) == scalar }
+                groups.append(Group(second: scalar, members: start..<grouped.count))
+            }
+            groupsOf.append(firstGroup..<groups.count)
+            firstScalars[first] = UInt32(groupsOf.count)
         }
         self.firstScalars = firstScalars
-        self.lists = lists
+        self.groupsOf = groupsOf
+        self.groups = groups
+        self.grouped = grouped
+        var pairs = [UInt64](repeating: 0, count: 1 << 10)
+        for t in terms where t.text.count >= 2 {
+            let bit = Self.pairHash(t.text[0], t.text[1])
+            pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.pairs = pairs
+        pairsDecide = terms.allSatisfy { $0.text.count >= 2 }
+        // Closures, not key paths: a key path is looked up at run time, which a one-report run
+        // pays for at start.
+        let lengths = terms.map { $0.text.count }
+        let shortest = lengths.min() ?? 0
+        window = shortest >= 2 ? min(shortest, 8) : 0
+        var shifts = [UInt8](repeating: UInt8(max(window - 1, 0)), count: Self.shiftEntries)
+        if window >= 2 {
+            for t in terms {
+                for j in 1..<window {
+                    let h = Self.pairHash(t.text[j - 1], t.text[j]) & (Self.shiftEntries - 1)
+                    shifts[h] = min(shifts[h], UInt8(window - 1 - j))
+                }
+            }
+        }
+        self.shifts = shifts
+        labels = terms.map { LogicalLine.string($0.text[...]) }
+        self.lengths = lengths
+    }
+
+    /// A struct, not a tuple: the type of an array of tuples is made at run time, which a
+    /// one-report run pays for at start.
+    private struct Group: Sendable {
+        let second: UInt32
+        let members: Range<Int>
+    }
+
+    /// The entries of `shifts`: 8 KB, few enough terms that most pairs of text scalars find
+    /// the longest shift.
+    private static let shiftEntries = 1 << 13
+
+    /// The pair `(a, b)` hashed to 16 bits: its bit in `pairs`, and (its low bits) its entry in
+    /// `shifts`.
+    @inline(__always)
+    private static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        Int(truncatingIfNeeded: (a.value &* 0x9E37 ^ b.value) & 0xFFFF)
     }
 
     /// The longest term starting at `i`, if its excluded prefixes do not precede it.
@@ -47,24 +128,89 @@ struct TermDictionary: Sendable {
         // Most scalars start no term: answered here, inline, with one load.
         let slot = Int(firstScalars[s[i]])
         guard slot > 0 else { return nil }
-        return matchIndex(s, at: i, in: lists[slot - 1])
+        if pairsDecide {
+            // No term fits in the one scalar left, or starts with this pair.
+            guard i + 1 < s.count else { return nil }
+            let bit = Self.pairHash(s[i], s[i + 1])
+            guard pairs[bit >> 6] >> UInt64(bit & 63) & 1 != 0 else { return nil }
+        }
+        return matchIndex(s, at: i, among: groupsOf[slot - 1])
     }
 
-    /// The longest of `list` (the terms that start with `s[i]`) at `i`, as `match(_:at:)`.
-    private func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, in list: [Int]) -> Int? {
-        for n in list {
-            let text = terms[n].text
-            guard i + text.count <= s.count else { continue }
-            // The first scalar is equal: it chose the list.
-            var k = 1
-            while k < text.count, s[i + k] == text[k] { k += 1 }
-            guard k == text.count else { continue }
-            if terms[n].excludedPrefixes.contains(where: { p in
-                p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
-            }) { return nil }
-            return n
+    /// The first place at or after `i` where a term matches (`matchIndex` is not nil), with the
+    /// term; nil when there is none.
+    ///
+    /// Most lines with a number name no term: this is all the statement scanner reads of them.
+    /// The search looks at windows of the shortest term's length by their last two scalars
+    /// (Wu and Manber's multi-pattern search): a window whose last pair ends no term's opening
+    /// moves on by up to `window - 1` scalars without the others being read, and only where a
+    /// pair ends one is `matchIndex` asked. A scalar test at every place was near a third of the
+    /// statement scanner.
+    func firstMatch(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> (start: Int, term: Int)? {
+        let n = s.count
+        guard window >= 2 else {
+            for k in max(i, 0)..<max(n, i) {
+                if let t = matchIndex(s, at: k) { return (k, t) }
+            }
+            return nil
+        }
+        return shifts.withUnsafeBufferPointer { shifts in
+            // The window is `pos - window + 1 ... pos`. No move passes a window where a term
+            // opens: a pair at its offset `j` moves the end at most to that window's end.
+            // Offsets stay below `s.count + window`: wrapping arithmetic, without overflow checks,
+            // is a fifth fewer instructions per step.
+            var pos = max(i, 0) &+ window &- 1
+            while pos < n {
+                let shift = Int(shifts[Self.pairHash(s[pos &- 1], s[pos]) & (Self.shiftEntries - 1)])
+                if shift > 0 {
+                    pos &+= shift
+                    continue
+                }
+                let start = pos &- window &+ 1
+                if let t = matchIndex(s, at: start) { return (start, t) }
+                pos &+= 1
+            }
+            return nil
+        }
+    }
+
+    /// The longest term of the groups `among` (those of the terms that start with `s[i]`) at
+    /// `i`, as `match(_:at:)`: a term of two scalars or more is in the group of `s[i + 1]`, and
+    /// is longer than the term of one scalar, if there is one.
+    private func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, among: Range<Int>) -> Int? {
+        let second = i + 1 < s.count ? s[i + 1].value : UInt32.max
+        for g in among where groups[g].second == second {
+            switch longest(s, at: i, in: groups[g].members, from: 2) {
+            case .some(let found): return found
+            case .none: break
+            }
+        }
+        for g in among where groups[g].second == UInt32.max {
+            switch longest(s, at: i, in: groups[g].members, from: 1) {
+            case .some(let found): return found
+            case .none: break
+            }
         }
         return nil
+    }
+
+    /// The first term of `grouped[members]` whose text stands at `i` (its scalars before `known`
+    /// are known to), as `.some(index)`, or `.some(nil)` when an excluded prefix stands before
+    /// it; `.none` when none stands there.
+    @inline(__always)
+    private func longest(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, in members: Range<Int>, from known: Int) -> Int?? {
+        for n in grouped[members] {
+            let text = terms[n].text
+            guard i + text.count <= s.count else { continue }
+            var k = known
+            while k < text.count, s[i + k] == text[k] { k += 1 }
+            guard k >= text.count else { continue }
+            if terms[n].excludedPrefixes.contains(where: { p in
+                p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
+            }) { return .some(nil) }
+            return .some(n)
+        }
+        return .none
     }
 
     private static let appropriationOnly = ["财政拨款", "拨款", "预算", "基金", "资本经营", "经营预算"]

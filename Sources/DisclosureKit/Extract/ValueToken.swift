@@ -21,72 +21,94 @@ struct ValueToken: Sendable, Hashable {
     /// Every number in `s[range]`, in order.
     static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, in range: Range<Int>) -> [ValueToken] {
         var out: [ValueToken] = []
-        var i = range.lowerBound
-        let upper = min(range.upperBound, s.count)
-        // The line up to `upper`, for the skip to the next digit or `-` (every other scalar only
-        // moves the scan on).
-        let head = UnsafeBufferPointer(rebasing: s[..<max(upper, 0)])
-        while i < upper {
-            i = ScalarSearch.firstDigit(or: "-", in: head, from: i)
-            guard i < upper else { break }
-            let c = s[i]
-            let isDigit = ScalarFolding.isDigit(c)
-            let isSign = c == "-" && i + 1 < upper && ScalarFolding.isDigit(s[i + 1])
-                && (i == range.lowerBound || !(ScalarFolding.isDigit(s[i - 1]) || isLetter(s[i - 1])))
-            guard isDigit || isSign else {
-                i += 1
-                continue
-            }
-            // A digit glued to a letter or a preceding number part is not a figure start.
-            if isDigit, i > 0, isLetter(s[i - 1]) {
-                var j = i
-                while j < upper, ScalarFolding.isDigit(s[j]) { j += 1 }
-                i = j
-                continue
-            }
-            let start = i
-            var j = isSign ? i + 1 : i
-            while j < upper, ScalarFolding.isDigit(s[j]) || s[j] == "." || s[j] == "," { j += 1 }
-            var numberEnd = j
-            // A trailing point is punctuation (`1.` list numbers): leave it out.
-            while numberEnd > start + 1, s[numberEnd - 1] == "." || s[numberEnd - 1] == "," { numberEnd -= 1 }
-            // The run is ASCII (digits, `.`, `,`, a leading `-`), parsed where it stands.
-            var hasComma = false
-            for k in start..<numberEnd where s[k] == "," { hasComma = true }
-            let parsed = FixedDecimal(scalars: s[start..<numberEnd])
-            var malformed = parsed == nil
-            // `7.496,5`: a separator inside the run that normalization did not remove.
-            if hasComma { malformed = true }
-            // Glued to a preceding decimal part (`1.2.3` split oddly) is malformed too.
-            if start > 0, s[start - 1] == "." || s[start - 1] == "," , start > 1, ScalarFolding.isDigit(s[start - 2]) {
-                malformed = true
-            }
-            var k = numberEnd
-            while k < upper, ScalarFolding.isSpace(s[k]) { k += 1 }
-            var kind: ValueToken.Kind = .bare
-            var end = numberEnd
-            if k < upper {
-                if s[k] == "%" {
-                    kind = .percent
-                    end = k + 1
-                } else if s[k] == "万" {
-                    if k + 1 < upper, s[k + 1] == "元" {
-                        kind = .amount(.wanYuan)
-                        end = k + 2
-                    } else if k + 1 >= upper || isPunctuation(s[k + 1]) {
-                        kind = .amount(.wanYuan)
+        var reader = Reader(s, in: range)
+        while let token = reader.next() { out.append(token) }
+        return out
+    }
+
+    /// The numbers of `s[range]` one at a time, in order: what `scan` collects, for a caller
+    /// that takes them in step with other marks of the line, without an array per line.
+    struct Reader {
+        private let s: UnsafeBufferPointer<Unicode.Scalar>
+        private let lower: Int
+        private let upper: Int
+        /// The line up to `upper`, for the skip to the next digit or `-` (every other scalar only
+        /// moves the scan on).
+        private let head: UnsafeBufferPointer<Unicode.Scalar>
+        private var i: Int
+
+        init(_ s: UnsafeBufferPointer<Unicode.Scalar>, in range: Range<Int>) {
+            self.s = s
+            lower = range.lowerBound
+            upper = min(range.upperBound, s.count)
+            head = UnsafeBufferPointer(rebasing: s[..<max(upper, 0)])
+            i = range.lowerBound
+        }
+
+        /// The next number, nil past the last.
+        mutating func next() -> ValueToken? {
+            while i < upper {
+                i = ScalarSearch.firstDigit(or: "-", in: head, from: i)
+                guard i < upper else { break }
+                let c = s[i]
+                let isDigit = ScalarFolding.isDigit(c)
+                let isSign = c == "-" && i + 1 < upper && ScalarFolding.isDigit(s[i + 1])
+                    && (i == lower || !(ScalarFolding.isDigit(s[i - 1]) || ValueToken.isLetter(s[i - 1])))
+                guard isDigit || isSign else {
+                    i += 1
+                    continue
+                }
+                // A digit glued to a letter or a preceding number part is not a figure start.
+                if isDigit, i > 0, ValueToken.isLetter(s[i - 1]) {
+                    var j = i
+                    while j < upper, ScalarFolding.isDigit(s[j]) { j += 1 }
+                    i = j
+                    continue
+                }
+                let start = i
+                var j = isSign ? i + 1 : i
+                while j < upper, ScalarFolding.isDigit(s[j]) || s[j] == "." || s[j] == "," { j += 1 }
+                var numberEnd = j
+                // A trailing point is punctuation (`1.` list numbers): leave it out.
+                while numberEnd > start + 1, s[numberEnd - 1] == "." || s[numberEnd - 1] == "," { numberEnd -= 1 }
+                // The run is ASCII (digits, `.`, `,`, a leading `-`), parsed where it stands.
+                var hasComma = false
+                for k in start..<numberEnd where s[k] == "," { hasComma = true }
+                let parsed = FixedDecimal(scalars: s[start..<numberEnd])
+                var malformed = parsed == nil
+                // `7.496,5`: a separator inside the run that normalization did not remove.
+                if hasComma { malformed = true }
+                // Glued to a preceding decimal part (`1.2.3` split oddly) is malformed too.
+                if start > 0, s[start - 1] == "." || s[start - 1] == "," , start > 1, ScalarFolding.isDigit(s[start - 2]) {
+                    malformed = true
+                }
+                var k = numberEnd
+                while k < upper, ScalarFolding.isSpace(s[k]) { k += 1 }
+                var kind: ValueToken.Kind = .bare
+                var end = numberEnd
+                if k < upper {
+                    if s[k] == "%" {
+                        kind = .percent
+                        end = k + 1
+                    } else if s[k] == "万" {
+                        if k + 1 < upper, s[k + 1] == "元" {
+                            kind = .amount(.wanYuan)
+                            end = k + 2
+                        } else if k + 1 >= upper || ValueToken.isPunctuation(s[k + 1]) {
+                            kind = .amount(.wanYuan)
+                            end = k + 1
+                        }
+                    } else if s[k] == "元", !(k + 1 < upper && (s[k + 1] == "/" || s[k + 1] == "每")) {
+                        kind = .amount(.yuan)
                         end = k + 1
                     }
-                } else if s[k] == "元", !(k + 1 < upper && (s[k + 1] == "/" || s[k + 1] == "每")) {
-                    kind = .amount(.yuan)
-                    end = k + 1
                 }
+                i = max(j, end)
+                return ValueToken(range: start..<numberEnd, end: end, number: malformed ? nil : parsed,
+                                  kind: malformed ? .malformed : kind)
             }
-            out.append(ValueToken(range: start..<numberEnd, end: end, number: malformed ? nil : parsed,
-                                  kind: malformed ? .malformed : kind))
-            i = max(j, end)
+            return nil
         }
-        return out
     }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
