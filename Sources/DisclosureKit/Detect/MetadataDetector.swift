@@ -22,11 +22,13 @@ struct MetadataDetector: Sendable {
         meta.kind = kind(reading.phrases)
         meta.scope = scope(reading.phrases)
         meta.unitCount = reading.firstUnitAnchorLine.flatMap { UnitCountFinder.unitCount(inLines: lines, firstAnchorLine: $0) }
-        // Counted, not filtered: a filtered array copied each statement.
+        // Counted, not filtered: a filtered array copied each statement. By index: a loop over
+        // the values copied (retained and released) each observation to read its unit.
         var yuan = 0
         var wan = 0
-        for o in observations {
-            if o.unit == .yuan { yuan += 1 } else if o.unit == .wanYuan { wan += 1 }
+        for k in observations.indices {
+            let unit = observations[k].unit
+            if unit == .yuan { yuan += 1 } else if unit == .wanYuan { wan += 1 }
         }
         meta.amountUnit = yuan > wan ? .yuan : .wanYuan
         return meta

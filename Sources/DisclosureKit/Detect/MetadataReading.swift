@@ -3,7 +3,7 @@
 /// The votes each looked at every scalar of the text: the phrase counts, the years (at each
 /// `年`), the bureau names (at each department ending) and the unit count (at `单位共`), four
 /// reads of the text where nearly every scalar starts none of them. Here a scalar costs one
-/// table load, once, and only a scalar that starts something is looked at further.
+/// byte load, once, and only a scalar that starts something is looked at further.
 ///
 /// The results are those of the separate reads: `PhraseCounts(lines:)`, `YearTally.add` of
 /// each line, `BureauNameFinder.find(in:)`, the first line `UnitCountFinder` would join from.
@@ -14,53 +14,147 @@ struct MetadataReading {
     /// The first line that holds `单位共`, if one does.
     private(set) var firstUnitAnchorLine: Int?
 
-    /// What a scalar may start, as the low bits of its `roles` entry (0: nothing); above
-    /// `slotShift`, one more than the number of its list of phrases.
-    private static let yearMark: UInt32 = 1, departmentEnding: UInt32 = 2, unitAnchor: UInt32 = 4
-    private static let slotShift: UInt32 = 3
+    /// What a start scalar may start besides phrases, as bits of its `roles` entry.
+    private static let yearMark: UInt8 = 1, departmentEnding: UInt8 = 2, unitAnchor: UInt8 = 4
 
-    /// The phrases of `MetadataDetector.phraseMatcher` (in its order), flat, so that no inner
-    /// array is retained at each phrase start: phrase `p` is `scalars[ranges[p]]`, and the
-    /// phrases of list `n` are `order[lists[n]]`.
-    private struct PhraseTable {
-        var scalars: [Unicode.Scalar] = []
-        var ranges: [Range<Int>] = []
-        var order: [Int] = []
-        var lists: [Range<Int>] = []
+    /// The scalars that start something (a phrase of `MetadataDetector.phraseMatcher`, a year's
+    /// `年`, a department ending, `单位共`), numbered 0, 1, … (a dozen), and what each starts.
+    ///
+    /// A phrase's first scalar is looked at further only when the prefix it shares with the
+    /// other phrases that start with it follows too: every phrase that starts with `决` starts
+    /// with `决算`, and most `决` and `预` (frequent in these texts) are compared once, not once
+    /// per phrase. The tables are flat and read through buffer pointers in the loop (their arrays
+    /// and bounds were reloaded at every start).
+    private struct Starts {
+        /// By the low 16 bits of a scalar's value: 0 when no start scalar has them, else one more
+        /// than the number of the one that has them, or `shared` when several do (only a scalar
+        /// above the BMP can share them with another) or the number does not fit.
+        var byLowBits = [UInt8](repeating: 0, count: 1 << 16)
+        /// By number.
+        var starts: [Start] = []
+        var members: [Member] = []
+        /// The phrases' scalars that `Start.prefix` and `Member.rest` refer to.
+        var text: [Unicode.Scalar] = []
+        var phraseCount = 0
+
+        static let shared: UInt8 = .max
+
+        struct Start {
+            let scalar: Unicode.Scalar
+            /// Its `yearMark`, `departmentEnding` and `unitAnchor` bits.
+            var roles: UInt8 = 0
+            /// The prefix its phrases share, `text[prefix]`, itself included (empty: it starts none).
+            var prefix: Range<Int> = 0..<0
+            /// Its phrases, in `phraseMatcher`'s order: `members[members]`.
+            var members: Range<Int> = 0..<0
+        }
+
+        struct Member {
+            /// The phrase's place in `phraseMatcher`.
+            let phrase: Int
+            /// What follows the shared prefix: `text[rest]`.
+            let rest: Range<Int>
+        }
+
+        /// The tables read in place, valid inside `withBuffers` only.
+        struct Buffers {
+            let byLowBits: UnsafeBufferPointer<UInt8>
+            let starts: UnsafeBufferPointer<Start>
+            let members: UnsafeBufferPointer<Member>
+            let text: UnsafeBufferPointer<Unicode.Scalar>
+        }
+
+        func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+            byLowBits.withUnsafeBufferPointer { byLowBits in
+                starts.withUnsafeBufferPointer { starts in
+                    members.withUnsafeBufferPointer { members in
+                        text.withUnsafeBufferPointer { text in
+                            body(Buffers(byLowBits: byLowBits, starts: starts, members: members, text: text))
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The number of `scalar` among the start scalars, added if it is not one yet.
+        mutating func number(adding scalar: Unicode.Scalar) -> Int {
+            if let n = starts.firstIndex(where: { $0.scalar == scalar }) { return n }
+            starts.append(Start(scalar: scalar))
+            let low = Int(scalar.value & 0xFFFF)
+            byLowBits[low] = byLowBits[low] == 0 && starts.count < Int(Self.shared) ? UInt8(starts.count) : Self.shared
+            return starts.count - 1
+        }
     }
 
-    private static let table: (roles: ScalarMap, phrases: PhraseTable) = {
+    private static let table: Starts = {
+        var table = Starts()
         let texts = MetadataDetector.phraseMatcher.phrases.map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) }
-        var phrases = PhraseTable()
-        var byFirst: [(first: Unicode.Scalar, members: [Int])] = []
+        table.phraseCount = texts.count
+        // The phrases by first scalar, in their order.
+        var groups: [[Int]] = []
         for (index, text) in texts.enumerated() {
-            phrases.ranges.append(phrases.scalars.count..<(phrases.scalars.count + text.count))
-            phrases.scalars += text
             guard let first = text.first else { continue }
-            if let n = byFirst.firstIndex(where: { $0.first == first }) { byFirst[n].members.append(index) }
-            else { byFirst.append((first, [index])) }
+            let n = table.number(adding: first)
+            while groups.count <= n { groups.append([]) }
+            groups[n].append(index)
         }
-        var roles = ScalarMap()
-        for (n, list) in byFirst.enumerated() {
-            phrases.lists.append(phrases.order.count..<(phrases.order.count + list.members.count))
-            phrases.order += list.members
-            roles[list.first] = UInt32(n + 1) << slotShift
+        for (n, group) in groups.enumerated() {
+            guard let head = group.first.map({ texts[$0] }) else { continue }
+            var shared = head.count
+            for p in group { shared = min(shared, zip(head, texts[p]).prefix { $0 == $1 }.count) }
+            table.starts[n].prefix = table.text.count..<(table.text.count + shared)
+            table.text += head[..<shared]
+            table.starts[n].members = table.members.count..<(table.members.count + group.count)
+            for p in group {
+                table.members.append(Starts.Member(phrase: p, rest: table.text.count..<(table.text.count + texts[p].count - shared)))
+                table.text += texts[p][shared...]
+            }
         }
-        func mark(_ scalar: Unicode.Scalar, _ role: UInt32) { roles[scalar] = roles[scalar] | role }
+        func mark(_ scalar: Unicode.Scalar, _ role: UInt8) {
+            let n = table.number(adding: scalar)
+            table.starts[n].roles |= role
+        }
         mark("年", yearMark)
         for ending in BureauNameFinder.departmentEndings { if let first = ending.first { mark(first, departmentEnding) } }
         mark("单", unitAnchor)
-        return (roles, phrases)
+        return table
     }()
 
-    /// The first offset after `i` whose scalar starts something (`s.count` if none does).
+    /// By phrase: how often it was counted, and from which offset of which line it may be
+    /// counted again. No phrase holds a line break, so an occurrence never spans lines and each
+    /// line starts afresh: an offset holds only on the line `allowedLine` names (no clearing of
+    /// all of them per line).
+    private struct PhraseTally {
+        var count = 0
+        var nextAllowed = 0
+        var allowedLine = -1
+    }
+
+    /// The first offset at or after `i` whose scalar's low 16 bits are a start scalar's
+    /// (`s.count` if none is): a byte load, a compare and a branch per scalar, eight at a step.
     ///
     /// Apart from the loop that reads what starts there: inside it, the skip over the other
     /// scalars (nearly all) kept its values on the stack, three times the instructions.
     @inline(never)
-    private static func nextStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, after i: Int, _ roles: ScalarMap) -> Int {
-        var k = i + 1
-        while k < s.count, roles[s[k]] == 0 { k += 1 }
+    private static func nextStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int,
+                                  _ byLowBits: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = s.count
+        guard let base = s.baseAddress, let table = byLowBits.baseAddress, byLowBits.count == 1 << 16 else { return n }
+        /// The table's entry for the scalar at `k` (its low 16 bits index the 65,536 entries).
+        @inline(__always) func entry(_ k: Int) -> UInt8 { table[Int(UInt16(truncatingIfNeeded: base[k].value))] }
+        var k = i
+        while k &+ 8 <= n {
+            if entry(k) != 0 { return k }
+            if entry(k &+ 1) != 0 { return k &+ 1 }
+            if entry(k &+ 2) != 0 { return k &+ 2 }
+            if entry(k &+ 3) != 0 { return k &+ 3 }
+            if entry(k &+ 4) != 0 { return k &+ 4 }
+            if entry(k &+ 5) != 0 { return k &+ 5 }
+            if entry(k &+ 6) != 0 { return k &+ 6 }
+            if entry(k &+ 7) != 0 { return k &+ 7 }
+            k &+= 8
+        }
+        while k < n, entry(k) == 0 { k &+= 1 }
         return k
     }
 
@@ -71,47 +165,61 @@ struct MetadataReading {
     }
 
     init(lines: NormalizedText.Lines) {
-        let (roles, table) = Self.table
-        var counts = [Int](repeating: 0, count: table.ranges.count)
-        // By phrase: the offset in the line from which it may be counted again. No phrase holds
-        // a line break, so an occurrence never spans lines and each line starts afresh: an
-        // offset holds only on the line `allowedLine` names (no clearing of all of them per line).
-        var nextAllowed = counts
-        var allowedLine = [Int](repeating: -1, count: counts.count)
+        let table = Self.table
+        var tallies = [PhraseTally](repeating: PhraseTally(), count: table.phraseCount)
         var years = MetadataDetector.YearTally()
         var names = BureauNameFinder.Tally()
         var firstUnitAnchorLine: Int?
-        for lineIndex in lines.indices {
-            do {
-                let s = lines[lineIndex].scalars
-                var i = -1
-                while true {
-                    i = Self.nextStart(s, after: i, roles)
-                    guard i < s.count else { break }
-                    let role = roles[s[i]]
-                    if role & Self.yearMark != 0 { years.add(s, yearMarkAt: i) }
-                    if role & Self.departmentEnding != 0 { names.read(s, at: i) }
-                    if role & Self.unitAnchor != 0, firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) {
-                        firstUnitAnchorLine = lineIndex
-                    }
-                    let slot = Int(role >> Self.slotShift)
-                    guard slot != 0 else { continue }
-                    // Each phrase on its own, non-overlapping from the left, as one search for it counts.
-                    for member in table.lists[slot - 1] {
-                        let p = table.order[member]
-                        let text = table.ranges[p]
-                        guard allowedLine[p] != lineIndex || i >= nextAllowed[p], i + text.count <= s.count else { continue }
-                        var k = 0
-                        while k < text.count, s[i + k] == table.scalars[text.lowerBound + k] { k += 1 }
-                        guard k == text.count else { continue }
-                        counts[p] += 1
-                        nextAllowed[p] = i + text.count
-                        allowedLine[p] = lineIndex
+        tallies.withUnsafeMutableBufferPointer { tallies in
+            table.withBuffers { t in
+                for lineIndex in lines.indices {
+                    // The line's scalars straight from its span: a `LineView` made its origins too.
+                    let s = UnsafeBufferPointer(rebasing: lines.scalars[lines.spans[lineIndex].scalars])
+                    var i = -1
+                    while true {
+                        i = Self.nextStart(s, from: i &+ 1, t.byLowBits)
+                        guard i < s.count else { break }
+                        let entry = t.byLowBits[Int(s[i].value & 0xFFFF)]
+                        guard entry != 0 else { continue }
+                        var n = Int(entry) &- 1
+                        if entry == Starts.shared || t.starts[n].scalar != s[i] {
+                            // Above the BMP with a start scalar's low bits, or one of several that share them.
+                            guard entry == Starts.shared, let found = t.starts.firstIndex(where: { $0.scalar == s[i] }) else { continue }
+                            n = found
+                        }
+                        let start = t.starts[n]
+                        if start.roles != 0 {
+                            if start.roles & Self.yearMark != 0 { years.add(s, yearMarkAt: i) }
+                            if start.roles & Self.departmentEnding != 0 { names.read(s, at: i) }
+                            if start.roles & Self.unitAnchor != 0, firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) {
+                                firstUnitAnchorLine = lineIndex
+                            }
+                        }
+                        let prefix = start.prefix
+                        let at = i &+ prefix.count
+                        guard !prefix.isEmpty, at <= s.count else { continue }
+                        var k = 1
+                        while k < prefix.count, s[i &+ k] == t.text[prefix.lowerBound &+ k] { k &+= 1 }
+                        guard k == prefix.count else { continue }
+                        // Each phrase on its own, non-overlapping from the left, as one search for it counts.
+                        for member in t.members[start.members] {
+                            let rest = member.rest
+                            let end = at &+ rest.count
+                            guard end <= s.count else { continue }
+                            var j = 0
+                            while j < rest.count, s[at &+ j] == t.text[rest.lowerBound &+ j] { j &+= 1 }
+                            guard j == rest.count else { continue }
+                            let p = member.phrase
+                            guard tallies[p].allowedLine != lineIndex || i >= tallies[p].nextAllowed else { continue }
+                            tallies[p].count &+= 1
+                            tallies[p].nextAllowed = end
+                            tallies[p].allowedLine = lineIndex
+                        }
                     }
                 }
             }
         }
-        phrases = MetadataDetector.PhraseCounts(counts: counts)
+        phrases = MetadataDetector.PhraseCounts(counts: tallies.map(\.count))
         self.years = years
         self.names = names
         self.firstUnitAnchorLine = firstUnitAnchorLine
