@@ -15,19 +15,44 @@ struct MetadataDetectorTests {
         let pieces = ["甲市", "乙区", "丙县", "工业和信息化局", "发展和改革委员会", "人民政府办公室", "局", "委", "办", "2023", "2024",
                       "年", "度", " ", "决算", "预算", "表", "部门", "单位", "共", "本级）", "(部门)", "（部门）", "公开", "情况说明",
                       "报告", "\n", "1", "家", "编制范围", "单位共", "决", "预"]
-        for _ in 0..<400 {
+        for round in 0..<400 {
             let text = (0..<random.below(80)).map { _ in pieces[random.below(pieces.count)] }.joined()
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-            let reading = MetadataReading(lines: lines)
-            let bytes = Array(text.utf8)
-            for phrase in MetadataDetector.phraseMatcher.phrases {
-                #expect(reading.phrases[String(decoding: phrase, as: UTF8.self)] == UTF8Search.count(bytes, phrase), "\(text)")
+            // The lines one after another, and scattered in a buffer as the joiner may leave them:
+            // with scalars between them (start scalars too), and now and then out of order.
+            let gaps = (0...lines.count).map { _ in Array(pieces[random.below(pieces.count)].unicodeScalars) }
+            let scattered = Self.scattered(lines, gaps: gaps, backToFront: round % 3 == 0)
+            for reading in [MetadataReading(lines: lines), scattered.withLines { MetadataReading(lines: $0) }] {
+                let bytes = Array(text.utf8)
+                for phrase in MetadataDetector.phraseMatcher.phrases {
+                    #expect(reading.phrases[String(decoding: phrase, as: UTF8.self)] == UTF8Search.count(bytes, phrase), "\(text)")
+                }
+                #expect(reading.years.fiscalYear == MetadataDetector().fiscalYear(text), "\(text)")
+                let found = BureauNameFinder.find(in: lines.map { LogicalLine(scalars: $0, origins: []) })
+                #expect(reading.names.found?.bureau == found?.bureau && reading.names.found?.region == found?.region, "\(text)")
+                #expect(reading.firstUnitAnchorLine == lines.firstIndex { String(String.UnicodeScalarView($0)).contains("单位共") },
+                        "\(text)")
             }
-            #expect(reading.years.fiscalYear == MetadataDetector().fiscalYear(text), "\(text)")
-            let found = BureauNameFinder.find(in: lines.map { LogicalLine(scalars: $0, origins: []) })
-            #expect(reading.names.found?.bureau == found?.bureau && reading.names.found?.region == found?.region, "\(text)")
-            #expect(reading.firstUnitAnchorLine == lines.firstIndex { String(String.UnicodeScalarView($0)).contains("单位共") }, "\(text)")
         }
+    }
+
+    /// `lines` laid out in one buffer with `gaps[k]` before line `k` (and the last gap after them),
+    /// the first line first or, `backToFront`, the last line first.
+    static func scattered(_ lines: [[Unicode.Scalar]], gaps: [[Unicode.Scalar]], backToFront: Bool) -> NormalizedText {
+        var scalars: [Unicode.Scalar] = []
+        var spans = [NormalizedText.Span?](repeating: nil, count: lines.count)
+        for (k, line) in lines.enumerated().reversed() where backToFront { place(k, line) }
+        for (k, line) in lines.enumerated() where !backToFront { place(k, line) }
+        scalars += gaps.last ?? []
+        func place(_ k: Int, _ line: [Unicode.Scalar]) {
+            scalars += gaps[k]
+            spans[k] = NormalizedText.Span(scalars: scalars.count..<(scalars.count + line.count), origins: k..<(k + 1),
+                                           wasMarkdownHeading: false)
+            scalars += line
+        }
+        return NormalizedText(scalars: scalars, spans: spans.compactMap { $0 },
+                              origins: lines.indices.map { LogicalLine.Origin(offset: 0, line: $0 + 1) },
+                              physicalLineCount: lines.count, wasHardWrapped: false)
     }
 
     @Test("the bureau votes counted in flat tables are those of dictionaries of every name (random names, fixed seed)")

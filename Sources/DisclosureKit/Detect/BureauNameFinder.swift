@@ -245,7 +245,14 @@ enum BureauNameFinder {
         let number = Int(endingByFirst[s[i]])
         guard number != 0 else { return nil }
         let ending = departmentEndings[number - 1]
-        guard i + ending.count <= s.count, s[i..<(i + ending.count)].elementsEqual(ending) else { return nil }
+        guard i + ending.count <= s.count else { return nil }
+        // Its first scalar is the one numbered; the rest compared in place (`elementsEqual` of a
+        // slice cost more than the name walk after it).
+        var k = 1
+        while k < ending.count {
+            guard s[i + k] == ending[k] else { return nil }
+            k += 1
+        }
         return i + ending.count
     }
 

@@ -120,8 +120,8 @@ struct MetadataReading {
         return table
     }()
 
-    /// By phrase: how often it was counted, and from which offset of which line it may be
-    /// counted again. No phrase holds a line break, so an occurrence never spans lines and each
+    /// By phrase: how often it was counted, and from which offset (in the text's buffer) of
+    /// which line it may be counted again. No phrase holds a line break, so an occurrence never spans lines and each
     /// line starts afresh: an offset holds only on the line `allowedLine` names (no clearing of
     /// all of them per line).
     private struct PhraseTally {
@@ -130,32 +130,51 @@ struct MetadataReading {
         var allowedLine = -1
     }
 
-    /// The first offset at or after `i` whose scalar's low 16 bits are a start scalar's
-    /// (`s.count` if none is): a byte load, a compare and a branch per scalar, eight at a step.
+    /// The offsets of `all[from ..< to]` whose scalars' low 16 bits are a start scalar's,
+    /// written to `found` (as many as fit); the offset the search reached and how many it wrote.
     ///
-    /// Apart from the loop that reads what starts there: inside it, the skip over the other
-    /// scalars (nearly all) kept its values on the stack, three times the instructions.
+    /// A byte load, a compare and a branch per scalar, eight at a step, over the text's lines
+    /// at once; apart from the loop that reads what starts there. Called per line and returning
+    /// at each start, the search cost its call and its tail per line and per start (as much as
+    /// the scalars it skipped); inside that loop it kept its values on the stack.
     @inline(never)
-    private static func nextStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int,
-                                  _ byLowBits: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = s.count
-        guard let base = s.baseAddress, let table = byLowBits.baseAddress, byLowBits.count == 1 << 16 else { return n }
-        /// The table's entry for the scalar at `k` (its low 16 bits index the 65,536 entries).
-        @inline(__always) func entry(_ k: Int) -> UInt8 { table[Int(UInt16(truncatingIfNeeded: base[k].value))] }
-        var k = i
-        while k &+ 8 <= n {
-            if entry(k) != 0 { return k }
-            if entry(k &+ 1) != 0 { return k &+ 1 }
-            if entry(k &+ 2) != 0 { return k &+ 2 }
-            if entry(k &+ 3) != 0 { return k &+ 3 }
-            if entry(k &+ 4) != 0 { return k &+ 4 }
-            if entry(k &+ 5) != 0 { return k &+ 5 }
-            if entry(k &+ 6) != 0 { return k &+ 6 }
-            if entry(k &+ 7) != 0 { return k &+ 7 }
+    private static func collectStarts(_ all: UnsafeBufferPointer<Unicode.Scalar>, from: Int, to: Int,
+                                      _ byLowBits: UnsafeBufferPointer<UInt8>,
+                                      into found: UnsafeMutableBufferPointer<Int>) -> (end: Int, count: Int) {
+        guard let base = all.baseAddress, let table = byLowBits.baseAddress, let out = found.baseAddress,
+              byLowBits.count == 1 << 16, from >= 0, to <= all.count else { return (max(from, to), 0) }
+        /// Whether the scalar at `k` has a start scalar's low 16 bits (they index the 65,536 entries).
+        @inline(__always) func starts(_ k: Int) -> Bool { table[Int(UInt16(truncatingIfNeeded: base[k].value))] != 0 }
+        let room = found.count
+        var k = from
+        var n = 0
+        while k &+ 8 <= to, n &+ 8 <= room {
+            if starts(k) { out[n] = k; n &+= 1 }
+            if starts(k &+ 1) { out[n] = k &+ 1; n &+= 1 }
+            if starts(k &+ 2) { out[n] = k &+ 2; n &+= 1 }
+            if starts(k &+ 3) { out[n] = k &+ 3; n &+= 1 }
+            if starts(k &+ 4) { out[n] = k &+ 4; n &+= 1 }
+            if starts(k &+ 5) { out[n] = k &+ 5; n &+= 1 }
+            if starts(k &+ 6) { out[n] = k &+ 6; n &+= 1 }
+            if starts(k &+ 7) { out[n] = k &+ 7; n &+= 1 }
             k &+= 8
         }
-        while k < n, entry(k) == 0 { k &+= 1 }
-        return k
+        while k < to, n < room {
+            if starts(k) { out[n] = k; n &+= 1 }
+            k &+= 1
+        }
+        return (k, n)
+    }
+
+    /// The votes other than the phrases at a start scalar with `roles`: the year before a `年`,
+    /// the name before a department ending, whether `单位共` starts line `line` (`s`) at `i`.
+    @inline(__always)
+    private static func read(_ roles: UInt8, _ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, line: Int,
+                             _ years: inout MetadataDetector.YearTally, _ names: inout BureauNameFinder.Tally,
+                             _ firstUnitAnchorLine: inout Int?) {
+        if roles & yearMark != 0 { years.add(s, yearMarkAt: i) }
+        if roles & departmentEnding != 0 { names.read(s, at: i) }
+        if roles & unitAnchor != 0, firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) { firstUnitAnchorLine = line }
     }
 
     init(lines: [[Unicode.Scalar]]) {
@@ -170,51 +189,72 @@ struct MetadataReading {
         var years = MetadataDetector.YearTally()
         var names = BureauNameFinder.Tally()
         var firstUnitAnchorLine: Int?
+        let all = lines.scalars
+        let spans = lines.spans
         tallies.withUnsafeMutableBufferPointer { tallies in
             table.withBuffers { t in
-                for lineIndex in lines.indices {
-                    // The line's scalars straight from its span: a `LineView` made its origins too.
-                    let s = UnsafeBufferPointer(rebasing: lines.scalars[lines.spans[lineIndex].scalars])
-                    var i = -1
-                    while true {
-                        i = Self.nextStart(s, from: i &+ 1, t.byLowBits)
-                        guard i < s.count else { break }
-                        let entry = t.byLowBits[Int(s[i].value & 0xFFFF)]
-                        guard entry != 0 else { continue }
-                        var n = Int(entry) &- 1
-                        if entry == Starts.shared || t.starts[n].scalar != s[i] {
-                            // Above the BMP with a start scalar's low bits, or one of several that share them.
-                            guard entry == Starts.shared, let found = t.starts.firstIndex(where: { $0.scalar == s[i] }) else { continue }
-                            n = found
-                        }
-                        let start = t.starts[n]
-                        if start.roles != 0 {
-                            if start.roles & Self.yearMark != 0 { years.add(s, yearMarkAt: i) }
-                            if start.roles & Self.departmentEnding != 0 { names.read(s, at: i) }
-                            if start.roles & Self.unitAnchor != 0, firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) {
-                                firstUnitAnchorLine = lineIndex
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { found in
+                    var first = 0
+                    while first < spans.count {
+                        // A run of lines that follow each other in the buffer (all of them, as the
+                        // joiner lays them out) is searched at once; what stands between two of its
+                        // lines may hold a start scalar, which is passed over.
+                        var last = first
+                        while last + 1 < spans.count, spans[last + 1].scalars.lowerBound >= spans[last].scalars.upperBound { last += 1 }
+                        let end = spans[last].scalars.upperBound
+                        var line = first
+                        var lineStart = spans[first].scalars.lowerBound
+                        var lineEnd = spans[first].scalars.upperBound
+                        var from = lineStart
+                        while from < end {
+                            let (reached, count) = Self.collectStarts(all, from: from, to: end, t.byLowBits, into: found)
+                            from = reached
+                            for q in 0..<count {
+                                // Offsets in `all`, ascending; the line's bounds kept until one is past them.
+                                let p = found[q]
+                                if p >= lineEnd {
+                                    // `p < end`, the last line's end: the walk stops at that line at the latest.
+                                    repeat { line += 1 } while spans[line].scalars.upperBound <= p
+                                    lineStart = spans[line].scalars.lowerBound
+                                    lineEnd = spans[line].scalars.upperBound
+                                }
+                                guard p >= lineStart else { continue }
+                                let scalar = all[p]
+                                let entry = t.byLowBits[Int(scalar.value & 0xFFFF)]
+                                guard entry != 0 else { continue }
+                                var n = Int(entry) &- 1
+                                if entry == Starts.shared || t.starts[n].scalar != scalar {
+                                    // Above the BMP with a start scalar's low bits, or one of several that share them.
+                                    guard entry == Starts.shared, let number = t.starts.firstIndex(where: { $0.scalar == scalar }) else { continue }
+                                    n = number
+                                }
+                                let start = t.starts[n]
+                                if start.roles != 0 {
+                                    Self.read(start.roles, UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), at: p - lineStart, line: line,
+                                              &years, &names, &firstUnitAnchorLine)
+                                }
+                                let prefix = start.prefix
+                                let at = p &+ prefix.count
+                                guard !prefix.isEmpty, at <= lineEnd else { continue }
+                                var k = 1
+                                while k < prefix.count, all[p &+ k] == t.text[prefix.lowerBound &+ k] { k &+= 1 }
+                                guard k == prefix.count else { continue }
+                                // Each phrase on its own, non-overlapping from the left, as one search for it counts.
+                                for member in t.members[start.members] {
+                                    let rest = member.rest
+                                    let phraseEnd = at &+ rest.count
+                                    guard phraseEnd <= lineEnd else { continue }
+                                    var j = 0
+                                    while j < rest.count, all[at &+ j] == t.text[rest.lowerBound &+ j] { j &+= 1 }
+                                    let phrase = member.phrase
+                                    guard j == rest.count, tallies[phrase].allowedLine != line || p >= tallies[phrase].nextAllowed else { continue }
+                                    tallies[phrase].count &+= 1
+                                    tallies[phrase].nextAllowed = phraseEnd
+                                    tallies[phrase].allowedLine = line
+                                }
                             }
                         }
-                        let prefix = start.prefix
-                        let at = i &+ prefix.count
-                        guard !prefix.isEmpty, at <= s.count else { continue }
-                        var k = 1
-                        while k < prefix.count, s[i &+ k] == t.text[prefix.lowerBound &+ k] { k &+= 1 }
-                        guard k == prefix.count else { continue }
-                        // Each phrase on its own, non-overlapping from the left, as one search for it counts.
-                        for member in t.members[start.members] {
-                            let rest = member.rest
-                            let end = at &+ rest.count
-                            guard end <= s.count else { continue }
-                            var j = 0
-                            while j < rest.count, s[at &+ j] == t.text[rest.lowerBound &+ j] { j &+= 1 }
-                            guard j == rest.count else { continue }
-                            let p = member.phrase
-                            guard tallies[p].allowedLine != lineIndex || i >= tallies[p].nextAllowed else { continue }
-                            tallies[p].count &+= 1
-                            tallies[p].nextAllowed = end
-                            tallies[p].allowedLine = lineIndex
-                        }
+                        first = last + 1
                     }
                 }
             }
