@@ -17,7 +17,7 @@ struct MetadataReading {
     /// What a start scalar may start besides phrases, as bits of its `roles` entry.
     private static let yearMark: UInt8 = 1, departmentEnding: UInt8 = 2, unitAnchor: UInt8 = 4
 
-    /// The scalars that start something (a phrase of `MetadataDetector.phraseMatcher`, a year's
+    /// The scalars that start something (a phrase of `MetadataDetector.phrases`, a year's
     /// `年`, a department ending, `单位共`), numbered 0, 1, … (a dozen), and what each starts.
     ///
     /// A phrase's first scalar is looked at further only when the prefix it shares with the
@@ -45,12 +45,12 @@ struct MetadataReading {
             var roles: UInt8 = 0
             /// The prefix its phrases share, `text[prefix]`, itself included (empty: it starts none).
             var prefix: Range<Int> = 0..<0
-            /// Its phrases, in `phraseMatcher`'s order: `members[members]`.
+            /// Its phrases, in the order of `MetadataDetector.phrases`: `members[members]`.
             var members: Range<Int> = 0..<0
         }
 
         struct Member {
-            /// The phrase's place in `phraseMatcher`.
+            /// The phrase's place in `MetadataDetector.phrases`.
             let phrase: Int
             /// What follows the shared prefix: `text[rest]`.
             let rest: Range<Int>
@@ -88,7 +88,7 @@ struct MetadataReading {
 
     private static let table: Starts = {
         var table = Starts()
-        let texts = MetadataDetector.phraseMatcher.phrases.map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) }
+        let texts = MetadataDetector.phrases.map { Array($0.unicodeScalars) }
         table.phraseCount = texts.count
         // The phrases by first scalar, in their order.
         var groups: [[Int]] = []
