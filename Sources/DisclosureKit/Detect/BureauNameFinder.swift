@@ -107,6 +107,7 @@ enum BureauNameFinder {
             // The department named most often (of a tie, the first in `String` order).
             var departments = SequenceCounts()
             var departmentOf: [Int] = []
+            departmentOf.reserveCapacity(canonical.count)
             for n in 0..<canonical.count {
                 let key = canonical.range(n)
                 departmentOf.append(departments.add(rebased(all, lastSeparator(all, key) + 1..<key.upperBound), canonical.count(n)))
@@ -149,6 +150,7 @@ enum BureauNameFinder {
             // The region is the last one, which ends at the department's separator.
             let regionStart = lastSeparator(all, key.lowerBound..<(departmentStart - 1)) + 1
             var bureau: [Unicode.Scalar] = []
+            bureau.reserveCapacity(key.count)
             for k in from..<key.upperBound where all[k] != separator { bureau.append(all[k]) }
             return (String(scalars: bureau), String(scalars: all[regionStart..<(departmentStart - 1)]))
         }

@@ -54,6 +54,9 @@ struct MetadataReading {
             let phrase: Int
             /// What follows the shared prefix: `text[rest]`.
             let rest: Range<Int>
+            /// Its first scalar (U+0000 when it is empty), compared before the rest: most phrases
+            /// of a prefix (`决算情况说明`, `决算表`, …) differ from the text right after it.
+            let first: Unicode.Scalar
         }
 
         /// The tables read in place, valid inside `withBuffers` only.
@@ -106,7 +109,8 @@ struct MetadataReading {
             table.text += head[..<shared]
             table.starts[n].members = table.members.count..<(table.members.count + group.count)
             for p in group {
-                table.members.append(Starts.Member(phrase: p, rest: table.text.count..<(table.text.count + texts[p].count - shared)))
+                table.members.append(Starts.Member(phrase: p, rest: table.text.count..<(table.text.count + texts[p].count - shared),
+                                                   first: texts[p].dropFirst(shared).first ?? "\u{0}"))
                 table.text += texts[p][shared...]
             }
         }
@@ -243,8 +247,9 @@ struct MetadataReading {
                                 for member in t.members[start.members] {
                                     let rest = member.rest
                                     let phraseEnd = at &+ rest.count
-                                    guard phraseEnd <= lineEnd else { continue }
-                                    var j = 0
+                                    // `at < phraseEnd <= lineEnd` when the rest is not empty.
+                                    guard phraseEnd <= lineEnd, rest.isEmpty || all[at] == member.first else { continue }
+                                    var j = rest.isEmpty ? 0 : 1
                                     while j < rest.count, all[at &+ j] == t.text[rest.lowerBound &+ j] { j &+= 1 }
                                     let phrase = member.phrase
                                     guard j == rest.count, tallies[phrase].allowedLine != line || p >= tallies[phrase].nextAllowed else { continue }
