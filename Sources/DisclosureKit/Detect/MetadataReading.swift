@@ -125,9 +125,9 @@ struct MetadataReading {
     }()
 
     /// By phrase: how often it was counted, and from which offset (in the text's buffer) of
-    /// which line it may be counted again. No phrase holds a line break, so an occurrence never spans lines and each
-    /// line starts afresh: an offset holds only on the line `allowedLine` names (no clearing of
-    /// all of them per line).
+    /// which line it may be counted again. No phrase holds a line break, so an occurrence never
+    /// spans lines and each line starts afresh: an offset holds only on the line `allowedLine`
+    /// names (no clearing of all of them per line).
     private struct PhraseTally {
         var count = 0
         var nextAllowed = 0
