@@ -15,19 +15,109 @@ struct MetadataDetectorTests {
         let pieces = ["甲市", "乙区", "丙县", "工业和信息化局", "发展和改革委员会", "人民政府办公室", "局", "委", "办", "2023", "2024",
                       "年", "度", " ", "决算", "预算", "表", "部门", "单位", "共", "本级）", "(部门)", "（部门）", "公开", "情况说明",
                       "报告", "\n", "1", "家", "编制范围", "单位共", "决", "预"]
-        for _ in 0..<400 {
+        for round in 0..<400 {
             let text = (0..<random.below(80)).map { _ in pieces[random.below(pieces.count)] }.joined()
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-            let reading = MetadataReading(lines: lines)
-            let bytes = Array(text.utf8)
-            for phrase in MetadataDetector.phraseMatcher.phrases {
-                #expect(reading.phrases[String(decoding: phrase, as: UTF8.self)] == UTF8Search.count(bytes, phrase), "\(text)")
+            // The lines one after another, and scattered in a buffer as the joiner may leave them:
+            // with scalars between them (start scalars too), and now and then out of order.
+            let gaps = (0...lines.count).map { _ in Array(pieces[random.below(pieces.count)].unicodeScalars) }
+            let scattered = Self.scattered(lines, gaps: gaps, backToFront: round % 3 == 0)
+            for reading in [MetadataReading(lines: lines), scattered.withLines { MetadataReading(lines: $0) }] {
+                let bytes = Array(text.utf8)
+                for phrase in MetadataDetector.phraseMatcher.phrases {
+                    #expect(reading.phrases[String(decoding: phrase, as: UTF8.self)] == UTF8Search.count(bytes, phrase), "\(text)")
+                }
+                #expect(reading.years.fiscalYear == MetadataDetector().fiscalYear(text), "\(text)")
+                let found = BureauNameFinder.find(in: lines.map { LogicalLine(scalars: $0, origins: []) })
+                #expect(reading.names.found?.bureau == found?.bureau && reading.names.found?.region == found?.region, "\(text)")
+                #expect(reading.firstUnitAnchorLine == lines.firstIndex { String(String.UnicodeScalarView($0)).contains("单位共") },
+                        "\(text)")
             }
-            #expect(reading.years.fiscalYear == MetadataDetector().fiscalYear(text), "\(text)")
-            let found = BureauNameFinder.find(in: lines.map { LogicalLine(scalars: $0, origins: []) })
-            #expect(reading.names.found?.bureau == found?.bureau && reading.names.found?.region == found?.region, "\(text)")
-            #expect(reading.firstUnitAnchorLine == lines.firstIndex { String(String.UnicodeScalarView($0)).contains("单位共") }, "\(text)")
         }
+    }
+
+    /// `lines` laid out in one buffer with `gaps[k]` before line `k` (and the last gap after them),
+    /// the first line first or, `backToFront`, the last line first.
+    static func scattered(_ lines: [[Unicode.Scalar]], gaps: [[Unicode.Scalar]], backToFront: Bool) -> NormalizedText {
+        var scalars: [Unicode.Scalar] = []
+        var spans = [NormalizedText.Span?](repeating: nil, count: lines.count)
+        for (k, line) in lines.enumerated().reversed() where backToFront { place(k, line) }
+        for (k, line) in lines.enumerated() where !backToFront { place(k, line) }
+        scalars += gaps.last ?? []
+        func place(_ k: Int, _ line: [Unicode.Scalar]) {
+            scalars += gaps[k]
+            spans[k] = NormalizedText.Span(scalars: scalars.count..<(scalars.count + line.count), origins: k..<(k + 1),
+                                           wasMarkdownHeading: false)
+            scalars += line
+        }
+        return NormalizedText(scalars: scalars, spans: spans.compactMap { $0 },
+                              origins: lines.indices.map { LogicalLine.Origin(offset: 0, line: $0 + 1) },
+                              physicalLineCount: lines.count, wasHardWrapped: false)
+    }
+
+    @Test("the bureau votes counted in flat tables are those of dictionaries of every name (random names, fixed seed)")
+    func bureauVotesAsDictionaries() {
+        var random = SplitMix64(seed: 31)
+        let pieces = ["甲市", "乙区", "丙县", "某省", "内蒙古自治区", "家为甲市", "共有1家为", "年度", "本部门", "为", "甲", "市", "区",
+                      "工业和信息化局", "财政局", "市场监督管理局", "发展和改革委员会", "人民政府办公室", "局", "厅", "委员会", "办公室",
+                      "。", " ", "\n", "2024"]
+        for _ in 0..<600 {
+            let text = (0..<random.below(60)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+            let found = MetadataReading(lines: lines).names.found
+            let plain = Self.plainBureau(lines)
+            #expect(found?.bureau == plain?.bureau && found?.region == plain?.region, "\(text)")
+        }
+    }
+
+    /// The bureau and region by the votes of `BureauNameFinder`, counted the plain way: every name
+    /// of every line (`names(in:)`) in dictionaries keyed by its scalars.
+    static func plainBureau(_ lines: [[Unicode.Scalar]]) -> (bureau: String, region: String?)? {
+        struct Spelling: Hashable {
+            var regions: [[Unicode.Scalar]]
+            let department: [Unicode.Scalar]
+            var full: [Unicode.Scalar] { regions.joined() + department }
+        }
+        func precedes(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool { a.lexicographicallyPrecedes(b) { $0.value < $1.value } }
+        var names: [Spelling: Int] = [:]
+        for line in lines {
+            for name in BureauNameFinder.names(in: line) {
+                names[Spelling(regions: name.regions.map { Array($0.unicodeScalars) }, department: Array(name.department.unicodeScalars)),
+                      default: 0] += 1
+            }
+        }
+        guard !names.isEmpty else { return nil }
+        // A leading region replaced by its suffix that is used more often as a region.
+        var regionCounts: [[Unicode.Scalar]: Int] = [:]
+        for (n, c) in names { for r in n.regions { regionCounts[r, default: 0] += c } }
+        var counts: [Spelling: Int] = [:]
+        for (n, c) in names {
+            var spelling = n
+            if let first = n.regions.first {
+                let own = regionCounts[first] ?? 0
+                var best: ([Unicode.Scalar], Int)?
+                for start in 1..<max(1, first.count - 1) {
+                    let suffix = Array(first[start...])
+                    if let sc = regionCounts[suffix], sc > own, sc > (best?.1 ?? 0) { best = (suffix, sc) }
+                }
+                if let b = best { spelling.regions[0] = b.0 }
+            }
+            counts[spelling, default: 0] += c
+        }
+        var byDepartment: [[Unicode.Scalar]: Int] = [:]
+        for (n, c) in counts { byDepartment[n.department, default: 0] += c }
+        guard let department = byDepartment.max(by: { a, b in a.value != b.value ? a.value < b.value : precedes(b.key, a.key) })?.key,
+              let best = counts.filter({ $0.key.department == department }).max(by: { a, b in
+                  if a.key.regions.count != b.key.regions.count { return a.key.regions.count < b.key.regions.count }
+                  if a.value != b.value { return a.value < b.value }
+                  if a.key.full.count != b.key.full.count { return a.key.full.count < b.key.full.count }
+                  return precedes(b.key.full, a.key.full)
+              })?.key else { return nil }
+        var regions = best.regions
+        if regions.count > 1, let first = regions.first, first.last == "省" || first.suffix(3).elementsEqual("自治区".unicodeScalars) {
+            regions.removeFirst()
+        }
+        return (String(String.UnicodeScalarView(regions.joined() + department)), regions.last.map { String(String.UnicodeScalarView($0)) })
     }
 
     @Test("a bureau named with its region chain loses the province: 内蒙古自治区包头市工业和信息化局（本级）")

@@ -22,11 +22,13 @@ struct MetadataDetector: Sendable {
         meta.kind = kind(reading.phrases)
         meta.scope = scope(reading.phrases)
         meta.unitCount = reading.firstUnitAnchorLine.flatMap { UnitCountFinder.unitCount(inLines: lines, firstAnchorLine: $0) }
-        // Counted, not filtered: a filtered array copied each statement.
+        // Counted, not filtered: a filtered array copied each statement. By index: a loop over
+        // the values copied (retained and released) each observation to read its unit.
         var yuan = 0
         var wan = 0
-        for o in observations {
-            if o.unit == .yuan { yuan += 1 } else if o.unit == .wanYuan { wan += 1 }
+        for k in observations.indices {
+            let unit = observations[k].unit
+            if unit == .yuan { yuan += 1 } else if unit == .wanYuan { wan += 1 }
         }
         meta.amountUnit = yuan > wan ? .yuan : .wanYuan
         return meta
@@ -92,26 +94,30 @@ struct MetadataDetector: Sendable {
     static let unitPhrases = ["本级）", "本级)", "单位决算", "单位预算"]
     static let departmentPhrases = ["（部门）", "(部门)", "部门决算", "部门预算"]
 
-    /// Every phrase the votes count, searched in one pass (see `PhraseMatcher`).
-    static let phraseMatcher: PhraseMatcher = {
+    /// Every phrase the votes count, each once, in the order of the counts.
+    ///
+    /// Apart from `phraseMatcher`: the pipeline counts them in `MetadataReading`, and building
+    /// the automaton only to list its phrases was a twentieth of a one-report run.
+    static let phrases: [String] = {
         var all: [String] = []
         for p in finalPhrases + budgetPhrases + strongBudgetPhrases + unitPhrases + departmentPhrases + ["决算", "预算"]
         where !all.contains(p) { all.append(p) }
-        return PhraseMatcher(all)
+        return all
     }()
+
+    /// `phrases`, searched in one pass (see `PhraseMatcher`) in a text given whole.
+    static let phraseMatcher = PhraseMatcher(phrases)
 
     /// How often each phrase of the votes occurs in a text (non-overlapping, as
     /// `UTF8Search.count` counts one phrase): read once, used by every vote.
     struct PhraseCounts: Sendable {
-        /// By phrase of `phraseMatcher`, in its order.
+        /// By phrase of `phrases` (and of `phraseMatcher`), in their order.
         private let counts: [Int]
         /// The phrases' places in `counts`, built once: a dictionary of the counts per report
         /// hashed every phrase for every report.
         private static let places: [String: Int] = {
             var places: [String: Int] = [:]
-            for (index, phrase) in MetadataDetector.phraseMatcher.phrases.enumerated() {
-                places[String(decoding: phrase, as: UTF8.self)] = index
-            }
+            for (index, phrase) in MetadataDetector.phrases.enumerated() { places[phrase] = index }
             return places
         }()
 
@@ -129,7 +135,7 @@ struct MetadataDetector: Sendable {
             self.init(counts: counter.counts)
         }
 
-        /// From the counts of `phraseMatcher.phrases`, in its order.
+        /// From the counts of `phrases`, in their order.
         init(counts: [Int]) {
             self.counts = counts
         }

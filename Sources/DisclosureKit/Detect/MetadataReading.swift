@@ -3,7 +3,7 @@
 /// The votes each looked at every scalar of the text: the phrase counts, the years (at each
 /// `年`), the bureau names (at each department ending) and the unit count (at `单位共`), four
 /// reads of the text where nearly every scalar starts none of them. Here a scalar costs one
-/// table load, once, and only a scalar that starts something is looked at further.
+/// byte load, once, and only a scalar that starts something is looked at further.
 ///
 /// The results are those of the separate reads: `PhraseCounts(lines:)`, `YearTally.add` of
 /// each line, `BureauNameFinder.find(in:)`, the first line `UnitCountFinder` would join from.
@@ -14,54 +14,171 @@ struct MetadataReading {
     /// The first line that holds `单位共`, if one does.
     private(set) var firstUnitAnchorLine: Int?
 
-    /// What a scalar may start, as the low bits of its `roles` entry (0: nothing); above
-    /// `slotShift`, one more than the number of its list of phrases.
-    private static let yearMark: UInt32 = 1, departmentEnding: UInt32 = 2, unitAnchor: UInt32 = 4
-    private static let slotShift: UInt32 = 3
+    /// What a start scalar may start besides phrases, as bits of its `roles` entry.
+    private static let yearMark: UInt8 = 1, departmentEnding: UInt8 = 2, unitAnchor: UInt8 = 4
 
-    /// The phrases of `MetadataDetector.phraseMatcher` (in its order), flat, so that no inner
-    /// array is retained at each phrase start: phrase `p` is `scalars[ranges[p]]`, and the
-    /// phrases of list `n` are `order[lists[n]]`.
-    private struct PhraseTable {
-        var scalars: [Unicode.Scalar] = []
-        var ranges: [Range<Int>] = []
-        var order: [Int] = []
-        var lists: [Range<Int>] = []
+    /// The scalars that start something (a phrase of `MetadataDetector.phrases`, a year's
+    /// `年`, a department ending, `单位共`), numbered 0, 1, … (a dozen), and what each starts.
+    ///
+    /// A phrase's first scalar is looked at further only when the prefix it shares with the
+    /// other phrases that start with it follows too: every phrase that starts with `决` starts
+    /// with `决算`, and most `决` and `预` (frequent in these texts) are compared once, not once
+    /// per phrase. The tables are flat and read through buffer pointers in the loop (their arrays
+    /// and bounds were reloaded at every start).
+    private struct Starts {
+        /// By the low 16 bits of a scalar's value: 0 when no start scalar has them, else one more
+        /// than the number of the one that has them, or `shared` when several do (only a scalar
+        /// above the BMP can share them with another) or the number does not fit.
+        var byLowBits = [UInt8](repeating: 0, count: 1 << 16)
+        /// By number.
+        var starts: [Start] = []
+        var members: [Member] = []
+        /// The phrases' scalars that `Start.prefix` and `Member.rest` refer to.
+        var text: [Unicode.Scalar] = []
+        var phraseCount = 0
+
+        static let shared: UInt8 = .max
+
+        struct Start {
+            let scalar: Unicode.Scalar
+            /// Its `yearMark`, `departmentEnding` and `unitAnchor` bits.
+            var roles: UInt8 = 0
+            /// The prefix its phrases share, `text[prefix]`, itself included (empty: it starts none).
+            var prefix: Range<Int> = 0..<0
+            /// Its phrases, in the order of `MetadataDetector.phrases`: `members[members]`.
+            var members: Range<Int> = 0..<0
+        }
+
+        struct Member {
+            /// The phrase's place in `MetadataDetector.phrases`.
+            let phrase: Int
+            /// What follows the shared prefix: `text[rest]`.
+            let rest: Range<Int>
+            /// Its first scalar (U+0000 when it is empty), compared before the rest: most phrases
+            /// of a prefix (`决算情况说明`, `决算表`, …) differ from the text right after it.
+            let first: Unicode.Scalar
+        }
+
+        /// The tables read in place, valid inside `withBuffers` only.
+        struct Buffers {
+            let byLowBits: UnsafeBufferPointer<UInt8>
+            let starts: UnsafeBufferPointer<Start>
+            let members: UnsafeBufferPointer<Member>
+            let text: UnsafeBufferPointer<Unicode.Scalar>
+        }
+
+        func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+            byLowBits.withUnsafeBufferPointer { byLowBits in
+                starts.withUnsafeBufferPointer { starts in
+                    members.withUnsafeBufferPointer { members in
+                        text.withUnsafeBufferPointer { text in
+                            body(Buffers(byLowBits: byLowBits, starts: starts, members: members, text: text))
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The number of `scalar` among the start scalars, added if it is not one yet.
+        mutating func number(adding scalar: Unicode.Scalar) -> Int {
+            if let n = starts.firstIndex(where: { $0.scalar == scalar }) { return n }
+            starts.append(Start(scalar: scalar))
+            let low = Int(scalar.value & 0xFFFF)
+            byLowBits[low] = byLowBits[low] == 0 && starts.count < Int(Self.shared) ? UInt8(starts.count) : Self.shared
+            return starts.count - 1
+        }
     }
 
-    private static let table: (roles: ScalarMap, phrases: PhraseTable) = {
-        let texts = MetadataDetector.phraseMatcher.phrases.map { Array(String(decoding: $0, as: UTF8.self).unicodeScalars) }
-        var phrases = PhraseTable()
-        var byFirst: [(first: Unicode.Scalar, members: [Int])] = []
+    private static let table: Starts = {
+        var table = Starts()
+        let texts = MetadataDetector.phrases.map { Array($0.unicodeScalars) }
+        table.phraseCount = texts.count
+        // The phrases by first scalar, in their order.
+        var groups: [[Int]] = []
         for (index, text) in texts.enumerated() {
-            phrases.ranges.append(phrases.scalars.count..<(phrases.scalars.count + text.count))
-            phrases.scalars += text
             guard let first = text.first else { continue }
-            if let n = byFirst.firstIndex(where: { $0.first == first }) { byFirst[n].members.append(index) }
-            else { byFirst.append((first, [index])) }
+            let n = table.number(adding: first)
+            while groups.count <= n { groups.append([]) }
+            groups[n].append(index)
         }
-        var roles = ScalarMap()
-        for (n, list) in byFirst.enumerated() {
-            phrases.lists.append(phrases.order.count..<(phrases.order.count + list.members.count))
-            phrases.order += list.members
-            roles[list.first] = UInt32(n + 1) << slotShift
+        for (n, group) in groups.enumerated() {
+            guard let head = group.first.map({ texts[$0] }) else { continue }
+            var shared = head.count
+            for p in group { shared = min(shared, zip(head, texts[p]).prefix { $0 == $1 }.count) }
+            table.starts[n].prefix = table.text.count..<(table.text.count + shared)
+            table.text += head[..<shared]
+            table.starts[n].members = table.members.count..<(table.members.count + group.count)
+            for p in group {
+                table.members.append(Starts.Member(phrase: p, rest: table.text.count..<(table.text.count + texts[p].count - shared),
+                                                   first: texts[p].dropFirst(shared).first ?? "\u{0}"))
+                table.text += texts[p][shared...]
+            }
         }
-        func mark(_ scalar: Unicode.Scalar, _ role: UInt32) { roles[scalar] = roles[scalar] | role }
+        func mark(_ scalar: Unicode.Scalar, _ role: UInt8) {
+            let n = table.number(adding: scalar)
+            table.starts[n].roles |= role
+        }
         mark("年", yearMark)
         for ending in BureauNameFinder.departmentEndings { if let first = ending.first { mark(first, departmentEnding) } }
         mark("单", unitAnchor)
-        return (roles, phrases)
+        return table
     }()
 
-    /// The first offset after `i` whose scalar starts something (`s.count` if none does).
+    /// By phrase: how often it was counted, and from which offset (in the text's buffer) of
+    /// which line it may be counted again. No phrase holds a line break, so an occurrence never
+    /// spans lines and each line starts afresh: an offset holds only on the line `allowedLine`
+    /// names (no clearing of all of them per line).
+    private struct PhraseTally {
+        var count = 0
+        var nextAllowed = 0
+        var allowedLine = -1
+    }
+
+    /// The offsets of `all[from ..< to]` whose scalars' low 16 bits are a start scalar's,
+    /// written to `found` (as many as fit); the offset the search reached and how many it wrote.
     ///
-    /// Apart from the loop that reads what starts there: inside it, the skip over the other
-    /// scalars (nearly all) kept its values on the stack, three times the instructions.
+    /// A byte load, a compare and a branch per scalar, eight at a step, over the text's lines
+    /// at once; apart from the loop that reads what starts there. Called per line and returning
+    /// at each start, the search cost its call and its tail per line and per start (as much as
+    /// the scalars it skipped); inside that loop it kept its values on the stack.
     @inline(never)
-    private static func nextStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, after i: Int, _ roles: ScalarMap) -> Int {
-        var k = i + 1
-        while k < s.count, roles[s[k]] == 0 { k += 1 }
-        return k
+    private static func collectStarts(_ all: UnsafeBufferPointer<Unicode.Scalar>, from: Int, to: Int,
+                                      _ byLowBits: UnsafeBufferPointer<UInt8>,
+                                      into found: UnsafeMutableBufferPointer<Int>) -> (end: Int, count: Int) {
+        guard let base = all.baseAddress, let table = byLowBits.baseAddress, let out = found.baseAddress,
+              byLowBits.count == 1 << 16, from >= 0, to <= all.count else { return (max(from, to), 0) }
+        /// Whether the scalar at `k` has a start scalar's low 16 bits (they index the 65,536 entries).
+        @inline(__always) func starts(_ k: Int) -> Bool { table[Int(UInt16(truncatingIfNeeded: base[k].value))] != 0 }
+        let room = found.count
+        var k = from
+        var n = 0
+        while k &+ 8 <= to, n &+ 8 <= room {
+            if starts(k) { out[n] = k; n &+= 1 }
+            if starts(k &+ 1) { out[n] = k &+ 1; n &+= 1 }
+            if starts(k &+ 2) { out[n] = k &+ 2; n &+= 1 }
+            if starts(k &+ 3) { out[n] = k &+ 3; n &+= 1 }
+            if starts(k &+ 4) { out[n] = k &+ 4; n &+= 1 }
+            if starts(k &+ 5) { out[n] = k &+ 5; n &+= 1 }
+            if starts(k &+ 6) { out[n] = k &+ 6; n &+= 1 }
+            if starts(k &+ 7) { out[n] = k &+ 7; n &+= 1 }
+            k &+= 8
+        }
+        while k < to, n < room {
+            if starts(k) { out[n] = k; n &+= 1 }
+            k &+= 1
+        }
+        return (k, n)
+    }
+
+    /// The votes other than the phrases at a start scalar with `roles`: the year before a `年`,
+    /// the name before a department ending, whether `单位共` starts line `line` (`s`) at `i`.
+    @inline(__always)
+    private static func read(_ roles: UInt8, _ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, line: Int,
+                             _ years: inout MetadataDetector.YearTally, _ names: inout BureauNameFinder.Tally,
+                             _ firstUnitAnchorLine: inout Int?) {
+        if roles & yearMark != 0 { years.add(s, yearMarkAt: i) }
+        if roles & departmentEnding != 0 { names.read(s, at: i) }
+        if roles & unitAnchor != 0, firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) { firstUnitAnchorLine = line }
     }
 
     init(lines: [[Unicode.Scalar]]) {
@@ -71,47 +188,83 @@ struct MetadataReading {
     }
 
     init(lines: NormalizedText.Lines) {
-        let (roles, table) = Self.table
-        var counts = [Int](repeating: 0, count: table.ranges.count)
-        // By phrase: the offset in the line from which it may be counted again. No phrase holds
-        // a line break, so an occurrence never spans lines and each line starts afresh: an
-        // offset holds only on the line `allowedLine` names (no clearing of all of them per line).
-        var nextAllowed = counts
-        var allowedLine = [Int](repeating: -1, count: counts.count)
+        let table = Self.table
+        var tallies = [PhraseTally](repeating: PhraseTally(), count: table.phraseCount)
         var years = MetadataDetector.YearTally()
         var names = BureauNameFinder.Tally()
         var firstUnitAnchorLine: Int?
-        for lineIndex in lines.indices {
-            do {
-                let s = lines[lineIndex].scalars
-                var i = -1
-                while true {
-                    i = Self.nextStart(s, after: i, roles)
-                    guard i < s.count else { break }
-                    let role = roles[s[i]]
-                    if role & Self.yearMark != 0 { years.add(s, yearMarkAt: i) }
-                    if role & Self.departmentEnding != 0 { names.read(s, at: i) }
-                    if role & Self.unitAnchor != 0, firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) {
-                        firstUnitAnchorLine = lineIndex
-                    }
-                    let slot = Int(role >> Self.slotShift)
-                    guard slot != 0 else { continue }
-                    // Each phrase on its own, non-overlapping from the left, as one search for it counts.
-                    for member in table.lists[slot - 1] {
-                        let p = table.order[member]
-                        let text = table.ranges[p]
-                        guard allowedLine[p] != lineIndex || i >= nextAllowed[p], i + text.count <= s.count else { continue }
-                        var k = 0
-                        while k < text.count, s[i + k] == table.scalars[text.lowerBound + k] { k += 1 }
-                        guard k == text.count else { continue }
-                        counts[p] += 1
-                        nextAllowed[p] = i + text.count
-                        allowedLine[p] = lineIndex
+        let all = lines.scalars
+        let spans = lines.spans
+        tallies.withUnsafeMutableBufferPointer { tallies in
+            table.withBuffers { t in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { found in
+                    var first = 0
+                    while first < spans.count {
+                        // A run of lines that follow each other in the buffer (all of them, as the
+                        // joiner lays them out) is searched at once; what stands between two of its
+                        // lines may hold a start scalar, which is passed over.
+                        var last = first
+                        while last + 1 < spans.count, spans[last + 1].scalars.lowerBound >= spans[last].scalars.upperBound { last += 1 }
+                        let end = spans[last].scalars.upperBound
+                        var line = first
+                        var lineStart = spans[first].scalars.lowerBound
+                        var lineEnd = spans[first].scalars.upperBound
+                        var from = lineStart
+                        while from < end {
+                            let (reached, count) = Self.collectStarts(all, from: from, to: end, t.byLowBits, into: found)
+                            from = reached
+                            for q in 0..<count {
+                                // Offsets in `all`, ascending; the line's bounds kept until one is past them.
+                                let p = found[q]
+                                if p >= lineEnd {
+                                    // `p < end`, the last line's end: the walk stops at that line at the latest.
+                                    repeat { line += 1 } while spans[line].scalars.upperBound <= p
+                                    lineStart = spans[line].scalars.lowerBound
+                                    lineEnd = spans[line].scalars.upperBound
+                                }
+                                guard p >= lineStart else { continue }
+                                let scalar = all[p]
+                                let entry = t.byLowBits[Int(scalar.value & 0xFFFF)]
+                                guard entry != 0 else { continue }
+                                var n = Int(entry) &- 1
+                                if entry == Starts.shared || t.starts[n].scalar != scalar {
+                                    // Above the BMP with a start scalar's low bits, or one of several that share them.
+                                    guard entry == Starts.shared, let number = t.starts.firstIndex(where: { $0.scalar == scalar }) else { continue }
+                                    n = number
+                                }
+                                let start = t.starts[n]
+                                if start.roles != 0 {
+                                    Self.read(start.roles, UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), at: p - lineStart, line: line,
+                                              &years, &names, &firstUnitAnchorLine)
+                                }
+                                let prefix = start.prefix
+                                let at = p &+ prefix.count
+                                guard !prefix.isEmpty, at <= lineEnd else { continue }
+                                var k = 1
+                                while k < prefix.count, all[p &+ k] == t.text[prefix.lowerBound &+ k] { k &+= 1 }
+                                guard k == prefix.count else { continue }
+                                // Each phrase on its own, non-overlapping from the left, as one search for it counts.
+                                for member in t.members[start.members] {
+                                    let rest = member.rest
+                                    let phraseEnd = at &+ rest.count
+                                    // `at < phraseEnd <= lineEnd` when the rest is not empty.
+                                    guard phraseEnd <= lineEnd, rest.isEmpty || all[at] == member.first else { continue }
+                                    var j = rest.isEmpty ? 0 : 1
+                                    while j < rest.count, all[at &+ j] == t.text[rest.lowerBound &+ j] { j &+= 1 }
+                                    let phrase = member.phrase
+                                    guard j == rest.count, tallies[phrase].allowedLine != line || p >= tallies[phrase].nextAllowed else { continue }
+                                    tallies[phrase].count &+= 1
+                                    tallies[phrase].nextAllowed = phraseEnd
+                                    tallies[phrase].allowedLine = line
+                                }
+                            }
+                        }
+                        first = last + 1
                     }
                 }
             }
         }
-        phrases = MetadataDetector.PhraseCounts(counts: counts)
+        phrases = MetadataDetector.PhraseCounts(counts: tallies.map(\.count))
         self.years = years
         self.names = names
         self.firstUnitAnchorLine = firstUnitAnchorLine

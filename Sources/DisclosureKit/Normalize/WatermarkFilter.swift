@@ -26,69 +26,91 @@ enum WatermarkFilter {
     /// hashes: a `Dictionary` hashed each key again through `Hasher`, and a `String` per line
     /// (hashed through Unicode normalization) was once most of this filter's cost.
     private static func watermarkLines(_ physical: PhysicalLines) -> [Int]? {
-        let lines = physical.lines
-        // At most half full: a power of two at least twice the number of lines.
+        let candidates = candidateLines(physical.lines)
+        // At most half full: a power of two at least twice the number of candidates (not of
+        // lines: a third of the lines are candidates, and the table was zero-filled per report).
         var size = 16
-        while size < 2 * lines.count { size *= 2 }
+        while size < 2 * candidates.count { size *= 2 }
         let mask = size - 1
         var slots = [Int32](repeating: -1, count: size)
         // Per group: the line whose text is its key, that text's hash, and its size.
-        var groupLine: [Int] = []
-        var groupHash: [UInt64] = []
-        var groupSizes: [Int] = []
-        var groupOfLine = [Int32](repeating: -1, count: lines.count)
-        // The lines are read in place (a slice per candidate was a retain and a release), each
-        // candidate once: its letters checked, its plainness and its hash in the same pass.
+        var groups: [(line: Int, hash: UInt64, size: Int)] = []
+        // At most one per candidate: grown from empty, it was reallocated a dozen times per report.
+        groups.reserveCapacity(candidates.count)
+        // By candidate: its group (-1 for none: not letters only).
+        var groupOfCandidate = [Int32](repeating: -1, count: candidates.count)
+        // Each candidate read once, in place: its letters checked, its plainness and its hash in
+        // the same pass.
         let comparable = physical.scalars.withUnsafeBufferPointer { all -> Bool in
-            for index in lines.indices {
-                let line = lines[index]
-                let text = line.trimmed
-                guard text.count >= 2, text.count <= maxLength, !line.heading else { continue }
-                // FNV-1a over the scalar values: candidates are at most `maxLength` scalars.
-                var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                var plain = true
-                var letters = true
-                for k in text {
-                    let s = all[k]
-                    // Ideographs (most of a watermark): letters, and plain.
-                    if s.value &- 0x4E00 > 0x9FFF - 0x4E00 {
-                        if isNotLetter(s) {
-                            letters = false
+            physical.lines.withUnsafeBufferPointer { lines -> Bool in
+                for (c, index) in candidates.enumerated() {
+                    let text = UnsafeBufferPointer(rebasing: all[lines[index].trimmed])
+                    // FNV-1a over the scalar values: candidates are at most `maxLength` scalars.
+                    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                    var plain = true
+                    var letters = true
+                    for s in text {
+                        // Ideographs (most of a watermark): letters, and plain.
+                        if s.value &- 0x4E00 > 0x9FFF - 0x4E00 {
+                            if isNotLetter(s) {
+                                letters = false
+                                break
+                            }
+                            plain = plain && PlainScalar.isPlain(s)
+                        }
+                        h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3
+                    }
+                    guard letters else { continue }
+                    guard plain else { return false }
+                    var slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
+                    while true {
+                        let group = Int(slots[slot])
+                        if group < 0 {
+                            slots[slot] = Int32(truncatingIfNeeded: groups.count)
+                            groupOfCandidate[c] = Int32(truncatingIfNeeded: groups.count)
+                            groups.append((index, h, 1))
                             break
                         }
-                        plain = plain && PlainScalar.isPlain(s)
-                    }
-                    h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3
-                }
-                guard letters else { continue }
-                guard plain else { return false }
-                var slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
-                while true {
-                    let group = Int(slots[slot])
-                    if group < 0 {
-                        slots[slot] = Int32(groupSizes.count)
-                        groupOfLine[index] = Int32(groupSizes.count)
-                        groupLine.append(index)
-                        groupHash.append(h)
-                        groupSizes.append(1)
-                        break
-                    }
-                    if groupHash[group] == h {
-                        let key = lines[groupLine[group]].trimmed
-                        if key.count == text.count && zip(key, text).allSatisfy({ all[$0] == all[$1] }) {
-                            groupSizes[group] += 1
-                            groupOfLine[index] = Int32(group)
+                        if groups[group].hash == h, text.elementsEqual(UnsafeBufferPointer(rebasing: all[lines[groups[group].line].trimmed])) {
+                            groups[group].size += 1
+                            groupOfCandidate[c] = Int32(truncatingIfNeeded: group)
                             break
                         }
+                        slot = (slot + 1) & mask
                     }
-                    slot = (slot + 1) & mask
                 }
+                return true
             }
-            return true
         }
         guard comparable else { return nil }
-        guard groupSizes.contains(where: { $0 >= minRepeats }) else { return [] }
-        return groupOfLine.indices.filter { groupOfLine[$0] >= 0 && groupSizes[Int(groupOfLine[$0])] >= minRepeats }
+        guard groups.contains(where: { $0.size >= minRepeats }) else { return [] }
+        return candidates.indices.compactMap { c in
+            groupOfCandidate[c] >= 0 && groups[Int(groupOfCandidate[c])].size >= minRepeats ? candidates[c] : nil
+        }
+    }
+
+    /// The lines of 2 … `maxLength` scalars that are not headings, in order: the only lines the
+    /// filter reads the scalars of.
+    ///
+    /// Apart, so that the pass over every line's bounds keeps its values in registers (inside
+    /// the loop that hashes the candidates, it reloaded them from the stack per line).
+    /// Written into room for every line, not appended: an append checked the array's
+    /// uniqueness and capacity per candidate.
+    @inline(never)
+    private static func candidateLines(_ lines: [PhysicalLines.Line]) -> [Int] {
+        lines.withUnsafeBufferPointer { lines in
+            [Int](unsafeUninitializedCapacity: lines.count) { candidates, count in
+                var n = 0
+                for index in lines.indices {
+                    let length = lines[index].trimmed.count
+                    if length >= 2, length <= maxLength, !lines[index].heading {
+                        candidates.initializeElement(at: n, to: index)
+                        n += 1
+                    }
+                }
+                count = n
+            }
+        }
     }
 
     /// The filter with the lines' texts as `String`s, for text with scalars whose equality as
