@@ -2,11 +2,18 @@
 ///
 /// The scanners look a scalar up at every position of the text. A `Dictionary` or `Set` of
 /// `Unicode.Scalar` hashes it each time (`Hasher` was a fifth of the statement scanner); here
-/// a scalar of the Basic Multilingual Plane, where the report text lives, is one array load.
-/// The rare scalars above it go to a dictionary.
+/// a scalar of the Basic Multilingual Plane, where the report text lives, is two array loads:
+/// its page of 256 scalars, then its number there. The rare scalars above it go to a dictionary.
+///
+/// Why pages: a flat array up to the largest scalar mapped (`（` is U+FF08) was 256 KB per
+/// map, zero-filled and page-faulted in when a process starts; the tables made at start-up are
+/// a good part of a one-report run. Pages hold only the 256-scalar blocks that have a member.
 struct ScalarMap: Sendable {
-    /// Numbers of the BMP scalars, by scalar value, up to the largest mapped one.
-    private var flat: [UInt32] = []
+    /// By the high byte of a BMP scalar: where its page starts in `entries` (0: the page of
+    /// zeros that every block without a member shares).
+    private var pageStart = [UInt32](repeating: 0, count: 256)
+    /// The pages, 256 numbers each; the first is all zeros.
+    private var entries = [UInt32](repeating: 0, count: 256)
     /// Numbers of the scalars above the BMP.
     private var astral: [Unicode.Scalar: UInt32] = [:]
     /// How many scalars `init(numbering:)` numbered.
@@ -16,27 +23,11 @@ struct ScalarMap: Sendable {
 
     /// The map of the distinct `scalars` to 1, 2, … in order of first occurrence.
     init(numbering scalars: some Collection<Unicode.Scalar>) {
-        // The flat part sized once, to the largest BMP scalar.
-        var top = -1
-        for scalar in scalars where scalar.value <= 0xFFFF { top = max(top, Int(scalar.value)) }
-        // Numbered in a local array, not through `subscript`'s setter: a matcher is built per
-        // report (`ContentsChecker`), and the setter's uniqueness check per scalar was most of it.
-        var flat = [UInt32](repeating: 0, count: top + 1)
         var count = 0
-        for scalar in scalars {
-            let value = Int(scalar.value)
-            if value <= 0xFFFF {
-                // `value <= top`, the last index of `flat`.
-                if flat[value] == 0 {
-                    count += 1
-                    flat[value] = UInt32(count)
-                }
-            } else if astral[scalar] == nil {
-                count += 1
-                astral[scalar] = UInt32(count)
-            }
+        for scalar in scalars where self[scalar] == 0 {
+            count += 1
+            self[scalar] = UInt32(count)
         }
-        self.flat = flat
         self.count = count
     }
 
@@ -44,8 +35,8 @@ struct ScalarMap: Sendable {
     subscript(_ scalar: Unicode.Scalar) -> UInt32 {
         @inline(__always) get {
             let value = Int(scalar.value)
-            if value < flat.count { return flat[value] }
-            return value > 0xFFFF ? astralNumber(scalar) : 0
+            if value <= 0xFFFF { return entries[Int(pageStart[value >> 8]) | value & 0xFF] }
+            return astralNumber(scalar)
         }
         set {
             let value = Int(scalar.value)
@@ -53,8 +44,12 @@ struct ScalarMap: Sendable {
                 astral[scalar] = newValue
                 return
             }
-            if value >= flat.count { flat += [UInt32](repeating: 0, count: value + 1 - flat.count) }
-            flat[value] = newValue
+            if pageStart[value >> 8] == 0 {
+                guard newValue != 0 else { return }
+                pageStart[value >> 8] = UInt32(entries.count)
+                entries += repeatElement(0, count: 256)
+            }
+            entries[Int(pageStart[value >> 8]) | value & 0xFF] = newValue
         }
     }
 
