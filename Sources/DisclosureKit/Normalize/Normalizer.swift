@@ -32,10 +32,7 @@ public struct Normalizer: Sendable {
     public func normalize(unvalidatedUTF8 bytes: [UInt8]) -> NormalizedText? {
         bytes.withUnsafeBufferPointer { bytes in
             let (lines, count) = PhysicalLineReader.read(bytes)
-            let replaced = lines.scalars.withUnsafeBufferPointer {
-                ScalarSearch.firstIndex(of: "\u{FFFD}", in: $0, from: 0) < $0.count
-            }
-            if replaced && !UTF8Validator.isValid(bytes) { return nil }
+            if lines.hasReplacementCharacter && !UTF8Validator.isValid(bytes) { return nil }
             return normalize(lines, count: count)
         }
     }
@@ -74,6 +71,10 @@ struct PhysicalLine: Sendable {
 struct PhysicalLines: Sendable {
     var scalars: [Unicode.Scalar] = []
     var lines: [Line] = []
+    /// True when the reader decoded a U+FFFD (an ill-formed sequence, or one written as such):
+    /// the one scalar it writes that says the bytes may not be UTF-8. Found as it decodes,
+    /// instead of by a search of every scalar after.
+    var hasReplacementCharacter = false
 
     struct Line: Sendable {
         /// Where the line is in `scalars`.
@@ -163,6 +164,13 @@ extension PhysicalLines.Line {
                 || Self.isEdgeSeparator(scalars[lo], first: true) || Self.isEdgeSeparator(scalars[hi - 1], first: false))
         self.init(range: range, trimmed: lo..<hi, number: number, heading: heading, rawCharacters: rawCharacters,
                   rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank, mayHoldSeparators: mayHoldSeparators)
+    }
+
+    /// An empty line at `position` (a break right after a break): what classifying it gives.
+    @inline(__always)
+    init(blankAt position: Int, number: Int) {
+        self.init(range: position..<position, trimmed: position..<position, number: number, heading: false,
+                  rawCharacters: 0, rawColumns: 0, hasTab: false, isBlank: true, mayHoldSeparators: false)
     }
 
     /// `，` or `．` first, or `，`, `－` or `．` last: a separator that a joined line's digits may
