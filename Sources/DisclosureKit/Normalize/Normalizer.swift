@@ -141,11 +141,9 @@ extension PhysicalLines.Line {
     /// `PhysicalLineReader` follows while it reads).
     init(classifying scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, number: Int, heading: Bool,
          rawCharacters: Int, rawColumns: Int) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
-        var lo = range.lowerBound
-        var hi = range.upperBound
-        while lo < hi, ScalarFolding.isSpace(scalars[lo]) { lo += 1 }
-        while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
+        let trimmed = Self.trimming(scalars, range)
+        let lo = trimmed.lowerBound
+        let hi = trimmed.upperBound
         var hasTab = false
         var isBlank = true
         for k in lo..<hi {
@@ -164,6 +162,17 @@ extension PhysicalLines.Line {
                 || Self.isEdgeSeparator(scalars[lo], first: true) || Self.isEdgeSeparator(scalars[hi - 1], first: false))
         self.init(range: range, trimmed: lo..<hi, number: number, heading: heading, rawCharacters: rawCharacters,
                   rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank, mayHoldSeparators: mayHoldSeparators)
+    }
+
+    /// `range` of `scalars` without its leading and trailing spaces.
+    @inline(__always)
+    static func trimming(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Range<Int> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi, ScalarFolding.isSpace(scalars[lo]) { lo += 1 }
+        while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
+        return lo..<hi
     }
 
     /// An empty line at `position` (a break right after a break): what classifying it gives.

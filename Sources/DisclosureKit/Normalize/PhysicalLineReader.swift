@@ -38,17 +38,6 @@ enum PhysicalLineReader {
                 var w = 0
                 var i = 0
                 while i < count {
-                    // A run of ideographs, CJK punctuation and full-width forms such as `（：；`
-                    // (three bytes each, wide, never space, never folded), most of a report: only
-                    // written, and counted once at its end.
-                    let run = readWideRun(base, count: count, from: i, into: out, at: w)
-                    if run.w > w {
-                        line.wide &+= run.w &- w
-                        line.previous = .other
-                        i = run.i
-                        w = run.w
-                    }
-                    guard i < count else { break }
                     let lead = base[i]
                     if lead < 0x80 {
                         i &+= 1
@@ -101,6 +90,19 @@ enum PhysicalLineReader {
                         out[w] = Unicode.Scalar(lead)
                         w &+= 1
                         continue
+                    }
+                    // A run of ideographs, CJK punctuation and full-width forms such as `（：；`
+                    // (three bytes each, wide, never space, never folded), most of a report: only
+                    // written, and counted once at its end.
+                    if lead & 0xF0 == 0xE0 {
+                        let run = readWideRun(base, count: count, from: i, into: out, at: w)
+                        if run.w > w {
+                            line.wide &+= run.w &- w
+                            line.previous = .other
+                            i = run.i
+                            w = run.w
+                            continue
+                        }
                     }
                     // Full-width digits and `％` (about a third of the scalars left after the runs)
                     // fold to ASCII: read as the ASCII they fold to, without the general decoding.
@@ -379,16 +381,58 @@ enum PhysicalLineReader {
         }
     }
 
-    /// `LineScan.end` for a line with markdown marks: folded by the definition, then looked at
-    /// again; returns the line and where it ends.
+    /// `LineScan.end` for a line with markdown marks: its marks folded (`ScalarFolding.foldMarks`,
+    /// `fold` for width-folded scalars), then looked at again; returns the line and where it ends.
     @inline(never)
     static func endFolding(_ out: UnsafeMutableBufferPointer<Unicode.Scalar>, _ range: Range<Int>, number: Int,
                            rawCharacters: Int, rawColumns: Int) -> (line: PhysicalLines.Line, end: Int) {
-        let folded = ScalarFolding.fold(out, range)
-        let line = PhysicalLines.Line(classifying: UnsafeBufferPointer(rebasing: out[..<folded.end]),
-                                      range.lowerBound..<folded.end, number: number, heading: folded.heading,
-                                      rawCharacters: rawCharacters, rawColumns: rawColumns)
+        let folded = ScalarFolding.foldMarks(out, range)
+        let line = classifyFolded(UnsafeBufferPointer(rebasing: out[..<folded.end]), range.lowerBound..<folded.end,
+                                  number: number, heading: folded.heading, rawCharacters: rawCharacters, rawColumns: rawColumns)
         return (line, folded.end)
+    }
+
+    /// `PhysicalLines.Line(classifying:)` with its two loops over the trimmed line (tabs and
+    /// blankness; `ScalarFolding.hasCanonicalNumbers`) made one: what each asks of a scalar is
+    /// asked in the same pass, ideographs and CJK punctuation settled by one test.
+    static func classifyFolded(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, number: Int, heading: Bool,
+                               rawCharacters: Int, rawColumns: Int) -> PhysicalLines.Line {
+        let trimmed = PhysicalLines.Line.trimming(scalars, range)
+        let lo = trimmed.lowerBound
+        let hi = trimmed.upperBound
+        var hasTab = false
+        var isBlank = true
+        // `hasCanonicalNumbers` of the trimmed line, as it goes.
+        var canonical = true
+        var previousIsDigit = false
+        for k in lo..<hi {
+            let s = scalars[k]
+            let v = s.value
+            // Ideographs and CJK punctuation: neither tab nor space, nor any separator.
+            if v > 0x3000 && v < 0xFF0C {
+                isBlank = false
+                previousIsDigit = false
+                continue
+            }
+            if v == 0x09 {
+                hasTab = true
+            } else if isBlank, !ScalarFolding.isSpace(s) {
+                isBlank = false
+            }
+            if canonical {
+                if v == 0x2C || (previousIsDigit && ScalarFolding.isSpace(s)) {
+                    canonical = false
+                } else if v == 0xFF0D || (previousIsDigit && (v == 0xFF0E || v == 0xFF0C)) {
+                    if k + 1 < hi, ScalarFolding.isDigit(scalars[k + 1]) { canonical = false }
+                }
+            }
+            previousIsDigit = ScalarFolding.isDigit(s)
+        }
+        let mayHoldSeparators = lo < hi
+            && (!canonical || PhysicalLines.Line.isEdgeSeparator(scalars[lo], first: true)
+                || PhysicalLines.Line.isEdgeSeparator(scalars[hi - 1], first: false))
+        return PhysicalLines.Line(range: range, trimmed: lo..<hi, number: number, heading: heading, rawCharacters: rawCharacters,
+                                  rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank, mayHoldSeparators: mayHoldSeparators)
     }
 
     /// The scalar of the multi-byte UTF-8 sequence whose lead byte is at `i`, and its length;
