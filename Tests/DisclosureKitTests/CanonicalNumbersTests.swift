@@ -57,4 +57,31 @@ struct CanonicalNumbersTests {
             #expect(fastOrigins == plainOrigins, "\(text) \(origins)")
         }
     }
+
+    /// `makeNumbersCanonical` (in place, one pass, the look back at a comma kept as it goes)
+    /// against the definition: the full-width separators folded, then `removeSeparatorsAndUnitSpaces`
+    /// from a copy (`canonicalNumbers`).
+    @Test("made canonical in place: the scalars and origins of folding, then removing from a copy")
+    func inPlace() {
+        var random = SplitMix64(seed: 14)
+        // Groups of one to four digits, so that well- and ill-formed thousands come often.
+        let pieces = ["1", "20", "345", "6789", "1", "20", "345", "6789", ",", ",", ".", " ", " ", "\u{3000}", "万", "元", "%",
+                      "亿", "公", "。", "（", "，", "．", "－", "a", "-", "\t", "\u{FF0B}", "\u{FF0F}"]
+        for _ in 0..<5_000 {
+            let s = (0..<random.below(30)).flatMap { _ in pieces[random.below(pieces.count)].unicodeScalars }
+            var offsets = Set<Int>()
+            for _ in 0..<random.below(5) { offsets.insert(random.below(s.count + 1)) }
+            let origins = offsets.sorted().enumerated().map { LogicalLine.Origin(offset: $0.element, line: $0.offset + 2) }
+            var plainOrigins = origins
+            let plain = ScalarFolding.canonicalNumbers(s, origins: &plainOrigins)
+            var fast = s
+            var fastOrigins = origins
+            let kept = fast.withUnsafeMutableBufferPointer { line in
+                fastOrigins.withUnsafeMutableBufferPointer { ScalarFolding.makeNumbersCanonical(line, origins: $0) }
+            }
+            let text = String(String.UnicodeScalarView(s))
+            #expect(Array(fast[..<kept]) == plain, "\(text)")
+            #expect(fastOrigins == plainOrigins, "\(text) \(origins)")
+        }
+    }
 }

@@ -42,6 +42,23 @@ struct PhysicalLineReaderTests {
         Array(text.utf8).withUnsafeBufferPointer { PhysicalLineReader.read($0) }
     }
 
+    /// Reads `text` both ways and expects the same lines, the line bound and the U+FFFD flag.
+    static func expectSameLines(_ text: String) {
+        let plain = Self.plainLines(text)
+        let (fast, count) = Self.read(text)
+        #expect(count == plain.lines.count, "\(text.debugDescription)")
+        #expect(Array(text.utf8).withUnsafeBufferPointer { PhysicalLineReader.lineBound($0) } >= count)
+        #expect(fast.hasReplacementCharacter == text.unicodeScalars.contains("\u{FFFD}"))
+        guard fast.lines.count == plain.lines.count else { return }
+        for (a, b) in zip(fast.lines, plain.lines) {
+            let same = fast.scalars[a.trimmed].elementsEqual(plain.scalars[b.trimmed])
+                && a.number == b.number && a.heading == b.heading
+                && a.rawCharacters == b.rawCharacters && a.rawColumns == b.rawColumns
+                && a.hasTab == b.hasTab && a.isBlank == b.isBlank && a.mayHoldSeparators == b.mayHoldSeparators
+            #expect(same, "\(text.debugDescription), line \(b.number)")
+        }
+    }
+
     @Test("random text: the same lines, folded, trimmed, measured and classified alike")
     func randomText() {
         var random = SplitMix64(seed: 11)
@@ -49,18 +66,22 @@ struct PhysicalLineReaderTests {
                       "\u{2212}", "%", "％", "万", "\t", "*", "**", "_", "#", "## ", "- ", "\n", "\r", "\r\n", "\u{0C}",
                       "𠀀", "é", "豈", "\u{FFFD}", "（", "：", "＊", "＃", "９", "\u{FF60}", "\u{FF61}", "“"]
         for _ in 0..<3_000 {
-            let text = (0..<random.below(60)).map { _ in pieces[random.below(pieces.count)] }.joined()
-            let plain = Self.plainLines(text)
-            let (fast, count) = Self.read(text)
-            #expect(count == plain.lines.count, "\(text.debugDescription)")
-            guard fast.lines.count == plain.lines.count else { continue }
-            for (a, b) in zip(fast.lines, plain.lines) {
-                let same = fast.scalars[a.trimmed].elementsEqual(plain.scalars[b.trimmed])
-                    && a.number == b.number && a.heading == b.heading
-                    && a.rawCharacters == b.rawCharacters && a.rawColumns == b.rawColumns
-                    && a.hasTab == b.hasTab && a.isBlank == b.isBlank && a.mayHoldSeparators == b.mayHoldSeparators
-                #expect(same, "\(text.debugDescription), line \(b.number)")
-            }
+            Self.expectSameLines((0..<random.below(60)).map { _ in pieces[random.below(pieces.count)] }.joined())
+        }
+    }
+
+    /// Runs of ideographs long enough for the reader's four-at-a-step path, broken by every kind
+    /// of scalar at every lane: full-width forms (which carry a run on, or end it: `％`, `－`,
+    /// digits), three-byte scalars just outside U+3001…U+A4CF, ASCII, breaks and blank lines.
+    @Test("long runs of ideographs: the same lines, broken at any lane by any scalar")
+    func longRuns() {
+        var random = SplitMix64(seed: 13)
+        let pieces = ["公务用车运行维护费", "本年支出决算合计", "公", "。", "、", "《", "（", "）", "，", "．", "：", "；",
+                      "％", "－", "１", "９", "\u{FF01}", "\u{FF60}", "\u{FF61}", "\u{3000}", "\u{3001}", "\u{A4CF}",
+                      "\u{A4D0}", "\u{2FFF}", "\u{FF00}", "“", "”", "1", "a", " ", ",", "\t", "*", "\n", "\n\n", "\r\n",
+                      "\r", "\u{0C}", "\u{FFFD}", "é", "𠀀"]
+        for _ in 0..<3_000 {
+            Self.expectSameLines((0..<random.below(120)).map { _ in pieces[random.below(pieces.count)] }.joined())
         }
     }
 
@@ -69,6 +90,7 @@ struct PhysicalLineReaderTests {
         let bytes: [UInt8] = [0xE5, 0x85, 0x0A, 0xC0, 0xAF, 0x31, 0xED, 0xA0, 0x80, 0xE5, 0x85, 0xAC]
         let (lines, count) = bytes.withUnsafeBufferPointer { PhysicalLineReader.read($0) }
         #expect(count == 2)
+        #expect(lines.hasReplacementCharacter)
         #expect(Array(lines.trimmed(0)) == ["\u{FFFD}", "\u{FFFD}"])
         #expect(Array(lines.trimmed(1)) == ["\u{FFFD}", "\u{FFFD}", "1", "\u{FFFD}", "\u{FFFD}", "\u{FFFD}", "公"])
     }

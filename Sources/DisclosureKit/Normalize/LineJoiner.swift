@@ -23,7 +23,9 @@ struct LineJoiner {
     /// In place: each logical line is written over the physical lines' buffer, at or before
     /// where its first piece stood (a logical line is never longer than its pieces, and they
     /// come in order), so the buffer becomes the text's without a copy of any line. A line
-    /// joined from several is written piece by piece as it grows.
+    /// joined from several is written piece by piece as it grows. A physical line gives at most
+    /// one span and one origin, so both are written in place into arrays of as many as there
+    /// are lines, and the lines are read where they are (a copy of a line was nine words).
     func join(_ physical: consuming PhysicalLines, physicalLineCount: Int) -> NormalizedText {
         var buffer: [Unicode.Scalar] = []
         // The buffer taken out of `physical`, so that writing to it copies nothing.
@@ -31,71 +33,85 @@ struct LineJoiner {
         let lines = physical.lines
         let wrap = WrapWidth.detect(lines)
         var spans: [NormalizedText.Span] = []
-        spans.reserveCapacity(lines.count)
-        var origins: [LogicalLine.Origin] = []
-        origins.reserveCapacity(lines.count)
-        // A joined line to make canonical is copied here first (kept from line to line).
-        var scratch: [Unicode.Scalar] = []
-        buffer.withUnsafeMutableBufferPointer { buffer in
-            // Where the next logical line is written; never after the next physical line's start.
-            var w = 0
-            var i = 0
-            while i < lines.count {
-                let first = lines[i]
-                if first.isBlank {
-                    i += 1
-                    continue
-                }
-                let lineStart = w
-                let originStart = origins.count
-                w = Self.move(buffer, first.trimmed, to: w)
-                origins.append(LogicalLine.Origin(offset: 0, line: first.number))
-                var mayHoldSeparators = first.mayHoldSeparators
-                var last = first
-                var next = i + 1
-                while true {
-                    // Find the next non-blank line within the gap.
-                    var j = next
-                    var blanks = 0
-                    while j < lines.count, lines[j].isBlank, blanks <= maxBlankGap {
-                        blanks += 1
-                        j += 1
+        let origins = [LogicalLine.Origin](unsafeUninitializedCapacity: lines.count) { originBuffer, originCount in
+            let origins = originBuffer
+            spans = [NormalizedText.Span](unsafeUninitializedCapacity: lines.count) { spanBuffer, spanCount in
+                let spans = spanBuffer
+                lines.withUnsafeBufferPointer { lines in
+                    buffer.withUnsafeMutableBufferPointer { buffer in
+                        let counts = joinLines(lines, into: buffer, spans: spans, origins: origins, wrap: wrap)
+                        spanCount = counts.spans
+                        originCount = counts.origins
                     }
-                    guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
-                    // `last` now stands at the end of the line written so far; `lines[j]` is
-                    // still where it was read.
-                    let joins = shouldJoin(last, lastScalar: buffer[w - 1], lines[j],
-                                           UnsafeBufferPointer(rebasing: buffer[lines[j].trimmed]),
-                                           current: UnsafeBufferPointer(rebasing: buffer[lineStart..<w]), wrap: wrap)
-                    guard joins else { break }
-                    origins.append(LogicalLine.Origin(offset: w - lineStart, line: lines[j].number))
-                    w = Self.move(buffer, lines[j].trimmed, to: w)
-                    mayHoldSeparators = mayHoldSeparators || lines[j].mayHoldSeparators
-                    last = lines[j]
-                    next = j + 1
                 }
-                // Numbers are made canonical only now, when both halves of a cut number are here.
-                // Trimmed lines neither start nor end with a space, so a join of lines without
-                // separators has none either.
-                if mayHoldSeparators && !ScalarFolding.hasCanonicalNumbers(UnsafeBufferPointer(rebasing: buffer[lineStart..<w])) {
-                    scratch.removeAll(keepingCapacity: true)
-                    scratch.append(contentsOf: buffer[lineStart..<w])
-                    // The first origin, at offset 0, stays there: nothing is dropped before it.
-                    let kept = scratch.withUnsafeMutableBufferPointer { source in
-                        origins.withUnsafeMutableBufferPointer { all in
-                            ScalarFolding.canonicalNumbers(source, into: UnsafeMutableBufferPointer(rebasing: buffer[lineStart..<w]),
-                                                           origins: UnsafeMutableBufferPointer(rebasing: all[(originStart + 1)...]))
-                        }
-                    }
-                    w = lineStart + kept
-                }
-                spans.append(NormalizedText.Span(scalars: lineStart..<w, origins: originStart..<origins.count,
-                                                 wasMarkdownHeading: first.heading))
-                i = next
             }
         }
         return NormalizedText(scalars: buffer, spans: spans, origins: origins, physicalLineCount: physicalLineCount,
                               wasHardWrapped: wrap != nil)
+    }
+
+    /// `join` on the buffers: writes the logical lines over `buffer`, their spans and origins
+    /// from the start of `spans` and `origins` (room for one of each per line); returns how many.
+    private func joinLines(_ lines: UnsafeBufferPointer<PhysicalLines.Line>, into buffer: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                           spans: UnsafeMutableBufferPointer<NormalizedText.Span>,
+                           origins: UnsafeMutableBufferPointer<LogicalLine.Origin>, wrap: WrapWidth?) -> (spans: Int, origins: Int) {
+        var spanCount = 0
+        var originCount = 0
+        // Where the next logical line is written; never after the next physical line's start.
+        var w = 0
+        var i = 0
+        while i < lines.count {
+            if lines[i].isBlank {
+                i += 1
+                continue
+            }
+            let lineStart = w
+            let originStart = originCount
+            w = Self.move(buffer, lines[i].trimmed, to: w)
+            origins[originCount] = LogicalLine.Origin(offset: 0, line: lines[i].number)
+            originCount += 1
+            var mayHoldSeparators = lines[i].mayHoldSeparators
+            var last = i
+            var next = i + 1
+            while true {
+                // Find the next non-blank line within the gap.
+                var j = next
+                var blanks = 0
+                while j < lines.count, lines[j].isBlank, blanks <= maxBlankGap {
+                    blanks += 1
+                    j += 1
+                }
+                guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
+                // Without a wrap width only a number or a unit can continue a line
+                // (`shouldJoin`'s first test of `b`), and most lines start with neither.
+                if wrap == nil && !Self.mayContinueUnwrapped(buffer[lines[j].trimmed.lowerBound]) { break }
+                // `lines[last]` now stands at the end of the line written so far; `lines[j]` is
+                // still where it was read.
+                let joins = shouldJoin(lines, last, lastScalar: buffer[w - 1], j, UnsafeBufferPointer(rebasing: buffer[lines[j].trimmed]),
+                                       current: UnsafeBufferPointer(rebasing: buffer[lineStart..<w]), wrap: wrap)
+                guard joins else { break }
+                origins[originCount] = LogicalLine.Origin(offset: w - lineStart, line: lines[j].number)
+                originCount += 1
+                w = Self.move(buffer, lines[j].trimmed, to: w)
+                mayHoldSeparators = mayHoldSeparators || lines[j].mayHoldSeparators
+                last = j
+                next = j + 1
+            }
+            // Numbers are made canonical only now, when both halves of a cut number are here.
+            // Trimmed lines neither start nor end with a space, so a join of lines without
+            // separators has none either. The first origin, at offset 0, stays there: nothing
+            // is dropped before it.
+            if mayHoldSeparators {
+                w = lineStart + ScalarFolding.makeNumbersCanonical(
+                    UnsafeMutableBufferPointer(rebasing: buffer[lineStart..<w]),
+                    origins: UnsafeMutableBufferPointer(rebasing: origins[(originStart + 1)..<originCount]))
+            }
+            spans[spanCount] = NormalizedText.Span(scalars: lineStart..<w, origins: originStart..<originCount,
+                                                   wasMarkdownHeading: lines[i].heading)
+            spanCount += 1
+            i = next
+        }
+        return (spanCount, originCount)
     }
 
     /// Moves `buffer[range]` to `w` (at or before `range`'s start); returns where it ends.
@@ -109,13 +125,14 @@ struct LineJoiner {
     }
 
     /// Whether line `b` (its scalars `bt`) continues line `a`, whose last scalar is `aLast`;
-    /// `current` is the logical line so far, which ends with `a`.
-    func shouldJoin(_ a: PhysicalLines.Line, lastScalar aLast: Unicode.Scalar, _ b: PhysicalLines.Line,
+    /// `current` is the logical line so far, which ends with `a`. The lines are read where they
+    /// are in `lines`.
+    func shouldJoin(_ lines: UnsafeBufferPointer<PhysicalLines.Line>, _ a: Int, lastScalar aLast: Unicode.Scalar, _ b: Int,
                     _ bt: UnsafeBufferPointer<Unicode.Scalar>, current: UnsafeBufferPointer<Unicode.Scalar>,
                     wrap: WrapWidth?) -> Bool {
-        if a.heading || b.heading { return false }
-        if a.hasTab || b.hasTab { return false }
-        guard !a.trimmed.isEmpty, !bt.isEmpty else { return false }
+        if lines[a].heading || lines[b].heading { return false }
+        if lines[a].hasTab || lines[b].hasTab { return false }
+        guard !lines[a].trimmed.isEmpty, !bt.isEmpty else { return false }
         let bFirst = bt[0]
         // The cheap look first: a line that ends a sentence is not cut.
         if Self.isSentenceEnder(aLast) { return false }
@@ -127,7 +144,7 @@ struct LineJoiner {
         if wrap == nil && !bStartsUnit && !bStartsNumber { return false }
         if isListMarker(bt) || Self.startsWithOrdinal(bt[...]) { return false }
         let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "．" || aLast == "-"
-        let full = wrap?.isFull(a) ?? false
+        let full = wrap?.isFull(lines[a]) ?? false
         // The unit of a number went to the next line: `0.68` / `万元`.
         if bStartsUnit && (aEndsInNumber || aLast == "万") { return true }
         // A number was cut: `3332.` / `37万元`, `下降-` / `73.50%`.
@@ -138,17 +155,26 @@ struct LineJoiner {
             return true
         }
         // A label whose number went to the next line: `本年支出决算合计` / `4499.46万元`.
-        if bStartsNumber && !aEndsInNumber && !isOrdinalHeading(current) && !a.heading
+        if bStartsNumber && !aEndsInNumber && !isOrdinalHeading(current) && !lines[a].heading
             && (isCJK(aLast) || aLast == "，" || aLast == "、" || aLast == "（" || aLast == "：") {
             return aLast != "：" || !Self.isCountingSentence(current[...])
         }
         // Hard-wrapped text: a full line continues on the next; so does a short piece that
         // already continues a paragraph and does not end it (a line wrapped twice).
         if full { return true }
-        if wrap != nil, current.count > a.trimmed.count, !isOrdinalHeading(current), HeadingParser.level(of: bt) == nil {
+        if wrap != nil, current.count > lines[a].trimmed.count, !isOrdinalHeading(current), HeadingParser.level(of: bt) == nil {
             return true
         }
         return false
+    }
+
+    /// Whether a line that starts with `first` may continue the line before it in text that is
+    /// not hard-wrapped: only a unit or a number does (`-` only before a digit, which
+    /// `shouldJoin` sees).
+    @inline(__always)
+    static func mayContinueUnwrapped(_ first: Unicode.Scalar) -> Bool {
+        ScalarFolding.isDigit(first) || first == "万" || first == "元" || first == "%" || first == "." || first == "．"
+            || first == "-"
     }
 
     /// `。！？!?；;`: a line ending so is not cut (a switch, not a hashed set, per line).
@@ -173,6 +199,10 @@ struct LineJoiner {
     }
 
     static func startsWithOrdinal(_ t: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
+        // What every rule below starts with: most lines settle here.
+        guard let f = t.first, f == "（" || f == "(" || f == "第" || HeadingParser.isNumeral(f) || ScalarFolding.isDigit(f) else {
+            return false
+        }
         var s = t
         if let f = s.first, f == "（" || f == "(" {
             s = s.dropFirst()

@@ -32,10 +32,7 @@ public struct Normalizer: Sendable {
     public func normalize(unvalidatedUTF8 bytes: [UInt8]) -> NormalizedText? {
         bytes.withUnsafeBufferPointer { bytes in
             let (lines, count) = PhysicalLineReader.read(bytes)
-            let replaced = lines.scalars.withUnsafeBufferPointer {
-                ScalarSearch.firstIndex(of: "\u{FFFD}", in: $0, from: 0) < $0.count
-            }
-            if replaced && !UTF8Validator.isValid(bytes) { return nil }
+            if lines.hasReplacementCharacter && !UTF8Validator.isValid(bytes) { return nil }
             return normalize(lines, count: count)
         }
     }
@@ -74,6 +71,10 @@ struct PhysicalLine: Sendable {
 struct PhysicalLines: Sendable {
     var scalars: [Unicode.Scalar] = []
     var lines: [Line] = []
+    /// True when the reader decoded a U+FFFD (an ill-formed sequence, or one written as such):
+    /// the one scalar it writes that says the bytes may not be UTF-8. Found as it decodes,
+    /// instead of by a search of every scalar after.
+    var hasReplacementCharacter = false
 
     struct Line: Sendable {
         /// Where the line is in `scalars`.
@@ -140,11 +141,9 @@ extension PhysicalLines.Line {
     /// `PhysicalLineReader` follows while it reads).
     init(classifying scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, number: Int, heading: Bool,
          rawCharacters: Int, rawColumns: Int) {
-        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
-        var lo = range.lowerBound
-        var hi = range.upperBound
-        while lo < hi, ScalarFolding.isSpace(scalars[lo]) { lo += 1 }
-        while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
+        let trimmed = Self.trimming(scalars, range)
+        let lo = trimmed.lowerBound
+        let hi = trimmed.upperBound
         var hasTab = false
         var isBlank = true
         for k in lo..<hi {
@@ -163,6 +162,24 @@ extension PhysicalLines.Line {
                 || Self.isEdgeSeparator(scalars[lo], first: true) || Self.isEdgeSeparator(scalars[hi - 1], first: false))
         self.init(range: range, trimmed: lo..<hi, number: number, heading: heading, rawCharacters: rawCharacters,
                   rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank, mayHoldSeparators: mayHoldSeparators)
+    }
+
+    /// `range` of `scalars` without its leading and trailing spaces.
+    @inline(__always)
+    static func trimming(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Range<Int> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi, ScalarFolding.isSpace(scalars[lo]) { lo += 1 }
+        while hi > lo, ScalarFolding.isSpace(scalars[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// An empty line at `position` (a break right after a break): what classifying it gives.
+    @inline(__always)
+    init(blankAt position: Int, number: Int) {
+        self.init(range: position..<position, trimmed: position..<position, number: number, heading: false,
+                  rawCharacters: 0, rawColumns: 0, hasTab: false, isBlank: true, mayHoldSeparators: false)
     }
 
     /// `，` or `．` first, or `，`, `－` or `．` last: a separator that a joined line's digits may

@@ -13,7 +13,9 @@
 /// width-folded line is folding the line. Such lines are rare.
 ///
 /// Bounds-safe by construction: every scalar takes at least one byte, so the write index never
-/// passes the read index, and the buffer holds as many scalars as there are bytes.
+/// passes the read index, and the buffer holds as many scalars as there are bytes; every line
+/// but the last ends at a line break byte, so there are at most one more lines than such bytes,
+/// and the lines are written into an array of that many, counted before (`lineBound`).
 enum PhysicalLineReader {
     /// The lines of `bytes`, folded, and how many there are (a blank line counts; a form feed
     /// ends a line only when text stands before it, and is never part of one). An ill-formed
@@ -21,109 +23,236 @@ enum PhysicalLineReader {
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (lines: PhysicalLines, count: Int) {
         let count = bytes.count
         guard let base = bytes.baseAddress, count > 0 else { return (PhysicalLines(), 0) }
-        var lines: [PhysicalLines.Line] = []
-        // About one line per 36 bytes in reports; too few only costs a regrowth.
-        lines.reserveCapacity(count / 32 + 16)
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-            // A copy of the (fixed) buffer: the parameter itself is inout, read through memory at every write.
-            let out = buffer
-            var line = LineScan(start: 0)
-            var w = 0
-            var i = 0
-            while i < count {
-                // A run of ideographs, CJK punctuation and full-width forms such as `（：；`
-                // (three bytes each, wide, never space, never folded), most of a report: only
-                // written, and measured once at its end.
-                // The three bytes are read as one little-endian word with the byte after them (so
-                // while four bytes are left; the last scalar of a file goes the general way).
-                let runStart = w
-                while true {
-                    // Two scalars from one eight-byte word: the first tested as any scalar of a
-                    // run, the second taken along when it is an ideograph. Runs are short (two
-                    // or three scalars between digits and marks on average), so a run's end is
-                    // found by one failed test, and half the loop's cost per scalar was its own
-                    // bookkeeping.
-                    if i &+ 7 < count {
-                        let pair = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
-                        // 1110xxxx 10xxxxxx 10xxxxxx
-                        guard pair & 0xC0_C0F0 == 0x80_80E0 else { break }
-                        let v0 = UInt32(truncatingIfNeeded: (pair & 0x0F) << 12 | (pair & 0x3F00) >> 2 | (pair & 0x3F_0000) >> 16)
-                        guard v0 &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(v0, first: w == runStart) else { break }
-                        // In 0x3001...0xA4CF or 0xFF01...0xFF60: a scalar (never a surrogate).
-                        out[w] = unsafeBitCast(v0, to: Unicode.Scalar.self)
-                        let v1 = UInt32(truncatingIfNeeded: (pair & 0x0F00_0000) >> 12 | (pair & 0x3F_0000_0000) >> 26
-                                        | (pair & 0x3F00_0000_0000) >> 40)
-                        if pair & 0xC0C0_F000_0000 == 0x8080_E000_0000 && v1 &- 0x3001 < 0xA4CF - 0x3000 {
-                            out[w &+ 1] = unsafeBitCast(v1, to: Unicode.Scalar.self)
-                            w &+= 2
-                            i &+= 6
-                        } else {
-                            w &+= 1
-                            i &+= 3
-                        }
-                        continue
-                    }
-                    // One of the last few bytes: the scalar read with the byte after it.
-                    guard i &+ 3 < count else { break }
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
-                    guard word & 0x00C0_C0F0 == 0x0080_80E0 else { break }
-                    let value = (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word & 0x3F_0000) >> 16
-                    guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: w == runStart) else { break }
-                    out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
-                    w &+= 1
-                    i &+= 3
-                }
-                if w > runStart { line.addWide(runStart..<w) }
-                guard i < count else { break }
-                let lead = bytes[i]
-                if lead < 0x80 {
-                    i += 1
-                    // Only the three ASCII breaks end a line.
-                    if lead <= 0x0D, lead == 0x0A || lead == 0x0D || lead == 0x0C {
-                        if lead != 0x0C || w > line.start {
-                            w = line.end(out, at: w, number: lines.count + 1, into: &lines)
-                        }
-                        if lead == 0x0D, i < count, bytes[i] == 0x0A { i += 1 }
-                        line = LineScan(start: w)
-                        continue
-                    }
-                    line.addASCII(lead, at: w)
-                    out[w] = Unicode.Scalar(lead)
-                    w += 1
-                    // The printable ASCII after it (the rest of a number, a word), without going
-                    // back through the test for an ideograph run at every byte.
-                    while i < count {
-                        let next = bytes[i]
-                        guard next &- 0x20 < 0x60 else { break }
-                        line.addASCII(next, at: w)
-                        out[w] = Unicode.Scalar(next)
-                        w &+= 1
+        var scalars: [Unicode.Scalar] = []
+        var replaced = false
+        // Written in place, as many as there can be: appending a line (a uniqueness and a
+        // capacity check, and the array's regrowth when a guess of the count was short) was a
+        // tenth of the reader's cost.
+        let lines = [PhysicalLines.Line](unsafeUninitializedCapacity: lineBound(bytes)) { lineBuffer, lineCount in
+            let lineOut = lineBuffer
+            var n = 0
+            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+                // A copy of the (fixed) buffer: the parameter itself is inout, read through memory at every write.
+                let out = buffer
+                var line = LineScan(start: 0)
+                var w = 0
+                var i = 0
+                while i < count {
+                    let lead = base[i]
+                    if lead < 0x80 {
                         i &+= 1
-                    }
-                    continue
-                }
-                // Full-width digits and `％` (about a third of the scalars left after the runs)
-                // fold to ASCII: read as the ASCII they fold to, without the general decoding.
-                if lead == 0xEF, i &+ 2 < count, bytes[i &+ 1] == 0xBC {
-                    let value = 0xFF00 | UInt32(bytes[i &+ 2] & 0x3F)
-                    if bytes[i &+ 2] & 0xC0 == 0x80, value &- 0xFF10 < 10 || value == 0xFF05 {
-                        let ascii = value == 0xFF05 ? 0x25 : UInt8(truncatingIfNeeded: value &- 0xFF10 &+ 0x30)
-                        i &+= 3
-                        line.addASCII(ascii, at: w)
-                        out[w] = Unicode.Scalar(ascii)
+                        // Printable ASCII (a number, a word) and the printable ASCII after it,
+                        // without going back through the test for a run at every byte.
+                        if lead &- 0x20 < 0x60 {
+                            var next = lead
+                            while true {
+                                line.addASCII(next, at: w)
+                                out[w] = Unicode.Scalar(next)
+                                w &+= 1
+                                guard i < count else { break }
+                                next = base[i]
+                                guard next &- 0x20 < 0x60 else { break }
+                                i &+= 1
+                            }
+                            continue
+                        }
+                        // Only the three ASCII breaks end a line.
+                        if lead == 0x0A || lead == 0x0D || lead == 0x0C {
+                            if lead != 0x0C || w > line.start {
+                                w = line.end(out, at: w, number: n &+ 1, into: lineOut, n)
+                                n &+= 1
+                            }
+                            if lead == 0x0D, i < count, base[i] == 0x0A { i &+= 1 }
+                            // Blank lines, half of a report's: a break right after a break is a
+                            // line with nothing to look at.
+                            while i < count {
+                                let next = base[i]
+                                if next == 0x0A {
+                                    i &+= 1
+                                } else if next == 0x0D {
+                                    i &+= 1
+                                    if i < count, base[i] == 0x0A { i &+= 1 }
+                                } else if next == 0x0C {
+                                    // A form feed with nothing before it ends no line.
+                                    i &+= 1
+                                    continue
+                                } else {
+                                    break
+                                }
+                                lineOut[n] = PhysicalLines.Line(blankAt: w, number: n &+ 1)
+                                n &+= 1
+                            }
+                            line = LineScan(start: w)
+                            continue
+                        }
+                        // A tab or another control character.
+                        line.addASCII(lead, at: w)
+                        out[w] = Unicode.Scalar(lead)
                         w &+= 1
                         continue
                     }
+                    // A run of ideographs, CJK punctuation and full-width forms such as `（：；`
+                    // (three bytes each, wide, never space, never folded), most of a report: only
+                    // written, and counted once at its end.
+                    if lead & 0xF0 == 0xE0 {
+                        let run = readWideRun(base, count: count, from: i, into: out, at: w)
+                        if run.w > w {
+                            line.wide &+= run.w &- w
+                            line.previous = .other
+                            i = run.i
+                            w = run.w
+                            continue
+                        }
+                    }
+                    // Full-width digits and `％` (about a third of the scalars left after the runs)
+                    // fold to ASCII: read as the ASCII they fold to, without the general decoding.
+                    if lead == 0xEF, i &+ 2 < count, base[i &+ 1] == 0xBC {
+                        let value = 0xFF00 | UInt32(base[i &+ 2] & 0x3F)
+                        if base[i &+ 2] & 0xC0 == 0x80, value &- 0xFF10 < 10 || value == 0xFF05 {
+                            let ascii = value == 0xFF05 ? 0x25 : UInt8(truncatingIfNeeded: value &- 0xFF10 &+ 0x30)
+                            i &+= 3
+                            line.addASCII(ascii, at: w)
+                            out[w] = Unicode.Scalar(ascii)
+                            w &+= 1
+                            continue
+                        }
+                    }
+                    let decoded = decodeMultiByte(bytes, at: i)
+                    // The only way to U+FFFD: the normalizer validates text that has one.
+                    if decoded.scalar == "\u{FFFD}" { replaced = true }
+                    i += decoded.length
+                    out[w] = line.add(decoded.scalar, at: w)
+                    w += 1
                 }
-                let decoded = decodeMultiByte(bytes, at: i)
-                i += decoded.length
-                out[w] = line.add(decoded.scalar, at: w)
-                w += 1
+                if w > line.start {
+                    w = line.end(out, at: w, number: n &+ 1, into: lineOut, n)
+                    n &+= 1
+                }
+                initialized = w
             }
-            if w > line.start { w = line.end(out, at: w, number: lines.count + 1, into: &lines) }
-            initialized = w
+            lineCount = n
         }
-        return (PhysicalLines(scalars: scalars, lines: lines), lines.count)
+        var physical = PhysicalLines(scalars: scalars, lines: lines)
+        physical.hasReplacementCharacter = replaced
+        return (physical, lines.count)
+    }
+
+    /// At least the number of lines of `bytes`: one more than its bytes 0x0A…0x0D (LF, VT, FF,
+    /// CR; a CRLF counts twice), counted sixteen at a step.
+    static func lineBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        var total = 1
+        var k = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ten = SIMD16<UInt8>(repeating: 0x0A)
+            let four = SIMD16<UInt8>(repeating: 4)
+            let one = SIMD16<UInt8>(repeating: 1)
+            while k &+ 16 <= count {
+                // Lane counts of at most 255 steps, then added up.
+                var lanes = SIMD16<UInt8>()
+                let stop = min(count, k &+ 255 &* 16)
+                while k &+ 16 <= stop {
+                    let v = raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self)
+                    lanes &+= one.replacing(with: 0, where: (v &- ten) .>= four)
+                    k &+= 16
+                }
+                // Widened first: the sixteen lanes add up to more than a byte holds.
+                total &+= Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+            }
+        }
+        while k < count {
+            if bytes[k] &- 0x0A < 4 { total &+= 1 }
+            k &+= 1
+        }
+        return total
+    }
+
+    /// Reads the run of wide scalars at `i` (see `isPlainWideForm`) into `out` at `w`; returns
+    /// where reading and writing stopped (`i` and `w` when no run starts at `i`).
+    ///
+    /// A scalar's three bytes are read as one little-endian word with the byte after them (so
+    /// while four bytes are left; the last scalar of a file goes the general way). The first
+    /// scalar is looked at alone (the one that may not be `，` or `．`); after it, ideographs and
+    /// CJK punctuation four at a step, one lane each (`ideographLanes`), and a full-width form
+    /// such as `，（：` one at a time where a step stops at one. Runs are about ten scalars long;
+    /// one or two at a time, most of the cost per scalar was the tests and the bookkeeping.
+    @inline(__always)
+    static func readWideRun(_ base: UnsafePointer<UInt8>, count: Int, from start: Int,
+                            into out: UnsafeMutableBufferPointer<Unicode.Scalar>, at startW: Int) -> (i: Int, w: Int) {
+        var i = start
+        var w = startW
+        guard i &+ 3 < count else { return (i, w) }
+        let first = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
+        // 1110xxxx 10xxxxxx 10xxxxxx
+        guard first & 0x00C0_C0F0 == 0x0080_80E0 else { return (i, w) }
+        let value = decodeThreeBytes(first)
+        guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: true) else { return (i, w) }
+        // In 0x3001...0xA4CF or 0xFF01...0xFF60: a scalar (never a surrogate).
+        out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
+        w &+= 1
+        i &+= 3
+        if let outBase = out.baseAddress {
+            // The last lane reads up to byte i + 12; the four scalars written at `w` (never
+            // after `i`) end before it.
+            while i &+ 12 < count {
+                let taken = ideographLanes(UnsafeRawPointer(base + i), writingTo: UnsafeMutableRawPointer(outBase + w))
+                w &+= taken
+                i &+= 3 &* taken
+                if taken == 4 { continue }
+                // The step stopped at a scalar other than an ideograph: a full-width form takes
+                // the run on (four bytes are left: the step read them).
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
+                guard word & 0x00C0_C0F0 == 0x0080_80E0 else { return (i, w) }
+                let value = decodeThreeBytes(word)
+                guard isPlainWideForm(value, first: false) else { return (i, w) }
+                out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                w &+= 1
+                i &+= 3
+            }
+        }
+        // The last bytes, one scalar at a time.
+        while i &+ 3 < count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
+            guard word & 0x00C0_C0F0 == 0x0080_80E0 else { break }
+            let value = decodeThreeBytes(word)
+            guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: false) else { break }
+            out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
+            w &+= 1
+            i &+= 3
+        }
+        return (i, w)
+    }
+
+    /// The scalar of a three-byte sequence read as a little-endian word (its fourth byte ignored).
+    @inline(__always)
+    static func decodeThreeBytes(_ word: UInt32) -> UInt32 {
+        (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word & 0x3F_0000) >> 16
+    }
+
+    /// Decodes the four three-byte sequences at `p` (bytes 0…12 are read) and writes them to
+    /// `out`, whether or not they are scalars; returns how many of them, from the first, are
+    /// ideographs or CJK punctuation (U+3001…U+A4CF). `out[n...]` is then not text.
+    ///
+    /// Each test leaves its answer in the sign bit of its lane (values are below 2^16, so the
+    /// differences never overflow), and only the last step turns sign bits into lanes: with
+    /// vector compares, the compiler took the lanes apart one by one.
+    @inline(__always)
+    static func ideographLanes(_ p: UnsafeRawPointer, writingTo out: UnsafeMutableRawPointer) -> Int {
+        let x = SIMD4<Int32>(p.loadUnaligned(as: Int32.self).littleEndian,
+                             p.loadUnaligned(fromByteOffset: 3, as: Int32.self).littleEndian,
+                             p.loadUnaligned(fromByteOffset: 6, as: Int32.self).littleEndian,
+                             p.loadUnaligned(fromByteOffset: 9, as: Int32.self).littleEndian)
+        let v = (x & 0x0F) &<< 12 | (x &>> 2) & 0xFC0 | (x &>> 16) & 0x3F
+        out.storeBytes(of: v, as: SIMD4<Int32>.self)
+        // 1110xxxx 10xxxxxx 10xxxxxx: the masked word minus the pattern, less one, is negative.
+        let structure = ((x & 0x00C0_C0F0) ^ 0x0080_80E0) &- 1
+        // 0x3001 <= v < 0xA4D0: the two differences differ in sign.
+        let ideograph = (v &- 0x3001) ^ (v &- 0xA4D0)
+        let lanes = (structure & ideograph) &>> 31
+        // A byte of ones per lane that is one, from the first lane up.
+        let ones = unsafeBitCast(SIMD4<Int8>(truncatingIfNeeded: lanes), to: UInt32.self)
+        return (~ones).trailingZeroBitCount &>> 3
     }
 
     /// Whether `value` is a full-width form that the run of ideographs may take in: wide, never
@@ -141,17 +270,14 @@ enum PhysicalLineReader {
         return (never | (first ? notFirst : 0)) >> f & 1 == 0
     }
 
-    /// What is known of the line being read, as its scalars go by.
+    /// What is known of the line being read, as its scalars go by. Its ends are found when it
+    /// ends (spaces are all U+0020 once folded, and one column wide), so only what needs the
+    /// order of its scalars is kept on the way.
     private struct LineScan {
         /// Where the line starts in the output.
         let start: Int
-        /// Display columns so far (CJK = 2), and those before the first and through the last
-        /// scalar other than space: the raw measures run between the two.
-        var columns = 0
-        var first = -1
-        var columnsBeforeFirst = 0
-        var last = -1
-        var columnsThroughLast = 0
+        /// The wide scalars so far (CJK = 2 columns): the line's columns are its scalars and these.
+        var wide = 0
         /// What the scalar before was, for `ScalarFolding.hasCanonicalNumbers`: a digit, a
         /// separator that a digit after it would make part of a number (`－`, or `，` `．` after
         /// a digit), or anything else.
@@ -160,57 +286,33 @@ enum PhysicalLineReader {
         /// scalar other than space.
         var firstSpaceAfterDigit = -1
         var hasTab = false
-        /// A scalar other than space and tab.
-        var hasContent = false
         /// A comma, or a separator followed by a digit.
         var hasSeparator = false
-        /// `*` or `_` anywhere, or `#` first: `ScalarFolding.fold` decides.
+        /// `*` or `_` anywhere (`#` first is seen at the end): `ScalarFolding.fold` decides.
         var hasMarks = false
 
         init(start: Int) { self.start = start }
 
         enum Previous { case other, digit, separator }
 
-        /// Measures a run of ideographs and CJK punctuation at `run`.
-        @inline(__always)
-        mutating func addWide(_ run: Range<Int>) {
-            if first < 0 {
-                first = run.lowerBound
-                columnsBeforeFirst = columns
-            }
-            columns += 2 * run.count
-            last = run.upperBound - 1
-            columnsThroughLast = columns
-            hasContent = true
-            previous = .other
-        }
-
         @inline(__always)
         mutating func addASCII(_ v: UInt8, at k: Int) {
-            if v == 0x20 {
-                addSpace(at: k, width: 1)
-                return
-            }
-            if first < 0 {
-                if v == 0x23 { hasMarks = true }
-                first = k
-                columnsBeforeFirst = columns
-            }
-            columns += 1
-            last = k
-            columnsThroughLast = columns
-            if v == 0x09 {
+            switch v {
+            case 0x30...0x39:
+                addDigit()
+            case 0x20:
+                addSpace(at: k)
+            case 0x09:
                 hasTab = true
                 previous = .other
-            } else {
-                hasContent = true
-                if v &- 0x30 < 10 {
-                    addDigit()
-                    return
-                }
+            case 0x2C:
+                hasSeparator = true
                 previous = .other
-                if v == 0x2C { hasSeparator = true }
-                if v == 0x2A || v == 0x5F { hasMarks = true }
+            case 0x2A, 0x5F:
+                hasMarks = true
+                previous = .other
+            default:
+                previous = .other
             }
         }
 
@@ -224,19 +326,11 @@ enum PhysicalLineReader {
         @inline(__always)
         mutating func add(_ raw: Unicode.Scalar, at k: Int) -> Unicode.Scalar {
             let s = ScalarFolding.foldWidth(raw)
-            let width = WrapWidth.isWide(s) ? 2 : 1
+            if WrapWidth.isWide(s) { wide &+= 1 }
             if ScalarFolding.isSpace(s) {
-                addSpace(at: k, width: width)
+                addSpace(at: k)
                 return s
             }
-            if first < 0 {
-                first = k
-                columnsBeforeFirst = columns
-            }
-            columns += width
-            last = k
-            columnsThroughLast = columns
-            hasContent = true
             switch s.value {
             case 0x30...0x39: addDigit()
             case 0xFF0D: previous = .separator
@@ -247,46 +341,98 @@ enum PhysicalLineReader {
         }
 
         @inline(__always)
-        mutating func addSpace(at k: Int, width: Int) {
-            columns += width
+        mutating func addSpace(at k: Int) {
             if previous == .digit && firstSpaceAfterDigit < 0 { firstSpaceAfterDigit = k }
             previous = .other
         }
 
-        /// Records the line, which ends at `w` in `out`, as line `number`; returns where the next
-        /// line starts (before `w` when folding dropped marks).
+        /// Records the line, which ends at `w` in `out`, as line `number` at `lines[index]`;
+        /// returns where the next line starts (before `w` when folding dropped marks).
         ///
         /// Inlined where lines end (a call per line spilled the scanner's state), with the rare
         /// line that has marks to fold apart.
         @inline(__always)
         func end(_ out: UnsafeMutableBufferPointer<Unicode.Scalar>, at w: Int, number: Int,
-                 into lines: inout [PhysicalLines.Line]) -> Int {
-            let rawCharacters = first < 0 ? 0 : last - first + 1
-            let rawColumns = first < 0 ? 0 : columnsThroughLast - columnsBeforeFirst
-            if hasMarks {
-                return endFolding(out, at: w, number: number, rawCharacters: rawCharacters, rawColumns: rawColumns,
-                                  into: &lines)
+                 into lines: UnsafeMutableBufferPointer<PhysicalLines.Line>, _ index: Int) -> Int {
+            // Trimmed of spaces (U+0020 once folded, one column each): the raw measures run
+            // from the first scalar other than space to the last.
+            var lo = start
+            var hi = w
+            while lo < hi, out[lo] == " " { lo &+= 1 }
+            while hi > lo, out[hi &- 1] == " " { hi &-= 1 }
+            let rawCharacters = hi &- lo
+            let rawColumns = rawCharacters &+ wide
+            if hasMarks || (lo < hi && out[lo] == "#") {
+                let folded = PhysicalLineReader.endFolding(out, start..<w, number: number, rawCharacters: rawCharacters,
+                                                           rawColumns: rawColumns)
+                lines[index] = folded.line
+                return folded.end
             }
-            let spaceAfterDigit = firstSpaceAfterDigit >= 0 && firstSpaceAfterDigit < last
-            let edge = first >= 0 && (PhysicalLines.Line.isEdgeSeparator(out[first], first: true)
-                                      || PhysicalLines.Line.isEdgeSeparator(out[last], first: false))
-            lines.append(PhysicalLines.Line(range: start..<w, trimmed: first < 0 ? w..<w : first..<(last + 1), number: number,
-                                            heading: false, rawCharacters: rawCharacters, rawColumns: rawColumns,
-                                            hasTab: hasTab, isBlank: !hasContent,
-                                            mayHoldSeparators: hasSeparator || spaceAfterDigit || edge))
+            // Blank: nothing but spaces and tabs.
+            var content = lo
+            while content < hi, out[content] == "\t" || out[content] == " " { content &+= 1 }
+            let spaceAfterDigit = firstSpaceAfterDigit >= 0 && firstSpaceAfterDigit &+ 1 < hi
+            let edge = lo < hi && (PhysicalLines.Line.isEdgeSeparator(out[lo], first: true)
+                                   || PhysicalLines.Line.isEdgeSeparator(out[hi &- 1], first: false))
+            lines[index] = PhysicalLines.Line(range: start..<w, trimmed: lo..<hi, number: number, heading: false,
+                                              rawCharacters: rawCharacters, rawColumns: rawColumns, hasTab: hasTab,
+                                              isBlank: content == hi, mayHoldSeparators: hasSeparator || spaceAfterDigit || edge)
             return w
         }
+    }
 
-        /// `end` for a line with markdown marks: folded by the definition, then looked at again.
-        @inline(never)
-        func endFolding(_ out: UnsafeMutableBufferPointer<Unicode.Scalar>, at w: Int, number: Int,
-                        rawCharacters: Int, rawColumns: Int, into lines: inout [PhysicalLines.Line]) -> Int {
-            let folded = ScalarFolding.fold(out, start..<w)
-            lines.append(PhysicalLines.Line(classifying: UnsafeBufferPointer(rebasing: out[..<folded.end]),
-                                            start..<folded.end, number: number, heading: folded.heading,
-                                            rawCharacters: rawCharacters, rawColumns: rawColumns))
-            return folded.end
+    /// `LineScan.end` for a line with markdown marks: its marks folded (`ScalarFolding.foldMarks`,
+    /// `fold` for width-folded scalars), then looked at again; returns the line and where it ends.
+    @inline(never)
+    static func endFolding(_ out: UnsafeMutableBufferPointer<Unicode.Scalar>, _ range: Range<Int>, number: Int,
+                           rawCharacters: Int, rawColumns: Int) -> (line: PhysicalLines.Line, end: Int) {
+        let folded = ScalarFolding.foldMarks(out, range)
+        let line = classifyFolded(UnsafeBufferPointer(rebasing: out[..<folded.end]), range.lowerBound..<folded.end,
+                                  number: number, heading: folded.heading, rawCharacters: rawCharacters, rawColumns: rawColumns)
+        return (line, folded.end)
+    }
+
+    /// `PhysicalLines.Line(classifying:)` with its two loops over the trimmed line (tabs and
+    /// blankness; `ScalarFolding.hasCanonicalNumbers`) made one: what each asks of a scalar is
+    /// asked in the same pass, ideographs and CJK punctuation settled by one test.
+    static func classifyFolded(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, number: Int, heading: Bool,
+                               rawCharacters: Int, rawColumns: Int) -> PhysicalLines.Line {
+        let trimmed = PhysicalLines.Line.trimming(scalars, range)
+        let lo = trimmed.lowerBound
+        let hi = trimmed.upperBound
+        var hasTab = false
+        var isBlank = true
+        // `hasCanonicalNumbers` of the trimmed line, as it goes.
+        var canonical = true
+        var previousIsDigit = false
+        for k in lo..<hi {
+            let s = scalars[k]
+            let v = s.value
+            // Ideographs and CJK punctuation: neither tab nor space, nor any separator.
+            if v > 0x3000 && v < 0xFF0C {
+                isBlank = false
+                previousIsDigit = false
+                continue
+            }
+            if v == 0x09 {
+                hasTab = true
+            } else if isBlank, !ScalarFolding.isSpace(s) {
+                isBlank = false
+            }
+            if canonical {
+                if v == 0x2C || (previousIsDigit && ScalarFolding.isSpace(s)) {
+                    canonical = false
+                } else if v == 0xFF0D || (previousIsDigit && (v == 0xFF0E || v == 0xFF0C)) {
+                    if k + 1 < hi, ScalarFolding.isDigit(scalars[k + 1]) { canonical = false }
+                }
+            }
+            previousIsDigit = ScalarFolding.isDigit(s)
         }
+        let mayHoldSeparators = lo < hi
+            && (!canonical || PhysicalLines.Line.isEdgeSeparator(scalars[lo], first: true)
+                || PhysicalLines.Line.isEdgeSeparator(scalars[hi - 1], first: false))
+        return PhysicalLines.Line(range: range, trimmed: lo..<hi, number: number, heading: heading, rawCharacters: rawCharacters,
+                                  rawColumns: rawColumns, hasTab: hasTab, isBlank: isBlank, mayHoldSeparators: mayHoldSeparators)
     }
 
     /// The scalar of the multi-byte UTF-8 sequence whose lead byte is at `i`, and its length;

@@ -57,16 +57,7 @@ enum ScalarFolding {
         precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
         let start = range.lowerBound
         let n = range.upperBound
-        // Markdown heading marks and block quotes at the start of a line.
-        var heading = false
-        var begin = start
-        while begin < n, isSpace(scalars[begin]) { begin += 1 }
-        var hashes = begin
-        while hashes < n, scalars[hashes] == "#" { hashes += 1 }
-        if hashes > begin, hashes - begin <= 6, hashes == n || isSpace(scalars[hashes]) {
-            heading = true
-            begin = hashes
-        }
+        let (heading, begin) = headingMarks(scalars, range)
         // Most lines have nothing to fold: find the first scalar that changes or is a mark.
         var i = begin
         // Whether everything kept so far is space (kept as a flag: asking the output each time
@@ -111,6 +102,69 @@ enum ScalarFolding {
             w += 1
             if onlySpacesSoFar, !isSpace(s) { onlySpacesSoFar = false }
             i += 1
+        }
+        return (heading, w)
+    }
+
+    /// Whether the line at `range` is a markdown heading (up to six `#` after any spaces, then
+    /// a space or the end), and where its text starts after those marks (after any spaces).
+    @inline(__always)
+    private static func headingMarks(_ scalars: UnsafeMutableBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> (heading: Bool, begin: Int) {
+        let n = range.upperBound
+        var begin = range.lowerBound
+        while begin < n, isSpace(scalars[begin]) { begin += 1 }
+        var hashes = begin
+        while hashes < n, scalars[hashes] == "#" { hashes += 1 }
+        if hashes > begin, hashes - begin <= 6, hashes == n || isSpace(scalars[hashes]) { return (true, hashes) }
+        return (false, begin)
+    }
+
+    /// `fold` for a line whose scalars are width-folded already (`foldWidth` leaves each as it
+    /// is), as `PhysicalLineReader` writes them: only the markdown marks are left to fold.
+    ///
+    /// Why not `fold`: it looks at every scalar twice (the first loop for anything that folds,
+    /// the second writing the rest), and the lines with marks are the long ones, with a bold
+    /// number or two. Here the marks are found eight scalars at a step (`ScalarSearch`) and
+    /// what stands between them is moved as a block; at a mark, the rules are `fold`'s.
+    static func foldMarks(_ scalars: UnsafeMutableBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> (heading: Bool, end: Int) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
+        let start = range.lowerBound
+        let n = range.upperBound
+        let (heading, begin) = headingMarks(scalars, range)
+        let line = UnsafeBufferPointer(rebasing: scalars[..<n])
+        var i = ScalarSearch.firstIndex(of: "*", or: "_", in: line, from: begin)
+        if begin == start && i == n { return (heading, n) }
+        // Whether everything kept so far is space (a `*` then space is a bullet while it is).
+        var onlySpacesSoFar = true
+        var w = start
+        var from = begin
+        while true {
+            // The scalars before the mark at `i` stay, moved to `w`.
+            if onlySpacesSoFar {
+                var k = from
+                while k < i, isSpace(scalars[k]) { k += 1 }
+                if k < i { onlySpacesSoFar = false }
+            }
+            if w < from, let base = scalars.baseAddress {
+                (base + w).update(from: base + from, count: i - from)
+            }
+            w += i - from
+            guard i < n else { break }
+            let s = scalars[i]
+            // `**` and `__` emphasis markers vanish; so does a lone `*` (half of a pair that a
+            // converter cut across lines), except a leading `* ` bullet.
+            if i + 1 < n, scalars[i + 1] == s {
+                i += 2
+            } else if s == "*", !(onlySpacesSoFar && i + 1 < n && isSpace(scalars[i + 1])) {
+                i += 1
+            } else {
+                scalars[w] = s
+                w += 1
+                onlySpacesSoFar = false
+                i += 1
+            }
+            from = i
+            i = ScalarSearch.firstIndex(of: "*", or: "_", in: line, from: i)
         }
         return (heading, w)
     }
@@ -175,6 +229,202 @@ enum ScalarFolding {
         return removeSeparatorsAndUnitSpaces(UnsafeBufferPointer(s), into: out, origins: origins)
     }
 
+    /// `canonicalNumbers` of `s` written over `s` itself, in one pass; returns how many scalars
+    /// it kept (`s[..<kept]` is the line). `LineJoiner` makes each joined line canonical so.
+    ///
+    /// The definition folds the separators, then drops what `removeSeparatorsAndUnitSpaces`
+    /// drops, from a copy: three passes and a copy per line, for lines most of which lose a
+    /// space or a comma at most. Here each scalar is folded as it is read (its neighbours'
+    /// digits decide, and folding never makes or unmakes a digit), and written back at or
+    /// before where it stood, so what is ahead is still as it was. A comma's look back over
+    /// the digits and commas before it (`isThousandsSeparator`) reads what was already
+    /// overwritten: what it would find is kept as the scan goes (`DigitRun`).
+    /// `CanonicalNumbersTests` holds this to the definition.
+    static func makeNumbersCanonical(_ s: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                                     origins: UnsafeMutableBufferPointer<LogicalLine.Origin>) -> Int {
+        let n = s.count
+        var moved = OriginMover(origins, from: 0)
+        var run = DigitRun()
+        // The scalar before, folded (U+0000 before the first).
+        var previous: Unicode.Scalar = "\u{0}"
+        var w = 0
+        var i = 0
+        while i < n {
+            moved.move(through: i, keptBefore: w)
+            let nextOffset = moved.nextOffset
+            var c = s[i]
+            let v = c.value
+            // Ideographs and CJK punctuation, most of a line: kept as they are, their run (up to
+            // the next origin) at once, and only moved once something was dropped.
+            if v &- 0x3001 < 0xFF0C - 0x3001 {
+                let stop = min(n, nextOffset)
+                if w == i {
+                    repeat { i &+= 1 } while i < stop && s[i].value &- 0x3001 < 0xFF0C - 0x3001
+                    w = i
+                } else {
+                    repeat {
+                        s[w] = s[i]
+                        w &+= 1
+                        i &+= 1
+                    } while i < stop && s[i].value &- 0x3001 < 0xFF0C - 0x3001
+                }
+                // Any of them stands for the last: none is a digit, a comma or a point.
+                previous = c
+                continue
+            }
+            // `，` U+FF0C, `－` U+FF0D, `．` U+FF0E inside a number.
+            if v &- 0xFF0C < 3 {
+                let after = i + 1 < n && isDigit(s[i + 1])
+                if v == 0xFF0D {
+                    if after { c = "-" }
+                } else if after && isDigit(previous) {
+                    c = v == 0xFF0E ? "." : ","
+                }
+            }
+            if c == "," {
+                let separates = run.closesGroup(after: previous) && Self.threeDigitsFollow(s, i)
+                run.addComma(after: previous)
+                previous = c
+                i &+= 1
+                if separates { continue }
+                s[w] = c
+                w &+= 1
+                continue
+            }
+            if isDigit(c) {
+                // A number's digits (up to the next origin): kept, and counted into the run at once.
+                let stop = min(n, nextOffset)
+                var end = i + 1
+                while end < stop, isDigit(s[end]) { end += 1 }
+                run.addDigits(end - i, after: previous)
+                if w == i {
+                    w = end
+                } else {
+                    while i < end {
+                        s[w] = s[i]
+                        w &+= 1
+                        i &+= 1
+                    }
+                }
+                i = end
+                // Any of them stands for the last.
+                previous = c
+                continue
+            }
+            if isSpace(c), w > 0, isDigit(s[w - 1]) {
+                // The spaces between a number and its unit.
+                var j = i + 1
+                while j < n, isSpace(s[j]) { j += 1 }
+                if j < n, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
+                    previous = s[j - 1]
+                    i = j
+                    continue
+                }
+            }
+            s[w] = c
+            w &+= 1
+            i &+= 1
+            previous = c
+        }
+        moved.finish(kept: w)
+        return w
+    }
+
+    /// The origins of a line being compacted, moved as the scan passes them: one at old offset
+    /// k goes to the number of scalars kept before k (nothing is kept between a dropped scalar
+    /// and the next one looked at, so each moves when the scan reaches or passes it).
+    private struct OriginMover {
+        let origins: UnsafeMutableBufferPointer<LogicalLine.Origin>
+        var next: Int
+        /// The next origin's offset; Int.max when none is left.
+        var nextOffset: Int
+
+        /// Those before `start` stay where they are (nothing before `start` is dropped).
+        init(_ origins: UnsafeMutableBufferPointer<LogicalLine.Origin>, from start: Int) {
+            self.origins = origins
+            var next = 0
+            while next < origins.count, origins[next].offset < start { next += 1 }
+            self.next = next
+            nextOffset = next < origins.count ? origins[next].offset : Int.max
+        }
+
+        /// Moves the origins at or before old offset `i` to `w`, the count kept before it.
+        @inline(__always)
+        mutating func move(through i: Int, keptBefore w: Int) {
+            while nextOffset <= i {
+                origins[next] = LogicalLine.Origin(offset: w, line: origins[next].line)
+                next += 1
+                nextOffset = next < origins.count ? origins[next].offset : Int.max
+            }
+        }
+
+        /// Moves the origins left (past the last scalar) to the end of the `w` kept.
+        mutating func finish(kept w: Int) {
+            while next < origins.count {
+                origins[next] = LogicalLine.Origin(offset: w, line: origins[next].line)
+                next += 1
+            }
+        }
+    }
+
+    /// Exactly three digits after the comma at `i`, then anything but a digit.
+    @inline(__always)
+    private static func threeDigitsFollow(_ s: UnsafeMutableBufferPointer<Unicode.Scalar>, _ i: Int) -> Bool {
+        i + 3 < s.count && isDigit(s[i + 1]) && isDigit(s[i + 2]) && isDigit(s[i + 3])
+            && !(i + 4 < s.count && isDigit(s[i + 4]))
+    }
+
+    /// The digits and commas that stand right before the scalar being read, as far back as
+    /// `isThousandsSeparator` walks: whether a comma there closes well-formed groups (1–3 digits
+    /// that start the number, then groups of exactly three), kept as they are read.
+    private struct DigitRun {
+        /// Commas in the run, digits before its first comma, digits since its last comma (or
+        /// since it started), and whether every group between two commas had three.
+        var commas = 0
+        var firstGroup = 0
+        var group = 0
+        var middleGroupsOfThree = true
+        /// A point stands before the run (`7.496,5` is a fraction).
+        var afterPoint = false
+
+        /// Whether `previous` (the scalar before) belongs to the run.
+        @inline(__always)
+        static func continues(_ previous: Unicode.Scalar) -> Bool { ScalarFolding.isDigit(previous) || previous == "," }
+
+        /// `isThousandsSeparator`'s look back from a comma that follows `previous`.
+        @inline(__always)
+        func closesGroup(after previous: Unicode.Scalar) -> Bool {
+            guard Self.continues(previous), !afterPoint else { return false }
+            if commas == 0 { return group >= 1 && group <= 3 }
+            return group == 3 && middleGroupsOfThree && firstGroup >= 1 && firstGroup <= 3
+        }
+
+        /// `count` digits, the first of which follows `previous`.
+        @inline(__always)
+        mutating func addDigits(_ count: Int, after previous: Unicode.Scalar) {
+            if Self.continues(previous) {
+                group += count
+            } else {
+                self = DigitRun(group: count, afterPoint: previous == ".")
+            }
+        }
+
+        @inline(__always)
+        mutating func addComma(after previous: Unicode.Scalar) {
+            if Self.continues(previous) {
+                if commas == 0 {
+                    firstGroup = group
+                } else if group != 3 {
+                    middleGroupsOfThree = false
+                }
+                commas += 1
+                group = 0
+            } else {
+                self = DigitRun(commas: 1, afterPoint: previous == ".")
+            }
+        }
+    }
+
     /// Drops thousands separators in well-formed groups (`4,499.46`, `33,389,400`) and the
     /// spaces between a number and 万元 / 元 / % (`0.97 万元` → `0.97万元`). An origin at old
     /// offset k moves to the number of scalars kept before k.
@@ -219,19 +469,11 @@ enum ScalarFolding {
             w += 1
         }
         if start == n { return n }
-        // The next origin to move, and its offset (Int.max when none is left): every one at or
-        // before the scalar being looked at moves to the count kept so far (nothing is kept
-        // between a skipped scalar and the next one looked at).
-        var nextOrigin = 0
-        while nextOrigin < origins.count, origins[nextOrigin].offset < start { nextOrigin += 1 }
-        var nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
+        var moved = OriginMover(origins, from: start)
         var i = start
         while i < n {
-            while nextOffset <= i {
-                origins[nextOrigin] = LogicalLine.Origin(offset: w, line: origins[nextOrigin].line)
-                nextOrigin += 1
-                nextOffset = nextOrigin < origins.count ? origins[nextOrigin].offset : Int.max
-            }
+            moved.move(through: i, keptBefore: w)
+            let nextOffset = moved.nextOffset
             let c = s[i]
             // Ideographs and CJK punctuation, most of a joined paragraph: neither comma nor
             // space, kept as they are. Their run (up to the next origin) is copied at once.
@@ -252,10 +494,7 @@ enum ScalarFolding {
             w += 1
             i += 1
         }
-        while nextOrigin < origins.count {
-            origins[nextOrigin] = LogicalLine.Origin(offset: w, line: origins[nextOrigin].line)
-            nextOrigin += 1
-        }
+        moved.finish(kept: w)
         return w
     }
 
