@@ -18,46 +18,43 @@ extension ExtractedReport {
     /// `report.txt,某市某局,某市,2023,final,unit,sangong_reception,0.97,,212,,公务接待费支出决算0.97万元…,,万元,公务接待费`
     /// (`report.pdf,…,0.97,,212,9,公务接待费…` for a PDF: line 212 of pdftotext's text, on page 9)
     ///
-    /// Written by `writer` into UTF-8, the six leading fields (the same in every row) encoded
-    /// once: what `extract` prints and compare's metrics.csv holds.
+    /// Written by `writer` into UTF-8 field by field (`CSVRowBuilder`), the six leading fields
+    /// (the same in every row) encoded once: what `extract` prints and compare's metrics.csv holds.
     func longRowsText(_ writer: CSVWriter) -> [UInt8] {
-        var leading: [UInt8] = []
-        writer.appendFields(longLeading, to: &leading)
-        leading += String(writer.separator).utf8
-        var bytes: [UInt8] = []
-        for id in MetricID.allCases {
-            bytes += leading
-            writer.appendFields(longFields(id), to: &bytes)
-            bytes += writer.lineEnding.utf8
+        var leading = CSVRowBuilder(writer)
+        leading.field(document)
+        leading.field(metadata.bureau ?? "")
+        leading.field(metadata.region ?? "")
+        leading.field(metadata.fiscalYear)
+        leading.field(metadata.kind?.rawValue ?? "")
+        leading.field(metadata.scope?.rawValue ?? "")
+        let ids = MetricID.allCases
+        var rows = CSVRowBuilder(writer, capacity: ids.count * (leading.bytes.count + 256))
+        // The extractor returns the figures in catalog order: read by position, not searched for.
+        let inCatalogOrder = figures.count == ids.count && zip(figures, ids).allSatisfy { $0.metric == $1 }
+        for (index, id) in ids.enumerated() {
+            rows.encodedFields(leading.bytes)
+            appendLongFields(inCatalogOrder ? figures[index] : self[id], to: &rows)
+            rows.endRow()
         }
-        return bytes
-    }
-
-    /// The report's columns of a long row: document, bureau, region, fiscal year, kind, scope.
-    private var longLeading: [String] {
-        [
-            document,
-            metadata.bureau ?? "",
-            metadata.region ?? "",
-            metadata.fiscalYear.map(String.init) ?? "",
-            metadata.kind?.rawValue ?? "",
-            metadata.scope?.rawValue ?? "",
-        ]
+        return rows.bytes
     }
 
     /// The metric's columns of a long row, from `metric` to `label`.
-    private func longFields(_ id: MetricID) -> [String] {
-        let figure = self[id]
-        return [
-            id.rawValue,
-            figure.formattedValue,
-            figure.reported?.description ?? "",
-            figure.source.map { String($0.line) } ?? "",
-            figure.source.flatMap { page(ofLine: $0.line) }.map(String.init) ?? "",
-            figure.source?.snippet ?? "",
-            figure.flags.map(\.rawValue).joined(separator: ";"),
-            id.metric.unit.rawValue,
-            id.metric.chinese,
-        ]
+    private func appendLongFields(_ figure: Figure, to rows: inout CSVRowBuilder) {
+        let metric = figure.metric.metric
+        rows.field(figure.metric.rawValue)
+        rows.field(figure.formattedValue)
+        rows.field(figure.reported?.description ?? "")
+        rows.field(figure.source?.line)
+        rows.field(figure.source.flatMap { page(ofLine: $0.line) })
+        rows.field(figure.source?.snippet ?? "")
+        switch figure.flags.count {
+        case 0: rows.field("")
+        case 1: rows.field(figure.flags[0].rawValue)
+        default: rows.field(figure.flags.map(\.rawValue).joined(separator: ";"))
+        }
+        rows.field(metric.unit.rawValue)
+        rows.field(metric.chinese)
     }
 }
