@@ -119,7 +119,8 @@ extension Comparison {
         json.beginObject(to: &out)
         writeJSONMetadata(report, &json, to: &out)
         json.beginObject("figures", to: &out)
-        for id in MetricID.allCases { writeJSON(report[id], key: id.rawValue, &json, to: &out) }
+        // One figure per catalog metric, in catalog order: read in place, not looked up by metric.
+        for figure in report.source.figures { writeJSON(figure, key: figure.metric.rawValue, &json, to: &out) }
         json.end(to: &out)
         json.end(to: &out)
     }
