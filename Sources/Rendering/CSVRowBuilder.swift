@@ -41,6 +41,8 @@ public struct CSVRowBuilder: Sendable {
     /// One more field of the current row: `text` quoted or cleaned as `CSVWriter.row` does.
     public mutating func field(_ text: String) {
         beginField()
+        // An empty field is nothing between its separators, in CSV and TSV alike.
+        guard !text.isEmpty else { return }
         writer.appendField(text, separatorByte: separatorByte, tab: isTabSeparated, to: &bytes)
     }
 

@@ -21,21 +21,38 @@ extension Comparison {
 
     /// One entry's row of rankings.csv, tables in order, entries in rank order:
     /// `sangong_total,1,丙市工业和信息化局,丙市,2024,final,department,7.50,万元,“三公”经费合计,,city-c-2024-final.txt`.
-    /// An undisclosed figure has an empty rank and value and the note `未公开`.
-    static func appendRankingRow(_ table: MetricTable, _ entry: RankedEntry, _ labels: ComparisonLabels,
+    /// An undisclosed figure has an empty rank and value and the note `未公开`. `table` holds the
+    /// table's own columns, encoded once for all its rows.
+    static func appendRankingRow(_ table: RankingColumns, _ entry: RankedEntry, _ labels: ComparisonLabels,
                                  to rows: inout CSVRowBuilder) {
         let report = entry.report
         let figure = entry.figure
-        rows.field(table.metric.rawValue)
+        rows.encodedFields(table.metric)
         rows.field(entry.rank)
         appendKeyFields(report, to: &rows)
         rows.field(figure.formattedValue)
-        rows.field(labels.unit(table.metric))
-        rows.field(labels.name(table.metric))
+        rows.encodedFields(table.unitAndLabel)
         rows.field(figure.isDisclosed ? "" : labels.notDisclosed)
         rows.field(report.document)
         rows.field(report.completeness)
         rows.endRow()
+    }
+
+    /// A ranked table's columns of rankings.csv, the same in each of its rows: the metric ID,
+    /// and its unit and name.
+    struct RankingColumns {
+        let metric: [UInt8]
+        let unitAndLabel: [UInt8]
+
+        init(_ table: MetricTable, _ labels: ComparisonLabels, _ writer: CSVWriter) {
+            var metric = CSVRowBuilder(writer)
+            metric.field(table.metric.rawValue)
+            var unitAndLabel = CSVRowBuilder(writer)
+            unitAndLabel.field(labels.unit(table.metric))
+            unitAndLabel.field(labels.name(table.metric))
+            self.metric = metric.bytes
+            self.unitAndLabel = unitAndLabel.bytes
+        }
     }
 
     /// One compared report's row of comparison.csv (bureau × year × kind, in key order), every
@@ -86,8 +103,9 @@ extension Comparison {
         out.write(prefix + writer.row(Self.rankingHeader))
         var rows = CSVRowBuilder(writer, capacity: Self.outputChunk + 4096)
         for table in tables {
+            let columns = RankingColumns(table, labels, writer)
             for entry in table.entries {
-                Self.appendRankingRow(table, entry, labels, to: &rows)
+                Self.appendRankingRow(columns, entry, labels, to: &rows)
                 Self.send(&rows, to: &out, atLeast: Self.outputChunk)
             }
         }

@@ -19,7 +19,8 @@ extension ExtractedReport {
     /// (`report.pdf,…,0.97,,212,9,公务接待费…` for a PDF: line 212 of pdftotext's text, on page 9)
     ///
     /// Written by `writer` into UTF-8 field by field (`CSVRowBuilder`), the six leading fields
-    /// (the same in every row) encoded once: what `extract` prints and compare's metrics.csv holds.
+    /// (the same in every row) encoded once per report and each metric's own fixed columns once
+    /// per process (`MetricColumns`): what `extract` prints and compare's metrics.csv holds.
     func longRowsText(_ writer: CSVWriter) -> [UInt8] {
         var leading = CSVRowBuilder(writer)
         leading.field(document)
@@ -29,21 +30,22 @@ extension ExtractedReport {
         leading.field(metadata.kind?.rawValue ?? "")
         leading.field(metadata.scope?.rawValue ?? "")
         let ids = MetricID.allCases
+        let columns = MetricColumns.encoded(by: writer)
         var rows = CSVRowBuilder(writer, capacity: ids.count * (leading.bytes.count + 256))
         // The extractor returns the figures in catalog order: read by position, not searched for.
         let inCatalogOrder = figures.count == ids.count && zip(figures, ids).allSatisfy { $0.metric == $1 }
-        for (index, id) in ids.enumerated() {
+        for (index, id) in ids.enumerated() where index < columns.count {
             rows.encodedFields(leading.bytes)
+            rows.encodedFields(columns[index].id)
             appendLongFields(inCatalogOrder ? figures[index] : self[id], to: &rows)
+            rows.encodedFields(columns[index].unitAndLabel)
             rows.endRow()
         }
         return rows.bytes
     }
 
-    /// The metric's columns of a long row, from `metric` to `label`.
+    /// The figure's columns of a long row, from `value` to `flags`.
     private func appendLongFields(_ figure: Figure, to rows: inout CSVRowBuilder) {
-        let metric = figure.metric.metric
-        rows.field(figure.metric.rawValue)
         rows.field(figure.formattedValue)
         rows.field(figure.reported?.description ?? "")
         rows.field(figure.source?.line)
@@ -54,7 +56,35 @@ extension ExtractedReport {
         case 1: rows.field(figure.flags[0].rawValue)
         default: rows.field(figure.flags.map(\.rawValue).joined(separator: ";"))
         }
-        rows.field(metric.unit.rawValue)
-        rows.field(metric.chinese)
+    }
+}
+
+/// A metric's columns of a long row that no report changes — its ID, and its unit and label —
+/// encoded by a writer: the same 22 × 3 fields were encoded again for every report.
+private struct MetricColumns {
+    /// The `metric` field.
+    let id: [UInt8]
+    /// The `unit` and `label` fields, with the separator between them.
+    let unitAndLabel: [UInt8]
+
+    /// Every catalog metric's columns in catalog order, for CSV and TSV encoded once per process.
+    static func encoded(by writer: CSVWriter) -> [MetricColumns] {
+        if writer == .csv { return csv }
+        if writer == .tsv { return tsv }
+        return catalog(writer)
+    }
+
+    private static let csv = catalog(.csv)
+    private static let tsv = catalog(.tsv)
+
+    private static func catalog(_ writer: CSVWriter) -> [MetricColumns] {
+        MetricID.allCases.map { id in
+            var idField = CSVRowBuilder(writer)
+            idField.field(id.rawValue)
+            var unitAndLabel = CSVRowBuilder(writer)
+            unitAndLabel.field(id.metric.unit.rawValue)
+            unitAndLabel.field(id.metric.chinese)
+            return MetricColumns(id: idField.bytes, unitAndLabel: unitAndLabel.bytes)
+        }
     }
 }
