@@ -1,3 +1,4 @@
+import Analytics
 import DisclosureKit
 import Rendering
 
@@ -25,7 +26,7 @@ extension ExtractedReport {
         json.number(findings.count(where: { $0.severity == .error }), key: "audit_errors", to: &out)
         json.number(findings.count(where: { $0.severity == .warning }), key: "audit_warnings", to: &out)
         json.beginArray("figures", to: &out)
-        for id in MetricID.allCases { self[id].writeJSON(pages: pages, &json, to: &out) }
+        for figure in catalogFigures { figure.writeJSON(pages: pages, &json, to: &out) }
         json.end(to: &out)
         json.end(to: &out)
     }

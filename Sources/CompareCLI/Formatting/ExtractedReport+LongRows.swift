@@ -1,3 +1,4 @@
+import Analytics
 import DisclosureKit
 import Rendering
 
@@ -29,16 +30,13 @@ extension ExtractedReport {
         leading.field(metadata.fiscalYear)
         leading.field(metadata.kind?.rawValue ?? "")
         leading.field(metadata.scope?.rawValue ?? "")
-        let ids = MetricID.allCases
         let columns = MetricColumns.encoded(by: writer)
-        var rows = CSVRowBuilder(writer, capacity: ids.count * (leading.bytes.count + 256))
-        // The extractor returns the figures in catalog order: read by position, not searched for.
-        let inCatalogOrder = figures.count == ids.count && zip(figures, ids).allSatisfy { $0.metric == $1 }
-        for (index, id) in ids.enumerated() where index < columns.count {
+        var rows = CSVRowBuilder(writer, capacity: columns.count * (leading.bytes.count + 256))
+        for (figure, fixed) in zip(catalogFigures, columns) {
             rows.encodedFields(leading.bytes)
-            rows.encodedFields(columns[index].id)
-            appendLongFields(inCatalogOrder ? figures[index] : self[id], to: &rows)
-            rows.encodedFields(columns[index].unitAndLabel)
+            rows.encodedFields(fixed.id)
+            appendLongFields(figure, to: &rows)
+            rows.encodedFields(fixed.unitAndLabel)
             rows.endRow()
         }
         return rows.bytes
