@@ -49,8 +49,8 @@ public struct Alignment: Sendable {
     /// path first in Unicode scalar order, then the document name (for identical paths).
     static func preferred(_ a: SourceReport, _ b: SourceReport) -> Bool {
         if a.disclosedCount != b.disclosedCount { return a.disclosedCount > b.disclosedCount }
-        if a.path != b.path { return a.path.unicodeScalars.lexicographicallyPrecedes(b.path.unicodeScalars) }
-        return a.document.unicodeScalars.lexicographicallyPrecedes(b.document.unicodeScalars)
+        if a.path != b.path { return ScalarOrder.precedes(a.path, b.path) }
+        return ScalarOrder.precedes(a.document, b.document)
     }
 
     /// The reports `selection` chooses, in key order.

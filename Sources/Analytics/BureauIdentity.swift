@@ -30,9 +30,10 @@ public struct BureauIdentity: Hashable, Comparable, Sendable, CustomStringConver
     public var description: String { name }
 
     /// Orders by the Unicode scalars of the name, which is stable across platforms and
-    /// locales (unlike a collation), so the same inputs always give the same order.
+    /// locales (unlike a collation), so the same inputs always give the same order (compared
+    /// as UTF-8 bytes, which order the same way: `ScalarOrder`).
     public static func < (a: BureauIdentity, b: BureauIdentity) -> Bool {
-        a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
+        ScalarOrder.precedes(a.name, b.name)
     }
 
     /// `甲市 工业和信息化局（本级）` → `甲市工业和信息化局`.

@@ -27,12 +27,20 @@ public struct CompactFigure: Sendable, Hashable {
     /// The statement the value was taken from (for derived figures: the numerator's), nil when none.
     public let source: Source?
     public let flags: [Flag]
+    /// The value as printed in CSV: empty when not disclosed (as `Figure.formattedValue`).
+    ///
+    /// Printed once, when the figure is kept (on the worker that extracted the report): the
+    /// comparison's files print a figure up to six times (comparison.json, comparison.csv,
+    /// rankings.csv, stdout, and as the context of other rankings), and each printing looked
+    /// the metric's decimals up in the catalog and formatted the value again.
+    public let formattedValue: String
 
     public init(metric: MetricID, value: FigureValue?, source: Source? = nil, flags: [Flag] = []) {
         self.metric = metric
         self.value = value
         self.source = source
         self.flags = flags
+        formattedValue = value?.formatted(decimals: metric.metric.decimals) ?? ""
     }
 
     /// The parts of `figure` a comparison uses.
@@ -42,9 +50,4 @@ public struct CompactFigure: Sendable, Hashable {
     }
 
     public var isDisclosed: Bool { value != nil }
-
-    /// The value as printed in CSV: empty when not disclosed (as `Figure.formattedValue`).
-    public var formattedValue: String {
-        value?.formatted(decimals: metric.metric.decimals) ?? ""
-    }
 }

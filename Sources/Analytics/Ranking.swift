@@ -15,26 +15,30 @@ public enum Ranking {
     /// The reports ranked by `metric` in `order`, each with its `context` figures.
     public static func rank(_ reports: [AlignedReport], by metric: MetricID, order: RankOrder = .descending,
                             context: [MetricID] = []) -> [RankedEntry] {
-        let disclosed = reports.filter { $0[metric].value != nil }.sorted { a, b in
-            guard let x = a[metric].value, let y = b[metric].value else { return false }
+        // Each report's value read once, and positions sorted rather than reports: a report moved
+        // or read by the comparison is copied (its name and record retained and released).
+        let values = reports.map { $0[metric].value }
+        let disclosed = reports.indices.filter { values[$0] != nil }.sorted { i, j in
+            guard let x = values[i], let y = values[j] else { return false }
             let c = compare(x, y)
             if c != 0 { return order == .descending ? c > 0 : c < 0 }
-            return rowOrder(a, b)
+            return rowOrder(reports[i], reports[j])
         }
-        let undisclosed = reports.filter { $0[metric].value == nil }.sorted(by: rowOrder)
+        let undisclosed = reports.indices.filter { values[$0] == nil }.sorted { rowOrder(reports[$0], reports[$1]) }
 
         var entries: [RankedEntry] = []
+        entries.reserveCapacity(reports.count)
         var previous: FigureValue?
         var rank = 0
-        for (index, report) in disclosed.enumerated() {
-            if let value = report[metric].value {
+        for (index, position) in disclosed.enumerated() {
+            if let value = values[position] {
                 if previous.map({ compare($0, value) != 0 }) ?? true { rank = index + 1 }
                 previous = value
             }
-            entries.append(RankedEntry(rank: rank, report: report, metric: metric, context: context))
+            entries.append(RankedEntry(rank: rank, report: reports[position], metric: metric, context: context))
         }
-        for report in undisclosed {
-            entries.append(RankedEntry(rank: nil, report: report, metric: metric, context: context))
+        for position in undisclosed {
+            entries.append(RankedEntry(rank: nil, report: reports[position], metric: metric, context: context))
         }
         return entries
     }
@@ -61,6 +65,6 @@ public enum Ranking {
         if a.bureau != b.bureau { return a.bureau < b.bureau }
         if a.fiscalYear != b.fiscalYear { return a.fiscalYear > b.fiscalYear }
         if a.kind != b.kind { return a.kind.sortIndex < b.kind.sortIndex }
-        return a.path.unicodeScalars.lexicographicallyPrecedes(b.path.unicodeScalars)
+        return ScalarOrder.precedes(a.path, b.path)
     }
 }

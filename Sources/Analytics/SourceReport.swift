@@ -30,11 +30,11 @@ public struct SourceReport: Sendable {
             self.path = path
             document = report.document
             metadata = report.metadata
-            figures = MetricID.allCases.map { CompactFigure(report[$0]) }
+            figures = report.catalogFigures.map(CompactFigure.init)
             completeness = report.completeness.score
-            errors = report.findings.filter { $0.severity == .error }.count
-            warnings = report.findings.filter { $0.severity == .warning }.count
-            infos = report.findings.filter { $0.severity == .info }.count
+            errors = report.findings.count(where: { $0.severity == .error })
+            warnings = report.findings.count(where: { $0.severity == .warning })
+            infos = report.findings.count(where: { $0.severity == .info })
             pages = report.pages
         }
     }

@@ -8,7 +8,8 @@ import Darwin
 /// arguments, runs it, and turns the outcome into an exit status.
 ///
 /// `main()` binds the real streams and terminal; `run(_:stdout:stderr:terminal:)` is the
-/// same tool on any `TextOutputStream`s, so tests run whole commands in-process on strings.
+/// same tool on any streams (stdout takes bytes too: `UTF8OutputStream`), so tests run whole
+/// commands in-process on strings.
 public enum BureauCompare {
     /// The tool's name, as shown in messages and help.
     public static let name = "bureau-compare"
@@ -39,12 +40,12 @@ public enum BureauCompare {
     ///
     /// `terminal` says what stdout is; the default, `.captured`, is a non-terminal, so
     /// `--format` defaults to CSV as it does in a pipe.
-    public static func run(_ arguments: [String], stdout: inout some TextOutputStream,
+    public static func run(_ arguments: [String], stdout: inout some UTF8OutputStream,
                            stderr: inout some TextOutputStream, terminal: Terminal = .captured) -> Int32 {
         dispatch(arguments, stdout: &stdout, stderr: &stderr, terminal: terminal).rawValue
     }
 
-    static func dispatch(_ arguments: [String], stdout: inout some TextOutputStream,
+    static func dispatch(_ arguments: [String], stdout: inout some UTF8OutputStream,
                          stderr: inout some TextOutputStream, terminal: Terminal) -> ExitCode {
         guard let first = arguments.first else {
             let names = commands.map { $0.spec.name }.joined(separator: ", ")

@@ -32,9 +32,10 @@ public struct CSVWriter: Sendable, Hashable {
 
     /// The separator's byte when it is ASCII (`Character.asciiValue` per field cost as
     /// much as scanning the field).
-    private var separatorByte: UInt8? {
+    var separatorByte: UInt8? {
         let utf8 = separator.utf8
-        return utf8.count == 1 && utf8.first! < 0x80 ? utf8.first : nil
+        guard utf8.count == 1, let byte = utf8.first, byte < 0x80 else { return nil }
+        return byte
     }
 
     /// One record, fields encoded and separated, ended by `lineEnding`:
@@ -56,34 +57,48 @@ public struct CSVWriter: Sendable, Hashable {
 
     /// `row(fields)` appended to `bytes` as UTF-8. A document is built in one byte buffer:
     /// a string per field and per row, and `String.append` per separator, cost more than
-    /// the extraction of the report's figures (an `extract` run writes 22 rows of 15 fields per report).
+    /// the extraction of the report's figures.
     public func append(_ fields: [String], to bytes: inout [UInt8]) {
         appendFields(fields, to: &bytes)
         bytes += lineEnding.utf8
     }
 
-    /// The fields of a row without its line ending, to be continued: rows that share their first
-    /// fields (a report's 22 long rows) encode those once, then each its own
-    /// (`bytes += shared; bytes += separator; appendFields(own); bytes += lineEnding`).
+    /// The fields of a row without its line ending, to be continued (`CSVRowBuilder` builds
+    /// rows field by field).
     public func appendFields(_ fields: [String], to bytes: inout [UInt8]) {
         let separatorByte = self.separatorByte
+        let tab = isTabSeparated
         let separatorBytes = Array(separator.utf8)
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes += separatorBytes }
-            if isTabSeparated {
-                bytes += cleaned(field).utf8
-                continue
-            }
-            // Read from the string's own UTF-8 storage, once: through `String.UTF8View`'s indices each
-            // byte cost ten instructions, and `unicodeScalars.first/last` more than the scan.
+            appendField(field, separatorByte: separatorByte, tab: tab, to: &bytes)
+        }
+    }
+
+    /// One field encoded into `bytes`: cleaned for TSV (`tab`), quoted when CSV needs it, else
+    /// as it is; `separatorByte` and `tab` are `self.separatorByte` and `isTabSeparated`,
+    /// looked up once per row.
+    func appendField(_ field: String, separatorByte: UInt8?, tab: Bool, to bytes: inout [UInt8]) {
+        // Read from the string's own UTF-8 storage, once: through `String.UTF8View`'s indices each
+        // byte cost ten instructions, and `unicodeScalars.first/last` more than the scan.
+        let read: Void? = field.utf8.withContiguousStorageIfAvailable {
+            appendField(field, utf8: $0, separatorByte: separatorByte, tab: tab, to: &bytes)
+        }
+        if read == nil {
             var storage = field
-            storage.withUTF8 { utf8 in
-                if needsQuotes(field, utf8: utf8, separatorByte: separatorByte) {
-                    Self.appendQuoted(utf8, to: &bytes)
-                } else {
-                    bytes.append(contentsOf: utf8)
-                }
-            }
+            storage.withUTF8 { appendField(field, utf8: $0, separatorByte: separatorByte, tab: tab, to: &bytes) }
+        }
+    }
+
+    /// `appendField` given the field's UTF-8.
+    private func appendField(_ field: String, utf8: UnsafeBufferPointer<UInt8>, separatorByte: UInt8?, tab: Bool,
+                             to bytes: inout [UInt8]) {
+        if tab {
+            Self.appendCleaned(utf8, to: &bytes)
+        } else if needsQuotes(field, utf8: utf8, separatorByte: separatorByte) {
+            Self.appendQuoted(utf8, to: &bytes)
+        } else {
+            bytes.append(contentsOf: utf8)
         }
     }
 
@@ -100,7 +115,20 @@ public struct CSVWriter: Sendable, Hashable {
     /// `self.separatorByte`, looked up once per row.
     private func needsQuotes(_ field: String, utf8: UnsafeBufferPointer<UInt8>, separatorByte: UInt8?) -> Bool {
         if let byte = separatorByte {
-            for b in utf8 where b == byte || b == 0x22 || b == 0x0D || b == 0x0A { return true }
+            // Eight bytes at a time (`ByteSearch`), then the last few one by one.
+            var i = 0
+            while i + 8 <= utf8.count {
+                let word = ByteSearch.word(utf8, at: i)
+                let special = ByteSearch.has(word, byte) | ByteSearch.has(word, 0x22) | ByteSearch.has(word, 0x0D)
+                    | ByteSearch.has(word, 0x0A)
+                if special != 0 { return true }
+                i += 8
+            }
+            while i < utf8.count {
+                let b = utf8[i]
+                if b == byte || b == 0x22 || b == 0x0D || b == 0x0A { return true }
+                i += 1
+            }
         } else {
             let special = Set(separator.unicodeScalars).union(["\"", "\r", "\n"])
             if field.unicodeScalars.contains(where: { special.contains($0) }) { return true }
@@ -123,7 +151,9 @@ public struct CSVWriter: Sendable, Hashable {
     /// ideograph or punctuation mark): a cluster ending there starts with it or with a
     /// prepended mark, neither of which is white space.
     static func hasEdgeSpace(_ field: String, utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !utf8.isEmpty else { return false }
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return false }
+        // Printable ASCII at both ends (a number, a name in letters): neither end is white space.
+        if (0x21...0x7E).contains(firstByte) && (0x21...0x7E).contains(lastByte) { return false }
         let first = scalarValue(in: utf8, at: 0)
         if isPlainNonSpace(first) {
             // Not white space: the first character is not.
@@ -166,12 +196,16 @@ public struct CSVWriter: Sendable, Hashable {
     }
 
     /// `quoted` appended as UTF-8: a quote is one byte whatever the text around it.
+    /// Copied a run at a time, each run up to and including a quote, which is then doubled.
     static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(0x22)
-        for byte in utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
+        var run = 0
+        for (i, byte) in utf8.enumerated() where byte == 0x22 {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...i]))
+            bytes.append(0x22)
+            run = i + 1
         }
+        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
         bytes.append(0x22)
     }
 
@@ -196,5 +230,37 @@ public struct CSVWriter: Sendable, Hashable {
             }
         }
         return out
+    }
+
+    /// `cleaned` on UTF-8, appended to `bytes`: tab, CR and LF are single bytes that never occur
+    /// inside another scalar's UTF-8, so the field is copied a run at a time between them.
+    static func appendCleaned(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        // Most fields hold none: eight bytes at a time (`ByteSearch`) tell, and the field is one copy.
+        var i = 0
+        while i + 8 <= utf8.count {
+            let word = ByteSearch.word(utf8, at: i)
+            if ByteSearch.has(word, 0x09) | ByteSearch.has(word, 0x0A) | ByteSearch.has(word, 0x0D) != 0 { break }
+            i += 8
+        }
+        if i + 8 > utf8.count && !utf8[i...].contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        var run = 0
+        var afterCR = false
+        for (i, b) in utf8.enumerated() where b == 0x09 || b == 0x0A || b == 0x0D {
+            if run < i {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                afterCR = false
+            }
+            run = i + 1
+            if b == 0x0A && afterCR {
+                afterCR = false // the LF of a CR LF: its space is already written
+                continue
+            }
+            bytes.append(UInt8(ascii: " "))
+            afterCR = b == 0x0D
+        }
+        if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
     }
 }

@@ -127,56 +127,132 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Appends `text` as a JSON string: `他说"好"\n` becomes `"他说\"好\"\n"` (escaped).
+    /// Appends `text` as a JSON string in UTF-8: `他说"好"\n` becomes `"他说\"好\"\n"` (escaped).
     ///
     /// Quote and backslash are escaped, `\n` `\r` `\t` by name, other controls below U+0020
     /// as `\u00XX`, and U+2028/U+2029 as `\u2028`/`\u2029` so the text is also valid JavaScript.
-    static func appendQuoted(_ text: String, to out: inout String) {
-        var bytes: [UInt8] = []
-        appendQuoted(text, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `appendQuoted` in UTF-8. Every byte that needs escaping is ASCII except U+2028/U+2029
-    /// (`E2 80 A8`/`E2 80 A9`), so the text is escaped byte by byte from its storage.
+    /// Every byte that needs escaping is ASCII except U+2028/U+2029 (`E2 80 A8`/`E2 80 A9`), so
+    /// the text is escaped byte by byte from its storage — a piece at a time through a buffer on
+    /// the stack (`writeEscaped`), each piece one copy into `out`.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
-            appendEscaped(Array(text.utf8), to: &out)
+        withUTF8(of: text) { bytes in
+            var start = 0
+            while start < bytes.count {
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * escapedPiece) { buffer in
+                    guard let base = buffer.baseAddress else { return }
+                    let piece = writeEscaped(bytes, from: start, to: min(bytes.count, start + escapedPiece), into: base)
+                    out.append(contentsOf: UnsafeBufferPointer(start: base, count: piece.written))
+                    start = piece.next
+                }
+            }
         }
         out.append(UInt8(ascii: "\""))
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// The bytes of text read per piece by `appendQuoted`: escaped, at most six times as many,
+    /// which stay within what `withUnsafeTemporaryAllocation` always puts on the stack.
+    static var escapedPiece: Int { 160 }
 
-    private static func appendEscaped(_ bytes: some RandomAccessCollection<UInt8>, to out: inout [UInt8]) {
-        let hex = hexDigits
-        var i = bytes.startIndex
-        while i != bytes.endIndex {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                out += "\\u00".utf8
-                out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            case 0xE2:
-                let next = bytes.index(after: i)
-                if bytes.distance(from: next, to: bytes.endIndex) >= 2, bytes[next] == 0x80,
-                   case let last = bytes[bytes.index(after: next)], last == 0xA8 || last == 0xA9 {
-                    out += (last == 0xA8 ? "\\u2028" : "\\u2029").utf8
-                    i = bytes.index(i, offsetBy: 3)
-                    continue
-                }
-                out.append(byte)
-            default:
-                out.append(byte)
-            }
-            i = bytes.index(after: i)
+    /// Writes `text` as a JSON string (quoted, escaped as `appendQuoted` does) at `out`, which
+    /// has room for six bytes per byte of `text` and two; returns how many bytes it wrote.
+    static func writeQuoted(_ text: String, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        out.initialize(to: UInt8(ascii: "\""))
+        let written = withUTF8(of: text) { bytes in writeEscaped(bytes, from: 0, to: bytes.count, into: out + 1).written }
+        (out + 1 + written).initialize(to: UInt8(ascii: "\""))
+        return written + 2
+    }
+
+    /// `body` on the UTF-8 of `text`, read from its storage (copied first only when the string
+    /// keeps none of its own, as a bridged one may).
+    static func withUTF8<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var contiguous = text
+        return contiguous.withUTF8(body)
+    }
+
+    private static var hexDigits: StaticString { "0123456789abcdef" }
+
+    /// Writes `bytes[start..<end]` escaped at `out`, which has room for six bytes per byte read,
+    /// and returns how many bytes it wrote and where reading stopped: `end`, or past it when the
+    /// U+2028 or U+2029 that starts before `end` ends after it.
+    ///
+    /// Runs that need no escape are copied whole — most strings (names, file names, sentences)
+    /// are one run — found eight bytes at a time (`ByteSearch`). A byte starts an escape when it
+    /// is below U+0020, a quote, a backslash, or the `E2` of U+2028/U+2029; every other byte
+    /// (Chinese included) is copied as it is.
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                             into out: UnsafeMutablePointer<UInt8>) -> (written: Int, next: Int) {
+        guard let source = bytes.baseAddress, start < end else { return (0, start) }
+        let count = bytes.count
+        var written = 0
+        var run = start
+        var i = start
+        // Where the word that held a candidate ends: up to there, bytes are looked at one by one.
+        var wordEnd = start
+        func put(_ byte: UInt8) {
+            (out + written).initialize(to: byte)
+            written += 1
         }
+        while i < end {
+            // Eight bytes at a time past those that cannot start an escape.
+            while i >= wordEnd && i + 8 <= end {
+                let word = ByteSearch.word(bytes, at: i)
+                let candidates = ByteSearch.hasBelow(word, 0x20) | ByteSearch.has(word, UInt8(ascii: "\""))
+                    | ByteSearch.has(word, UInt8(ascii: "\\")) | ByteSearch.has(word, 0xE2)
+                if candidates != 0 {
+                    wordEnd = i + 8
+                    break
+                }
+                i += 8
+            }
+            guard i < end else { break }
+            let byte = bytes[i]
+            if byte > UInt8(ascii: "\"") {
+                guard byte == UInt8(ascii: "\\") || byte == 0xE2 else { i += 1; continue }
+                if byte == 0xE2 {
+                    guard i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
+                }
+            } else if byte >= 0x20 && byte != UInt8(ascii: "\"") {
+                i += 1
+                continue
+            }
+            (out + written).initialize(from: source + run, count: i - run)
+            written += i - run
+            put(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(byte)
+            case 0x0A: put(UInt8(ascii: "n"))
+            case 0x0D: put(UInt8(ascii: "r"))
+            case 0x09: put(UInt8(ascii: "t"))
+            case 0xE2:
+                put(UInt8(ascii: "u"))
+                put(UInt8(ascii: "2"))
+                put(UInt8(ascii: "0"))
+                put(UInt8(ascii: "2"))
+                put(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                i += 2
+            default:
+                put(UInt8(ascii: "u"))
+                put(UInt8(ascii: "0"))
+                put(UInt8(ascii: "0"))
+                hexDigits.withUTF8Buffer { hex in
+                    put(hex[Int(byte >> 4)])
+                    put(hex[Int(byte & 0xF)])
+                }
+            }
+            i += 1
+            run = i
+        }
+        // The loop ends at `end`, or past it after an escape that did.
+        if run < i {
+            (out + written).initialize(from: source + run, count: i - run)
+            written += i - run
+        }
+        return (written, i)
     }
 
     /// Whether `text` follows the JSON number grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`:

@@ -114,4 +114,48 @@ import Testing
         #expect(text.count == 2_000 * 2 + 4)
         #expect(value == value)
     }
+
+    /// The escaping as JSONValue defines it, scalar by scalar.
+    static func plainQuoted(_ text: String) -> String {
+        let named: [Unicode.Scalar: String] = [
+            "\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\r": #"\r"#, "\t": #"\t"#, "\u{2028}": #"\u2028"#, "\u{2029}": #"\u2029"#,
+        ]
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            if let escape = named[scalar] {
+                out += escape
+            } else if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += #"\u00"# + (hex.count == 1 ? "0" + hex : hex)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The escaping read eight bytes at a time and a piece at a time agrees with its definition on
+    /// generated strings: every escape at every offset of a word, and U+2028 across the pieces.
+    @Test func escapingAgreesWithItsDefinition() {
+        var random = TestRandom(seed: 99)
+        var texts = (0..<3_000).map { round in
+            random.text(from: JSONStreamTests.pieces, count: random.below(round % 10 == 0 ? 400 : 30))
+        }
+        for piece in ["\"", "\\", "\n", "\u{1}", "\u{2028}", "\u{2029}", "“"] {
+            for offset in 0..<20 { texts.append(String(repeating: "a", count: offset) + piece + "b") }
+            for offset in 150..<170 { texts.append(String(repeating: "x", count: offset) + piece + String(repeating: "y", count: offset)) }
+        }
+        for text in texts {
+            let expected = Self.plainQuoted(text)
+            #expect(JSONValue.string(text).rendered() == expected, "\(text.unicodeScalars.map(\.value))")
+            // The stream writes a short string beside its key and a long one after it.
+            var out: [UInt8] = []
+            var json = JSONStream()
+            json.beginObject(to: &out)
+            json.string(text, key: text, to: &out)
+            json.end(to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "{\n  " + expected + ": " + expected + "\n}")
+        }
+    }
 }
+

@@ -37,7 +37,7 @@ enum AuditCommand: Command {
     )
 
     static func run(_ arguments: ParsedArguments, terminal: Terminal,
-                    stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode {
+                    stdout: inout some UTF8OutputStream, stderr: inout some TextOutputStream) -> ExitCode {
         let paths = arguments.positionals.isEmpty ? [ExtractCommand.defaultPath] : arguments.positionals
         var document = AuditDocument(
             format: OutputFormat.chosen(by: arguments, terminal: terminal), terminal: terminal,

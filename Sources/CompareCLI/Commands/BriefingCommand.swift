@@ -50,7 +50,7 @@ enum BriefingCommand: Command {
     )
 
     static func run(_ arguments: ParsedArguments, terminal: Terminal,
-                    stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode {
+                    stdout: inout some UTF8OutputStream, stderr: inout some TextOutputStream) -> ExitCode {
         let options: BriefingOptions
         do {
             options = try BriefingOptions(arguments)

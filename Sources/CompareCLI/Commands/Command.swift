@@ -10,5 +10,5 @@ protocol Command {
 
     /// Runs the command on arguments already parsed against `spec`.
     static func run(_ arguments: ParsedArguments, terminal: Terminal,
-                    stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode
+                    stdout: inout some UTF8OutputStream, stderr: inout some TextOutputStream) -> ExitCode
 }

@@ -60,7 +60,7 @@ enum CompareCommand: Command {
     )
 
     static func run(_ arguments: ParsedArguments, terminal: Terminal,
-                    stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode {
+                    stdout: inout some UTF8OutputStream, stderr: inout some TextOutputStream) -> ExitCode {
         let options: CompareOptions
         do {
             options = try CompareOptions(arguments, terminal: terminal)

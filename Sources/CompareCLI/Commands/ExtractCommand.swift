@@ -37,15 +37,15 @@ enum ExtractCommand: Command {
     )
 
     static func run(_ arguments: ParsedArguments, terminal: Terminal,
-                    stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode {
+                    stdout: inout some UTF8OutputStream, stderr: inout some TextOutputStream) -> ExitCode {
         let paths = arguments.positionals.isEmpty ? [defaultPath] : arguments.positionals
         var document = ExtractDocument(format: .chosen(by: arguments, terminal: terminal), terminal: terminal)
         stdout.write(document.begin())
         let renderer = document
         let status = ReportInput.forEach(in: paths, stderr: &stderr, terminal: terminal,
                                          extractor: ReportExtractor(audits: document.printsAudit),
-                                         prepare: { _, report in renderer.render(report) }) { _, text in
-            stdout.write(document.add(rendered: text))
+                                         prepare: { _, report in renderer.render(report) }) { _, rendered in
+            document.add(rendered: rendered, to: &stdout)
         }
         stdout.write(document.end())
         return status

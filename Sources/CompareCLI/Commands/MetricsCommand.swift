@@ -14,7 +14,7 @@ enum MetricsCommand: Command {
     )
 
     static func run(_ arguments: ParsedArguments, terminal: Terminal,
-                    stdout: inout some TextOutputStream, stderr: inout some TextOutputStream) -> ExitCode {
+                    stdout: inout some UTF8OutputStream, stderr: inout some TextOutputStream) -> ExitCode {
         stdout.write(MetricCatalogDocument.render(Metric.catalog, format: .chosen(by: arguments, terminal: terminal), terminal: terminal))
         return .success
     }

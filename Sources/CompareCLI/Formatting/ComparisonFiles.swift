@@ -51,7 +51,7 @@ final class ComparisonFiles {
 
     /// Appends rows made by `metricsRows` to metrics.csv (opening the four files on the first report).
     func add(metricsRows: [UInt8]) {
-        open()?.append(metricsRows)
+        open()?.write(utf8: metricsRows)
     }
 
     /// Writes comparison.csv, rankings.csv and comparison.json from `comparison`, then renames

@@ -3,7 +3,7 @@ import Rendering
 
 /// The text `extract` writes, built report by report in one output format.
 ///
-/// Every format is written as each report is extracted (`add` returns its text), so output
+/// Every format is written as each report is extracted (`add` writes its bytes), so output
 /// streams and memory does not grow with the number of reports: JSON is one array whose
 /// elements are written one by one, byte for byte as rendering the whole array at once would.
 struct ExtractDocument {
@@ -38,35 +38,47 @@ struct ExtractDocument {
 
     /// The text for one more report.
     mutating func add(_ report: ExtractedReport) -> String {
-        add(rendered: render(report))
+        var text = ""
+        add(rendered: render(report), to: &text)
+        return text
     }
 
     /// What `add` writes for `report` apart from what joins it to the reports before it (the
-    /// JSON array's comma, the blank line between tables): pure, so the workers that extract
-    /// the reports render them too (`ReportInput.forEach(prepare:)`).
-    func render(_ report: ExtractedReport) -> String {
+    /// JSON array's comma, the blank line between tables), as UTF-8: pure, so the workers that
+    /// extract the reports render them too (`ReportInput.forEach(prepare:)`). Bytes, not a
+    /// `String`: made into one, every byte of well-formed text was checked again.
+    func render(_ report: ExtractedReport) -> [UInt8] {
         switch format {
-        case .csv: return String(decoding: report.longRowsText(.csv), as: UTF8.self)
-        case .tsv: return String(decoding: report.longRowsText(.tsv), as: UTF8.self)
-        case .json: return report.jsonValue.rendered(pretty: true, indent: json.indent, depth: 1)
+        case .csv: return report.longRowsText(.csv)
+        case .tsv: return report.longRowsText(.tsv)
+        case .json:
+            // An element of the top-level array: it stands at depth 1.
+            var element = JSONStream(indent: json.indent, depth: 1)
+            var bytes: [UInt8] = []
+            report.writeJSON(&element, to: &bytes)
+            return bytes
         case .table:
             let heading = terminal.colorAllowed ? "\u{1B}[1m\(report.tableHeading)\u{1B}[0m" : report.tableHeading
             let table = report.textTable.render(maxWidth: terminal.columns)
-            return heading + "\n" + table.endingInNewline
+            return Array((heading + "\n" + table.endingInNewline).utf8)
         }
     }
 
-    /// The text for one more report, given `render(report)`.
-    mutating func add(rendered: String) -> String {
+    /// Writes one more report to `out`, given `render(report)`.
+    mutating func add(rendered: [UInt8], to out: inout some UTF8OutputStream) {
         defer { reportCount += 1 }
         switch format {
-        case .csv, .tsv: return rendered
+        case .csv, .tsv:
+            out.write(utf8: rendered)
         case .json:
-            var text = ""
-            if reportCount == 0 { json.beginArray(to: &text) }
-            json.rendered(rendered, to: &text)
-            return text
-        case .table: return (reportCount > 0 ? "\n" : "") + rendered
+            var joint: [UInt8] = []
+            if reportCount == 0 { json.beginArray(to: &joint) }
+            json.element(to: &joint)
+            out.write(utf8: joint)
+            out.write(utf8: rendered)
+        case .table:
+            if reportCount > 0 { out.write("\n") }
+            out.write(utf8: rendered)
         }
     }
 

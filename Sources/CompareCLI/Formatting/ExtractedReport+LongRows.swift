@@ -1,3 +1,4 @@
+import Analytics
 import DisclosureKit
 import Rendering
 
@@ -18,46 +19,70 @@ extension ExtractedReport {
     /// `report.txt,某市某局,某市,2023,final,unit,sangong_reception,0.97,,212,,公务接待费支出决算0.97万元…,,万元,公务接待费`
     /// (`report.pdf,…,0.97,,212,9,公务接待费…` for a PDF: line 212 of pdftotext's text, on page 9)
     ///
-    /// Written by `writer` into UTF-8, the six leading fields (the same in every row) encoded
-    /// once: what `extract` prints and compare's metrics.csv holds.
+    /// Written by `writer` into UTF-8 field by field (`CSVRowBuilder`), the six leading fields
+    /// (the same in every row) encoded once per report and each metric's own fixed columns once
+    /// per process (`MetricColumns`): what `extract` prints and compare's metrics.csv holds.
     func longRowsText(_ writer: CSVWriter) -> [UInt8] {
-        var leading: [UInt8] = []
-        writer.appendFields(longLeading, to: &leading)
-        leading += String(writer.separator).utf8
-        var bytes: [UInt8] = []
-        for id in MetricID.allCases {
-            bytes += leading
-            writer.appendFields(longFields(id), to: &bytes)
-            bytes += writer.lineEnding.utf8
+        var leading = CSVRowBuilder(writer)
+        leading.field(document)
+        leading.field(metadata.bureau ?? "")
+        leading.field(metadata.region ?? "")
+        leading.field(metadata.fiscalYear)
+        leading.field(metadata.kind?.rawValue ?? "")
+        leading.field(metadata.scope?.rawValue ?? "")
+        let columns = MetricColumns.encoded(by: writer)
+        var rows = CSVRowBuilder(writer, capacity: columns.count * (leading.bytes.count + 256))
+        for (figure, fixed) in zip(catalogFigures, columns) {
+            rows.encodedFields(leading.bytes)
+            rows.encodedFields(fixed.id)
+            appendLongFields(figure, to: &rows)
+            rows.encodedFields(fixed.unitAndLabel)
+            rows.endRow()
         }
-        return bytes
+        return rows.bytes
     }
 
-    /// The report's columns of a long row: document, bureau, region, fiscal year, kind, scope.
-    private var longLeading: [String] {
-        [
-            document,
-            metadata.bureau ?? "",
-            metadata.region ?? "",
-            metadata.fiscalYear.map(String.init) ?? "",
-            metadata.kind?.rawValue ?? "",
-            metadata.scope?.rawValue ?? "",
-        ]
+    /// The figure's columns of a long row, from `value` to `flags`.
+    private func appendLongFields(_ figure: Figure, to rows: inout CSVRowBuilder) {
+        rows.field(figure.formattedValue)
+        rows.field(figure.reported?.description ?? "")
+        rows.field(figure.source?.line)
+        rows.field(figure.source.flatMap { page(ofLine: $0.line) })
+        rows.field(figure.source?.snippet ?? "")
+        switch figure.flags.count {
+        case 0: rows.field("")
+        case 1: rows.field(figure.flags[0].rawValue)
+        default: rows.field(figure.flags.map(\.rawValue).joined(separator: ";"))
+        }
+    }
+}
+
+/// A metric's columns of a long row that no report changes — its ID, and its unit and label —
+/// encoded by a writer: the same 22 × 3 fields were encoded again for every report.
+private struct MetricColumns {
+    /// The `metric` field.
+    let id: [UInt8]
+    /// The `unit` and `label` fields, with the separator between them.
+    let unitAndLabel: [UInt8]
+
+    /// Every catalog metric's columns in catalog order, for CSV and TSV encoded once per process.
+    static func encoded(by writer: CSVWriter) -> [MetricColumns] {
+        if writer == .csv { return csv }
+        if writer == .tsv { return tsv }
+        return catalog(writer)
     }
 
-    /// The metric's columns of a long row, from `metric` to `label`.
-    private func longFields(_ id: MetricID) -> [String] {
-        let figure = self[id]
-        return [
-            id.rawValue,
-            figure.formattedValue,
-            figure.reported?.description ?? "",
-            figure.source.map { String($0.line) } ?? "",
-            figure.source.flatMap { page(ofLine: $0.line) }.map(String.init) ?? "",
-            figure.source?.snippet ?? "",
-            figure.flags.map(\.rawValue).joined(separator: ";"),
-            id.metric.unit.rawValue,
-            id.metric.chinese,
-        ]
+    private static let csv = catalog(.csv)
+    private static let tsv = catalog(.tsv)
+
+    private static func catalog(_ writer: CSVWriter) -> [MetricColumns] {
+        MetricID.allCases.map { id in
+            var idField = CSVRowBuilder(writer)
+            idField.field(id.rawValue)
+            var unitAndLabel = CSVRowBuilder(writer)
+            unitAndLabel.field(id.metric.unit.rawValue)
+            unitAndLabel.field(id.metric.chinese)
+            return MetricColumns(id: idField.bytes, unitAndLabel: unitAndLabel.bytes)
+        }
     }
 }

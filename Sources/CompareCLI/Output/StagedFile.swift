@@ -17,7 +17,7 @@ import Darwin
 /// A write that fails (no space left) is remembered, later writes are dropped, and `finish`
 /// throws it. A class, because the descriptor and the buffer belong to one writer: a copy must
 /// not write or close them a second time.
-final class StagedFile: TextOutputStream {
+final class StagedFile: UTF8OutputStream {
     /// Bytes collected before one `write(2)`.
     static let bufferLimit = 64 * 1024
 
@@ -56,7 +56,7 @@ final class StagedFile: TextOutputStream {
     }
 
     /// Appends `bytes` through the buffer, as `write(_:)` does a string's.
-    func append(_ bytes: [UInt8]) {
+    func write(utf8 bytes: [UInt8]) {
         guard failure == nil, fd >= 0 else { return }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferLimit { flush() }

@@ -16,7 +16,7 @@ import Darwin
 /// Call `StandardOutput.ignoreSIGPIPE()` once at start-up, before the first write, or the
 /// kernel kills the process with SIGPIPE before `write(2)` can return EPIPE. Never mix this
 /// writer with `print` on the same stream: their buffers would interleave.
-public struct StandardOutput: TextOutputStream {
+public struct StandardOutput: UTF8OutputStream {
     /// Bytes collected before one `write(2)`: large enough that a table or CSV goes out in
     /// few system calls, small enough that `| head` sees the first rows early.
     public static let bufferLimit = 64 * 1024
@@ -40,6 +40,15 @@ public struct StandardOutput: TextOutputStream {
     public mutating func write(_ string: String) {
         guard failure == nil else { return }
         buffer.append(contentsOf: string.utf8)
+        if buffer.count >= Self.bufferLimit {
+            flush()
+        }
+    }
+
+    /// Appends bytes through the buffer, as `write(_:)` does a string's UTF-8.
+    public mutating func write(utf8 bytes: [UInt8]) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferLimit {
             flush()
         }
