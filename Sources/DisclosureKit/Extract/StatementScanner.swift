@@ -355,14 +355,14 @@ extension StatementScanner {
         var hi = max(lo, min(range.upperBound, s.count))
         func isTrimmed(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
         while lo < hi, isTrimmed(s[lo]) {
-            guard lo + 1 == hi || PlainScalar.isPlain(s[lo + 1]) else { return line.text(range).trimmingSpaces }
+            guard lo + 1 == hi || PlainScalar.isPlain(s[lo + 1]) else { return ScalarString.make(s, range).trimmingSpaces }
             lo += 1
         }
         while hi > lo, isTrimmed(s[hi - 1]) {
-            guard hi - 1 == lo || PlainScalar.isPlain(s[hi - 2]) else { return line.text(range).trimmingSpaces }
+            guard hi - 1 == lo || PlainScalar.isPlain(s[hi - 2]) else { return ScalarString.make(s, range).trimmingSpaces }
             hi -= 1
         }
-        return line.text(lo..<hi)
+        return ScalarString.make(s, lo..<hi)
     }
 }
 
