@@ -11,35 +11,43 @@
 enum ScalarString {
     /// The string of `s`, each tab written as a space when `tabsAsSpaces`.
     static func make(_ s: UnsafeBufferPointer<Unicode.Scalar>, tabsAsSpaces: Bool = false) -> String {
+        tabsAsSpaces ? encoded(s, tabsAsSpaces: true) : encoded(s, tabsAsSpaces: false)
+    }
+
+    /// `make`, with `tabsAsSpaces` a constant where it is inlined (no test per scalar for the
+    /// snippets, which keep their tabs).
+    @inline(__always)
+    private static func encoded(_ s: UnsafeBufferPointer<Unicode.Scalar>, tabsAsSpaces: Bool) -> String {
         if s.isEmpty { return "" }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count &* 4) { room in
             guard let out = room.baseAddress else { return "" }
+            let raw = UnsafeMutableRawPointer(out)
             var w = 0
             var all: UInt32 = 0
             for scalar in s {
                 var v = scalar.value
                 if tabsAsSpaces && v == 0x09 { v = 0x20 }
                 all |= v
-                // Each scalar writes at most 4 bytes into room for 4 per scalar.
+                // A scalar's bytes in one store of four, the first in the lowest byte: the
+                // scalars before it wrote at most four each, so the store ends within the room
+                // for four per scalar, and the next scalar's bytes overwrite what lies past its own.
+                let bytes: UInt32
+                let length: Int
                 if v < 0x80 {
-                    out[w] = UInt8(truncatingIfNeeded: v)
-                    w &+= 1
+                    bytes = v
+                    length = 1
                 } else if v < 0x800 {
-                    out[w] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
-                    out[w &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    w &+= 2
+                    bytes = (0xC0 | v >> 6) | (0x80 | v & 0x3F) << 8
+                    length = 2
                 } else if v < 0x1_0000 {
-                    out[w] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
-                    out[w &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                    out[w &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    w &+= 3
+                    bytes = (0xE0 | v >> 12) | (0x80 | v >> 6 & 0x3F) << 8 | (0x80 | v & 0x3F) << 16
+                    length = 3
                 } else {
-                    out[w] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
-                    out[w &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
-                    out[w &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                    out[w &+ 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    w &+= 4
+                    bytes = (0xF0 | v >> 18) | (0x80 | v >> 12 & 0x3F) << 8 | (0x80 | v >> 6 & 0x3F) << 16 | (0x80 | v & 0x3F) << 24
+                    length = 4
                 }
+                raw.storeBytes(of: bytes.littleEndian, toByteOffset: w, as: UInt32.self)
+                w &+= length
             }
             let bytes = Span(_unsafeElements: UnsafeBufferPointer(start: out, count: w))
             return String(copying: UTF8Span(unchecked: bytes, isKnownASCII: all < 0x80))
