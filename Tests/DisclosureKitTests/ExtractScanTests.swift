@@ -301,6 +301,34 @@ struct ExtractScanTests {
         #expect(found > 1_000)
     }
 
+    // MARK: Numbers
+
+    @Test("a number parsed when asked is the one read with its token: malformed by its shape or its parse")
+    func lazyNumbers() {
+        var random = SplitMix64(seed: 72)
+        var parsed = 0
+        for _ in 0..<3_000 {
+            let scalars = Self.randomLine(&random)
+            scalars.withUnsafeBufferPointer { s in
+                for token in ValueToken.scan(s, in: 0..<s.count) {
+                    // As the reader decided it with the token, before the number was left for later.
+                    let start = token.range.lowerBound
+                    var malformed = FixedDecimal(scalars: s[token.range]) == nil
+                    if s[token.range].contains(",") { malformed = true }
+                    if start > 0, s[start - 1] == "." || s[start - 1] == ",", start > 1, ScalarFolding.isDigit(s[start - 2]) {
+                        malformed = true
+                    }
+                    let eager = malformed ? nil : FixedDecimal(scalars: s[token.range])
+                    #expect(token.number(in: s) == eager)
+                    #expect(token.kind(in: s) == (malformed ? .malformed : token.unit))
+                    #expect(token.unit != .malformed)
+                    if eager != nil { parsed += 1 }
+                }
+            }
+        }
+        #expect(parsed > 3_000)
+    }
+
     // MARK: Strings
 
     @Test("strings made from scalars without validation are the validated ones: bytes, equality, order, hash")

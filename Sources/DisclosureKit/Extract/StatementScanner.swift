@@ -247,7 +247,7 @@ struct StatementScanner: Sendable {
                     subject = nil
                     return
                 }
-                guard let number = v.number else {
+                guard let number = v.number(in: s) else {
                     // A malformed number where a figure should be: the label binds nothing more.
                     subject = nil
                     return
@@ -255,7 +255,7 @@ struct StatementScanner: Sendable {
                 let role: Observation.Role
                 var unit: AmountUnit?
                 var amount: Amount?
-                switch v.kind {
+                switch v.unit {
                 case .amount(let u):
                     unit = u
                     amount = Amount(number, unit: u)
