@@ -301,6 +301,67 @@ struct ExtractScanTests {
         #expect(found > 1_000)
     }
 
+    // MARK: Numbers
+
+    @Test("a number parsed when asked is the one read with its token: malformed by its shape or its parse")
+    func lazyNumbers() {
+        var random = SplitMix64(seed: 72)
+        var parsed = 0
+        for _ in 0..<3_000 {
+            let scalars = Self.randomLine(&random)
+            scalars.withUnsafeBufferPointer { s in
+                for token in ValueToken.scan(s, in: 0..<s.count) {
+                    // As the reader decided it with the token, before the number was left for later.
+                    let start = token.range.lowerBound
+                    var malformed = FixedDecimal(scalars: s[token.range]) == nil
+                    if s[token.range].contains(",") { malformed = true }
+                    if start > 0, s[start - 1] == "." || s[start - 1] == ",", start > 1, ScalarFolding.isDigit(s[start - 2]) {
+                        malformed = true
+                    }
+                    let eager = malformed ? nil : FixedDecimal(scalars: s[token.range])
+                    #expect(token.number(in: s) == eager)
+                    #expect(token.kind(in: s) == (malformed ? .malformed : token.unit))
+                    #expect(token.unit != .malformed)
+                    if eager != nil { parsed += 1 }
+                }
+            }
+        }
+        #expect(parsed > 3_000)
+    }
+
+    // MARK: Strings
+
+    @Test("strings made from scalars without validation are the validated ones: bytes, equality, order, hash")
+    func scalarStrings() {
+        var random = SplitMix64(seed: 71)
+        let pool: [Unicode.Scalar] = ["a", "Z", "0", " ", "\t", "\u{7F}", "\u{80}", "é", "\u{7FF}", "\u{800}", "中", "。",
+                                      "\u{3000}", "\u{0301}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}"]
+        let ascii: [Unicode.Scalar] = ["a", "Z", "0", " ", "\t", "\u{7F}", "%", "."]
+        for _ in 0..<2_000 {
+            let from = random.oneIn(3) ? ascii : pool
+            let scalars = (0..<random.below(random.oneIn(8) ? 200 : 20)).map { _ in from[random.below(from.count)] }
+            let lo = random.below(scalars.count + 1)
+            let hi = lo + random.below(scalars.count - lo + 1)
+            scalars.withUnsafeBufferPointer { s in
+                let plain = LogicalLine.string(s[lo..<hi])
+                let fast = ScalarString.make(s, lo..<hi)
+                #expect(Array(fast.utf8) == Array(plain.utf8) && fast == plain && fast.hashValue == plain.hashValue
+                        && fast.count == plain.count && Array(fast.unicodeScalars) == Array(scalars[lo..<hi]))
+                let other = LogicalLine.string(s[..<lo])
+                #expect((fast < other) == (plain < other) && (other < fast) == (other < plain))
+                var tabless = Array(scalars[lo..<hi])
+                for k in tabless.indices where tabless[k] == "\t" { tabless[k] = " " }
+                #expect(ScalarString.make(s, lo..<hi, tabsAsSpaces: true) == LogicalLine.string(tabless[...]))
+                #expect(TableRowScanner.spaced(s, lo..<hi) == LogicalLine.string(tabless[...]))
+            }
+        }
+        // A range past the scalars is clamped to them.
+        let short: [Unicode.Scalar] = ["中", "a"]
+        short.withUnsafeBufferPointer { s in
+            #expect(ScalarString.make(s, 1..<9) == "a" && ScalarString.make(s, 5..<9) == "")
+        }
+    }
+
     // MARK: Table rows
 
     /// The table scanner as it was: all cells split into an array, each looked at as a label.

@@ -147,6 +147,28 @@ struct LinearScanTests {
         }
     }
 
+    @Test("a sentence's end kept from one statement to the next cuts the sentence as a search of its own")
+    func sentenceRangeKeptEnds() {
+        var random = SplitMix64(seed: 12)
+        for _ in 0..<1_000 {
+            let s: [Unicode.Scalar] = (0..<(1 + random.below(900))).map { _ in
+                random.oneIn(120) ? "。" : random.oneIn(200) ? "；" : "字"
+            }
+            var ends = StatementScanner.SentenceEnds()
+            var lower = 0
+            // Spans as a line's statements give them, mostly ending further on, now and then not.
+            for _ in 0..<(1 + random.below(12)) {
+                lower = random.oneIn(6) ? random.below(s.count) : min(s.count - 1, lower + random.below(120))
+                let upper = min(s.count, lower + 1 + random.below(random.oneIn(5) ? 400 : 60))
+                let sentenceStart = random.below(lower + 1)
+                let kept = s.withUnsafeBufferPointer {
+                    StatementScanner.sentenceRange($0, around: lower..<upper, sentenceStart: sentenceStart, ends: &ends)
+                }
+                #expect(kept == StatementScanner.sentenceRange(s, around: lower..<upper, sentenceStart: sentenceStart))
+            }
+        }
+    }
+
     @Test("table cells are the tab-separated pieces, trimmed of spaces")
     func tableCells() {
         var random = SplitMix64(seed: 14)

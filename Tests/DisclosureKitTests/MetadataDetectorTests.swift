@@ -14,7 +14,7 @@ struct MetadataDetectorTests {
         var random = SplitMix64(seed: 12)
         let pieces = ["甲市", "乙区", "丙县", "工业和信息化局", "发展和改革委员会", "人民政府办公室", "局", "委", "办", "2023", "2024",
                       "年", "度", " ", "决算", "预算", "表", "部门", "单位", "共", "本级）", "(部门)", "（部门）", "公开", "情况说明",
-                      "报告", "\n", "1", "家", "编制范围", "单位共", "决", "预"]
+                      "报告", "\n", "1", "家", "编制范围", "单位共", "决", "预", "\u{0}"]
         for round in 0..<400 {
             let text = (0..<random.below(80)).map { _ in pieces[random.below(pieces.count)] }.joined()
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }

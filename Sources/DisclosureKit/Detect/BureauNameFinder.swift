@@ -265,7 +265,9 @@ enum BureauNameFinder {
     /// Positions, not copies: the regions were arrays, inserted one by one into an array.
     private static func readName(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingAt i: Int, regionStarts: inout [Int]) -> Int? {
         let regionEnding = Self.regionEnding
-        regionStarts.removeAll(keepingCapacity: true)
+        // Emptied only when it holds a name's regions (most endings follow no name): the
+        // generic removal cost a call and a check of the buffer even on an empty array.
+        if !regionStarts.isEmpty { regionStarts.removeAll(keepingCapacity: true) }
         // The department's own words: back to a region ending, 2–12 scalars.
         var k = i - 1
         while k >= 0, isCJK(s[k]), !regionEnding.contains(s[k]), i - k <= 12 { k -= 1 }

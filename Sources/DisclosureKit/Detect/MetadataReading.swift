@@ -244,11 +244,16 @@ struct MetadataReading {
                                 while k < prefix.count, all[p &+ k] == t.text[prefix.lowerBound &+ k] { k &+= 1 }
                                 guard k == prefix.count else { continue }
                                 // Each phrase on its own, non-overlapping from the left, as one search for it counts.
+                                // The scalar after the prefix, read once for the members (most differ from the
+                                // text right there); U+0000 past the line, which no rest starts with (no phrase
+                                // holds it), so only a member with an empty rest may stand there.
+                                let next: Unicode.Scalar = at < lineEnd ? all[at] : "\u{0}"
                                 for member in t.members[start.members] {
                                     let rest = member.rest
+                                    guard member.first == next || rest.isEmpty else { continue }
                                     let phraseEnd = at &+ rest.count
                                     // `at < phraseEnd <= lineEnd` when the rest is not empty.
-                                    guard phraseEnd <= lineEnd, rest.isEmpty || all[at] == member.first else { continue }
+                                    guard phraseEnd <= lineEnd else { continue }
                                     var j = rest.isEmpty ? 0 : 1
                                     while j < rest.count, all[at &+ j] == t.text[rest.lowerBound &+ j] { j &+= 1 }
                                     let phrase = member.phrase

@@ -183,6 +183,7 @@ struct StatementScanner: Sendable {
         // (encoding and validating its UTF-8) was most of a statement's cost.
         private var lastSnippet: (range: Range<Int>, text: String)?
         private var sentenceNumber = 0
+        private var sentenceEnds = SentenceEnds()
         // The first figure (value or budget) of the line's latest sentence that has one, for a
         // following sentence that only states a change; `borrowed` is set while such a
         // sentence speaks of it.
@@ -246,7 +247,7 @@ struct StatementScanner: Sendable {
                     subject = nil
                     return
                 }
-                guard let number = v.number else {
+                guard let number = v.number(in: s) else {
                     // A malformed number where a figure should be: the label binds nothing more.
                     subject = nil
                     return
@@ -254,7 +255,7 @@ struct StatementScanner: Sendable {
                 let role: Observation.Role
                 var unit: AmountUnit?
                 var amount: Amount?
-                switch v.kind {
+                switch v.unit {
                 case .amount(let u):
                     unit = u
                     amount = Amount(number, unit: u)
@@ -272,7 +273,7 @@ struct StatementScanner: Sendable {
                 let isChange = role == .change || role == .changePercent
                 // A borrowed label states only the change of its figure.
                 if borrowed != nil && !isChange { return }
-                let snippetRange = StatementScanner.sentenceRange(s, around: subj.start..<v.end, sentenceStart: sentenceStart)
+                let snippetRange = StatementScanner.sentenceRange(s, around: subj.start..<v.end, sentenceStart: sentenceStart, ends: &sentenceEnds)
                 // The label is the matched text, which is the term's own: its string is made once,
                 // by the dictionary.
                 let label = borrowed?.label ?? dictionary.labels[subj.term]
@@ -321,15 +322,56 @@ struct StatementScanner: Sendable {
     }
 
     static func sentenceRange(_ s: UnsafeBufferPointer<Unicode.Scalar>, around span: Range<Int>, sentenceStart: Int) -> Range<Int> {
-        var start = min(sentenceStart, span.lowerBound)
-        let limit = 160
+        let start = min(sentenceStart, span.lowerBound)
         // Past `reach` the end is cut below anyway, so the search for the sentence's end stops
         // there: a line of several MB without `。` was scanned to its end for every number.
-        let reach = max(span.upperBound, start) + limit + 1
+        let reach = max(span.upperBound, start) + 161
         var end = span.upperBound
         // Read once: a static is checked for its first use at every access.
         let enders = Self.enders
         while end < s.count, end < reach, !enders.contains(s[end]) { end += 1 }
+        return cut(s, around: span, start: start, end: end, reach: reach)
+    }
+
+    /// Where a line's next sentence end stands, kept from one statement to the next: no scalar
+    /// of `s[from..<ender]` ends a sentence, and `ender` is one that does or the line's end.
+    ///
+    /// The figures of one sentence (half of them share it with another) looked for its end
+    /// each, over the same scalars; their spans end further on as the line is read, so each
+    /// scalar is looked at once per line, however long it is without an end.
+    struct SentenceEnds {
+        private var from = 0
+        private var ender = -1
+
+        /// The first offset at or after `i` (within `s`) whose scalar ends a sentence, or `s.count`.
+        mutating func first(in s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
+            if from <= i && i <= ender { return ender }
+            let enders = StatementScanner.enders
+            var k = i
+            while k < s.count, !enders.contains(s[k]) { k += 1 }
+            from = i
+            ender = k
+            return k
+        }
+    }
+
+    /// `sentenceRange`, its end found through `ends`.
+    static func sentenceRange(_ s: UnsafeBufferPointer<Unicode.Scalar>, around span: Range<Int>, sentenceStart: Int,
+                              ends: inout SentenceEnds) -> Range<Int> {
+        let start = min(sentenceStart, span.lowerBound)
+        let reach = max(span.upperBound, start) + 161
+        // The scan of `sentenceRange` stops at the first sentence end, the line's end or `reach`.
+        let end = min(ends.first(in: s, from: span.upperBound), reach)
+        return cut(s, around: span, start: start, end: end, reach: reach)
+    }
+
+    /// The sentence `start..<end` (`end` where the search for its end stopped, at a sentence end,
+    /// the line's end or `reach`), that end included, cut to at most 160 scalars around `span`.
+    @inline(__always)
+    private static func cut(_ s: UnsafeBufferPointer<Unicode.Scalar>, around span: Range<Int>, start: Int, end: Int, reach: Int) -> Range<Int> {
+        var start = start
+        var end = end
+        let limit = 160
         if end < s.count, end < reach { end += 1 }
         if end - start > limit {
             start = max(start, span.lowerBound - 40)
@@ -355,14 +397,14 @@ extension StatementScanner {
         var hi = max(lo, min(range.upperBound, s.count))
         func isTrimmed(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
         while lo < hi, isTrimmed(s[lo]) {
-            guard lo + 1 == hi || PlainScalar.isPlain(s[lo + 1]) else { return line.text(range).trimmingSpaces }
+            guard lo + 1 == hi || PlainScalar.isPlain(s[lo + 1]) else { return ScalarString.make(s, range).trimmingSpaces }
             lo += 1
         }
         while hi > lo, isTrimmed(s[hi - 1]) {
-            guard hi - 1 == lo || PlainScalar.isPlain(s[hi - 2]) else { return line.text(range).trimmingSpaces }
+            guard hi - 1 == lo || PlainScalar.isPlain(s[hi - 2]) else { return ScalarString.make(s, range).trimmingSpaces }
             hi -= 1
         }
-        return line.text(lo..<hi)
+        return ScalarString.make(s, lo..<hi)
     }
 }
 

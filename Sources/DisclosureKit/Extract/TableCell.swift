@@ -8,7 +8,7 @@ struct TableCell: Sendable {
     var isEmpty: Bool { range.isEmpty }
 
     /// The cell's text in its line `s`. Made only when asked: most cells are only looked at.
-    func text(in s: UnsafeBufferPointer<Unicode.Scalar>) -> String { LogicalLine.string(s[range]) }
+    func text(in s: UnsafeBufferPointer<Unicode.Scalar>) -> String { ScalarString.make(s, range) }
 
     /// The cells of `s`, split at tabs and trimmed of spaces.
     ///

@@ -57,7 +57,7 @@ struct TableRowScanner: Sendable {
                         metric: dictionary.terms[label.term].metric, role: .value, stated: number, unit: unit, amount: amount,
                         line: line.line(at: r.lowerBound),
                         snippet: Self.spaced(s, label.cell.lowerBound..<r.upperBound),
-                        place: .table, label: line.text(label.cell), labelRank: dictionary.terms[label.term].rank,
+                        place: .table, label: ScalarString.make(s, label.cell), labelRank: dictionary.terms[label.term].rank,
                         sentence: lineIndex * 10_000))
                 }
             }
@@ -113,8 +113,6 @@ extension TableRowScanner {
     /// characters of its string gave (a tab is a character of its own, whatever stands next to
     /// it), without mapping the string character by character.
     static func spaced(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> String {
-        var scalars = Array(s[range])
-        for k in scalars.indices where scalars[k] == "\t" { scalars[k] = " " }
-        return LogicalLine.string(scalars[...])
+        ScalarString.make(s, range, tabsAsSpaces: true)
     }
 }

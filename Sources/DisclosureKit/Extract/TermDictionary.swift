@@ -304,9 +304,11 @@ struct TermDictionary: Sendable {
                 texts.append(replacing(base, sangong, by: Array((l + "三公" + r).unicodeScalars)))
             }
         }
-        var seen: Set<[Unicode.Scalar]> = []
-        let distinct = texts.filter { seen.insert($0).inserted }
-            .sorted { $0.lexicographicallyPrecedes($1) { $0.value < $1.value } }
+        // At most nine texts: compared with those kept, not hashed into a set (whose inserts,
+        // hashing each text and allocating, were half of the dictionary's making at start-up).
+        var distinct: [[Unicode.Scalar]] = []
+        for text in texts where !distinct.contains(text) { distinct.append(text) }
+        distinct.sort { $0.lexicographicallyPrecedes($1) { $0.value < $1.value } }
         return distinct.map { text in
             Term(text: text, t.metric, rank: t.rank, notAfter: t.excludedPrefixes, part: t.part)
         }

@@ -15,8 +15,26 @@ struct ValueToken: Sendable, Hashable {
     let range: Range<Int>
     /// Offset just past the unit (or the number when there is none).
     let end: Int
-    let number: FixedDecimal?
-    let kind: Kind
+    /// The unit written after the number (`.amount`, `.percent` or `.bare`), whatever the number.
+    let unit: Kind
+
+    /// The number, parsed from the line `s` it was read in; nil when it is malformed.
+    ///
+    /// Parsed only when asked: a number binds a statement only after a label, and most numbers
+    /// of a line (years, counts, those without a label) are read for their place alone.
+    func number(in s: UnsafeBufferPointer<Unicode.Scalar>) -> FixedDecimal? {
+        let start = range.lowerBound
+        // `7.496,5`: a separator inside the run that normalization did not remove.
+        for k in range where s[k] == "," { return nil }
+        // Glued to a preceding decimal part (`1.2.3` split oddly) is malformed too.
+        if start > 1, s[start - 1] == "." || s[start - 1] == ",", ScalarFolding.isDigit(s[start - 2]) { return nil }
+        return FixedDecimal(scalars: s[range])
+    }
+
+    /// What the token is: its unit, or `.malformed` when its number is.
+    func kind(in s: UnsafeBufferPointer<Unicode.Scalar>) -> Kind {
+        number(in: s) == nil ? .malformed : unit
+    }
 
     /// Every number in `s[range]`, in order.
     static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, in range: Range<Int>) -> [ValueToken] {
@@ -71,17 +89,8 @@ struct ValueToken: Sendable, Hashable {
                 var numberEnd = j
                 // A trailing point is punctuation (`1.` list numbers): leave it out.
                 while numberEnd > start + 1, s[numberEnd - 1] == "." || s[numberEnd - 1] == "," { numberEnd -= 1 }
-                // The run is ASCII (digits, `.`, `,`, a leading `-`), parsed where it stands.
-                var hasComma = false
-                for k in start..<numberEnd where s[k] == "," { hasComma = true }
-                let parsed = FixedDecimal(scalars: s[start..<numberEnd])
-                var malformed = parsed == nil
-                // `7.496,5`: a separator inside the run that normalization did not remove.
-                if hasComma { malformed = true }
-                // Glued to a preceding decimal part (`1.2.3` split oddly) is malformed too.
-                if start > 0, s[start - 1] == "." || s[start - 1] == "," , start > 1, ScalarFolding.isDigit(s[start - 2]) {
-                    malformed = true
-                }
+                // The run is ASCII (digits, `.`, `,`, a leading `-`), parsed where it stands when
+                // its number is asked for (`number(in:)`).
                 var k = numberEnd
                 while k < upper, ScalarFolding.isSpace(s[k]) { k += 1 }
                 var kind: ValueToken.Kind = .bare
@@ -104,8 +113,7 @@ struct ValueToken: Sendable, Hashable {
                     }
                 }
                 i = max(j, end)
-                return ValueToken(range: start..<numberEnd, end: end, number: malformed ? nil : parsed,
-                                  kind: malformed ? .malformed : kind)
+                return ValueToken(range: start..<numberEnd, end: end, unit: kind)
             }
             return nil
         }
