@@ -34,7 +34,7 @@ public struct Segmenter: Sendable {
             }
             // A table unit holds for the table below it; prose far away resets it.
             if linesSinceUnit > 120 { tableUnit = nil }
-            if Self.isContentsTitle(s) {
+            if Self.mayBeContentsTitle(s), Self.isContentsTitle(s) {
                 inContents = true
                 contentsHeadingsSeen = 0
                 firstEntry = nil
@@ -54,11 +54,13 @@ public struct Segmenter: Sendable {
                 if inContents {
                     // The contents end where the body repeats the first listed entry
                     // (`第一部分 单位概况` listed, then written).
-                    let key = EntryKey(s)
-                    if let first = firstEntry, key == first {
-                        inContents = false
-                    } else if firstEntry == nil, !key.isEmpty {
-                        firstEntry = key
+                    // The first entry's key is made once; later headings are compared with it
+                    // where they stand.
+                    if let first = firstEntry {
+                        if first.isKey(of: s) { inContents = false }
+                    } else {
+                        let key = EntryKey(s)
+                        if !key.isEmpty { firstEntry = key }
                     }
                     contentsHeadingsSeen += 1
                 }
@@ -100,10 +102,38 @@ public struct Segmenter: Sendable {
             self = .scalars(line[lo..<hi].filter { $0 != " " && $0 != "\t" })
         }
 
+        /// True when `EntryKey(line) == self`, told without making the line's key: a plain line
+        /// is compared scalar by scalar where it stands (leading marks skipped, spaces and tabs
+        /// passed over), and what follows the key's last scalar must all be trimmed away.
+        /// (That scalar is not one `isTrailing` trims, so the line's key ends exactly there.)
+        func isKey(of line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+            guard case .scalars(let key) = self, PlainScalar.isPlain(line) else { return EntryKey(line) == self }
+            var i = 0
+            while i < line.count, line[i] == "-" || line[i] == "*" || line[i] == "#" || line[i] == " " { i += 1 }
+            var matched = 0
+            while i < line.count {
+                let c = line[i]
+                if c != " " && c != "\t" {
+                    if matched == key.count { break }
+                    guard c == key[matched] else { return false }
+                    matched += 1
+                }
+                i += 1
+            }
+            guard matched == key.count else { return false }
+            while i < line.count {
+                guard Self.isTrailing(line[i]) else { return false }
+                i += 1
+            }
+            return true
+        }
+
         /// A page number and what stands around it: `Character.isNumber` of a lone scalar.
-        private static func isTrailing(_ s: Unicode.Scalar) -> Bool {
+        static func isTrailing(_ s: Unicode.Scalar) -> Bool {
             switch s {
             case "\t", " ", ".", "…": return true
+            // Of ASCII only the digits have a numeric type: asked without the property lookup.
+            case "\u{0}"..."\u{7F}": return ScalarFolding.isDigit(s)
             default: return s.properties.numericType != nil
             }
         }
@@ -134,6 +164,13 @@ public struct Segmenter: Sendable {
         while let f = t.first, f == "-" || f == "*" || f == "#" || f == " " { t = t.dropFirst() }
         while let l = t.last, l.isNumber || l == "\t" || l == " " || l == "." || l == "…" { t = t.dropLast() }
         return t.filter { $0 != " " && $0 != "\t" }
+    }
+
+    /// False for a line that cannot be `isContentsTitle`, asked of every line where it is
+    /// read: nearly all start with neither a space nor 目.
+    @inline(__always)
+    static func mayBeContentsTitle(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        !s.isEmpty && (s[0] == "目" || s[0] == " ")
     }
 
     /// `目录`, `目 录`, `目录：`: the line that opens the table of contents (without spaces it
