@@ -37,6 +37,33 @@ struct SegmentPlainTests {
         return Array(text.unicodeScalars)
     }
 
+    // MARK: Tabs and units
+
+    @Test("the offsets of two scalars found by steps of sixteen and eight are those of a plain loop")
+    func tabsAndUnits() {
+        var random = SplitMix64(seed: 0x7AB_5355)
+        let alphabet: [Unicode.Scalar] = ["\t", "单", "位", "：", "万", "元", "a", "说", "\u{0}", "\u{5354}", "\u{5356}", "\u{109}"]
+        var found = 0
+        for _ in 0..<20_000 {
+            let length = random.oneIn(4) ? random.below(80) : random.below(24)
+            let line = (0..<length).map { _ in random.oneIn(3) ? alphabet[random.below(2)] : alphabet[random.below(alphabet.count)] }
+            let plain = line.indices.filter { line[$0] == "\t" || line[$0] == "单" }
+            found += plain.count
+            line.withUnsafeBufferPointer { buffer in
+                // Also read from an offset, as a slice of a longer buffer.
+                let cut = random.below(line.count + 1)
+                for (view, expected) in [(buffer, plain), (UnsafeBufferPointer(rebasing: buffer[cut...]), plain.filter { $0 >= cut }.map { $0 - cut })] {
+                    var offsets: [Int] = []
+                    ScalarSearch.forEachIndex(of: "\t", or: "单", in: view) { offsets.append($0) }
+                    #expect(offsets == expected, "\(line)")
+                }
+                let lastTab = line.lastIndex(of: "\t")
+                #expect(Segmenter.lastTabAndDeclaredUnit(buffer).lastTab == lastTab)
+            }
+        }
+        #expect(found > 50_000)
+    }
+
     // MARK: Headings
 
     /// `HeadingParser.level` as it was: slices, prefixes and a scan for amounts and one for tabs.
@@ -92,6 +119,7 @@ struct SegmentPlainTests {
             let plain = Self.plainLevel(line)
             headings += plain == nil ? 0 : 1
             #expect(HeadingParser.level(of: line) == plain, "\(String(String.UnicodeScalarView(line)))")
+            if plain != nil { line.withUnsafeBufferPointer { #expect(HeadingParser.mayStartHeading($0[...])) } }
             let states = Self.plainStatesAmount(line[...])
             amounts += states ? 1 : 0
             line.withUnsafeBufferPointer { buffer in

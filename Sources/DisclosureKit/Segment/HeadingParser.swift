@@ -18,6 +18,14 @@ enum HeadingParser {
         }
     }
 
+    /// False for a line whose first scalar starts no heading (not a mark `level` strips, nor
+    /// the first of an ordinal): asked where the segmenter reads each line, before the call.
+    @inline(__always)
+    static func mayStartHeading(_ line: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
+        guard let f = line.first else { return false }
+        return f == "第" || f == "（" || f == "(" || f == "-" || f == "*" || ScalarFolding.isSpace(f) || isNumeral(f)
+    }
+
     static func level(of line: [Unicode.Scalar]) -> Int? {
         line.withUnsafeBufferPointer { level(of: $0[...]) }
     }

@@ -50,7 +50,8 @@ public struct Segmenter: Sendable {
             }
             // A contents entry is a heading followed by its page number.
             let headingScalars = isEntry ? s[..<(lastTab ?? s.endIndex)] : s[...]
-            if let level = HeadingParser.level(of: headingScalars) ?? (lines[lineIndex].wasMarkdownHeading ? 1 : nil) {
+            let ordinal = HeadingParser.mayStartHeading(headingScalars) ? HeadingParser.level(of: headingScalars) : nil
+            if let level = ordinal ?? (lines[lineIndex].wasMarkdownHeading ? 1 : nil) {
                 if inContents {
                     // The contents end where the body repeats the first listed entry
                     // (`第一部分 单位概况` listed, then written).
@@ -206,16 +207,10 @@ public struct Segmenter: Sendable {
     static func lastTabAndDeclaredUnit(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> (lastTab: Int?, unit: AmountUnit?) {
         var lastTab: Int?
         var unit: AmountUnit?
-        var i = nextTabOrUnitMark(s, from: 0)
-        while i < s.count {
+        ScalarSearch.forEachIndex(of: "\t", or: "单", in: s) { i in
             if s[i] == "\t" { lastTab = i } else if unit == nil { unit = declaredUnit(s, at: i) }
-            i = nextTabOrUnitMark(s, from: i + 1)
         }
         return (lastTab, unit)
-    }
-
-    private static func nextTabOrUnitMark(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
-        ScalarSearch.firstIndex(of: "\t", or: "单", in: s, from: i)
     }
 
     /// The unit declared by `单位：万元` (or `元`) when it starts at `i`.
