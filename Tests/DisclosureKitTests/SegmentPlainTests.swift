@@ -39,29 +39,48 @@ struct SegmentPlainTests {
 
     // MARK: Tabs and units
 
-    @Test("the offsets of two scalars found by steps of sixteen and eight are those of a plain loop")
+    /// The unit declared at the first 单 that starts `单位：万元` or `单位：元`, read scalar by scalar.
+    static func plainDeclaredUnit(_ s: [Unicode.Scalar]) -> AmountUnit? {
+        for i in s.indices where s[i] == "单" {
+            guard i + 2 < s.count, s[i + 1] == "位", s[i + 2] == "：" || s[i + 2] == ":" else { continue }
+            var k = i + 3
+            while k < s.count, ScalarFolding.isSpace(s[k]) { k += 1 }
+            if k + 1 < s.count, s[k] == "万", s[k + 1] == "元" { return .wanYuan }
+            if k < s.count, s[k] == "元" { return .yuan }
+        }
+        return nil
+    }
+
+    @Test("a line's last tab and declared unit, read eight at a step, are those of a plain loop")
     func tabsAndUnits() {
         var random = SplitMix64(seed: 0x7AB_5355)
-        let alphabet: [Unicode.Scalar] = ["\t", "单", "位", "：", "万", "元", "a", "说", "\u{0}", "\u{5354}", "\u{5356}", "\u{109}"]
-        var found = 0
+        let alphabet: [Unicode.Scalar] = ["\t", "单", "位", "：", ":", " ", "万", "元", "a", "说", "\u{0}", "\u{5354}", "\u{5356}",
+                                          "\u{109}", "\u{15355}"]
+        var tabs = 0
+        var units = 0
         for _ in 0..<20_000 {
             let length = random.oneIn(4) ? random.below(80) : random.below(24)
-            let line = (0..<length).map { _ in random.oneIn(3) ? alphabet[random.below(2)] : alphabet[random.below(alphabet.count)] }
-            let plain = line.indices.filter { line[$0] == "\t" || line[$0] == "单" }
-            found += plain.count
+            var line = (0..<length).map { _ in random.oneIn(3) ? alphabet[random.below(2)] : alphabet[random.below(alphabet.count)] }
+            if random.oneIn(3) {
+                let unit = ["单位：万元", "单位:元", "单位： 万元", "单位：", "单位"][random.below(5)]
+                line.insert(contentsOf: unit.unicodeScalars, at: random.below(line.count + 1))
+            }
+            let lastTab = line.lastIndex(of: "\t")
+            let unit = Self.plainDeclaredUnit(line)
+            tabs += lastTab == nil ? 0 : 1
+            units += unit == nil ? 0 : 1
             line.withUnsafeBufferPointer { buffer in
+                let read = Segmenter.lastTabAndDeclaredUnit(buffer)
+                #expect(read.lastTab == lastTab && read.unit == unit, "\(line)")
                 // Also read from an offset, as a slice of a longer buffer.
                 let cut = random.below(line.count + 1)
-                for (view, expected) in [(buffer, plain), (UnsafeBufferPointer(rebasing: buffer[cut...]), plain.filter { $0 >= cut }.map { $0 - cut })] {
-                    var offsets: [Int] = []
-                    ScalarSearch.forEachIndex(of: "\t", or: "单", in: view) { offsets.append($0) }
-                    #expect(offsets == expected, "\(line)")
-                }
-                let lastTab = line.lastIndex(of: "\t")
-                #expect(Segmenter.lastTabAndDeclaredUnit(buffer).lastTab == lastTab)
+                let tail = Segmenter.lastTabAndDeclaredUnit(UnsafeBufferPointer(rebasing: buffer[cut...]))
+                #expect(tail.lastTab == line[cut...].lastIndex(of: "\t").map { $0 - cut })
+                #expect(tail.unit == Self.plainDeclaredUnit(Array(line[cut...])))
             }
         }
-        #expect(found > 50_000)
+        #expect(tabs > 5_000)
+        #expect(units > 2_000)
     }
 
     // MARK: Headings

@@ -25,45 +25,6 @@ enum ScalarSearch {
         return k
     }
 
-    /// Calls `body` with each offset whose scalar is `a` or `b`, in order.
-    ///
-    /// For a line read to its end that looks for more than the first match (a table row's
-    /// tabs): a step of eight that holds a match is read through scalar by scalar once, not
-    /// searched again from each match, and the last few scalars of the line are first asked
-    /// as its last eight (most hold no match and are read no closer).
-    @inline(__always)
-    static func forEachIndex(of a: Unicode.Scalar, or b: Unicode.Scalar, in s: UnsafeBufferPointer<Unicode.Scalar>,
-                             _ body: (Int) -> Void) {
-        let n = s.count
-        var k = 0
-        if let base = s.baseAddress, n >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let va = SIMD8<UInt32>(repeating: a.value)
-            let vb = SIMD8<UInt32>(repeating: b.value)
-            while true {
-                while k &+ 8 <= n {
-                    let v = raw.loadUnaligned(fromByteOffset: k &* 4, as: SIMD8<UInt32>.self)
-                    if any((v .== va) .| (v .== vb)) { break }
-                    k &+= 8
-                }
-                guard k &+ 8 <= n else { break }
-                // A match among these eight: each is reported.
-                let end = k &+ 8
-                while k < end {
-                    if s[k] == a || s[k] == b { body(k) }
-                    k &+= 1
-                }
-            }
-            guard k < n else { return }
-            let v = raw.loadUnaligned(fromByteOffset: (n &- 8) &* 4, as: SIMD8<UInt32>.self)
-            if !any((v .== va) .| (v .== vb)) { return }
-        }
-        while k < n {
-            if s[k] == a || s[k] == b { body(k) }
-            k &+= 1
-        }
-    }
-
     /// The first offset at or after `start` whose scalar is `a`; `s.count` if none is.
     @inline(__always)
     static func firstIndex(of a: Unicode.Scalar, in s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
