@@ -18,6 +18,14 @@ enum HeadingParser {
         }
     }
 
+    /// False for a line whose first scalar starts no heading (not a mark `level` strips, nor
+    /// the first of an ordinal): asked where the segmenter reads each line, before the call.
+    @inline(__always)
+    static func mayStartHeading(_ line: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
+        guard let f = line.first else { return false }
+        return f == "第" || f == "（" || f == "(" || f == "-" || f == "*" || ScalarFolding.isSpace(f) || isNumeral(f)
+    }
+
     static func level(of line: [Unicode.Scalar]) -> Int? {
         line.withUnsafeBufferPointer { level(of: $0[...]) }
     }
@@ -30,48 +38,62 @@ enum HeadingParser {
         // A heading is short: past this length even a run of leading marks is not stripped
         // (LineJoiner asks about a growing paragraph at every join).
         guard line.count <= maxLength + maxLeadingMarks else { return nil }
-        var start = line.startIndex
-        let end = line.endIndex
-        while start < end, ScalarFolding.isSpace(line[start]) || line[start] == "-" || line[start] == "*" { start += 1 }
+        // Read at offsets from 0, each scalar once: the ordinal's form, then one skip over the
+        // rest to its digits and tabs.
+        let l = UnsafeBufferPointer(rebasing: line)
+        let end = l.count
+        var start = 0
+        while start < end, ScalarFolding.isSpace(l[start]) || l[start] == "-" || l[start] == "*" { start += 1 }
         guard start < end, end - start <= maxLength else { return nil }
-        let first = line[start]
+        let first = l[start]
         // The ordinal comes first: a line that starts with none of 第, （, ( or a numeral is
         // no heading, and that settles most lines. The ordinal's form (`第二部分`, `（七）`,
         // `三、`) is read before the scans for amounts and tabs, which only a line that has one
         // needs (many a sentence starts with a numeral: `一般公共预算…`).
         guard first == "第" || first == "（" || first == "(" || isNumeral(first) else { return nil }
-        let s = line[start..<end]
+        // The numerals of the ordinal: after 第 or the bracket, or from the first scalar on.
+        let numeralsStart = isNumeral(first) ? start : start + 1
+        var k = numeralsStart
+        while k < end, isNumeral(l[k]) { k += 1 }
+        guard k > numeralsStart, k < end else { return nil }
         let level: Int
         if first == "第" {
-            let rest = s.dropFirst()
-            let n = rest.prefix { isNumeral($0) }
-            guard !n.isEmpty, rest.dropFirst(n.count).starts(with: "部分".unicodeScalars) else { return nil }
+            guard k + 1 < end, l[k] == "部", l[k + 1] == "分" else { return nil }
             level = 0
         } else if first == "（" || first == "(" {
-            let rest = s.dropFirst()
-            let n = rest.prefix { isNumeral($0) }
-            guard !n.isEmpty, let close = rest.dropFirst(n.count).first, close == "）" || close == ")" else { return nil }
+            guard l[k] == "）" || l[k] == ")" else { return nil }
             level = 2
         } else {
-            let n = s.prefix { isNumeral($0) }
-            guard !n.isEmpty, let mark = s.dropFirst(n.count).first, mark == "、" else { return nil }
+            guard l[k] == "、" else { return nil }
             level = 1
         }
-        guard !statesAmount(s), !s.contains("\t") else { return nil }
+        // The marks before `start` are neither digits nor tabs.
+        guard !statesAmount(l, from: start, orHasTab: true) else { return nil }
         return level
     }
 
     /// True when the text holds a number followed by 万元, 元 or %.
     static func statesAmount(_ s: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
-        var sawDigit = false
-        for c in s {
-            if ScalarFolding.isDigit(c) {
-                sawDigit = true
-            } else if sawDigit && (c == "万" || c == "元" || c == "%") {
-                return true
-            } else if c != "." && !ScalarFolding.isSpace(c) {
-                sawDigit = false
-            }
+        statesAmount(UnsafeBufferPointer(rebasing: s), from: 0, orHasTab: false)
+    }
+
+    /// `statesAmount` of `s[start...]`, or (when `orHasTab`) true as well when it holds a tab.
+    ///
+    /// A number is a digit, then digits, `.` and spaces, then the unit; any other scalar ends it.
+    /// The skips to the next digit (or tab) go eight scalars at a step: most text between the
+    /// numbers is read no closer.
+    @inline(__always)
+    static func statesAmount(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, orHasTab: Bool) -> Bool {
+        let stop: Unicode.Scalar? = orHasTab ? "\t" : nil
+        var i = ScalarSearch.firstDigit(or: stop, in: s, from: start)
+        while i < s.count {
+            if orHasTab, s[i] == "\t" { return true }
+            var k = i + 1
+            while k < s.count, ScalarFolding.isDigit(s[k]) || s[k] == "." || ScalarFolding.isSpace(s[k]) { k += 1 }
+            guard k < s.count else { return false }
+            let c = s[k]
+            if c == "万" || c == "元" || c == "%" || orHasTab && c == "\t" { return true }
+            i = ScalarSearch.firstDigit(or: stop, in: s, from: k + 1)
         }
         return false
     }

@@ -12,51 +12,77 @@ enum SectionClassifier {
     /// The family of a heading given as scalars (the segmenter's lines), without building a
     /// `String`: a word occurs in the scalars exactly when its UTF-8 occurs in the UTF-8.
     static func family(of heading: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Metric.Family? {
-        // Most headings hold the first scalar of none of the words: told by one pass over them,
-        // before the searches for each word.
-        guard heading.contains(where: { Words.firsts.contains($0) }) else { return nil }
-        func has(_ word: [Unicode.Scalar]) -> Bool { contains(heading, word) }
+        family(found: Words.found(in: UnsafeBufferPointer(rebasing: heading)))
+    }
+
+    /// The family told by the set of words a heading holds (bit `n` for `Words.all[n]`).
+    private static func family(found: UInt32) -> Metric.Family? {
+        func has(_ word: Int) -> Bool { found & 1 << word != 0 }
         if has(Words.sangong) { return .sangong }
         if has(Words.jiguanYunxing) || has(Words.jigouYunxing) || has(Words.gongyong) && !has(Words.jibenZhichu) {
             return .admin
         }
         if has(Words.procurement) { return .procurement }
-        if has(Words.zhichu), has(Words.qingkuang), !Words.qualifiers.contains(where: has) {
+        if has(Words.zhichu), has(Words.qingkuang), found & Words.qualifiers == 0 {
             return .expenditure
         }
         return nil
     }
 
-    /// The template's words as scalars, made once.
-    private enum Words {
-        static let sangong = Array("三公".unicodeScalars)
-        static let jiguanYunxing = Array("机关运行经费".unicodeScalars)
-        static let jigouYunxing = Array("机构运行经费".unicodeScalars)
-        static let gongyong = Array("公用经费".unicodeScalars)
-        static let jibenZhichu = Array("基本支出".unicodeScalars)
-        static let procurement = Array("政府采购".unicodeScalars)
-        static let zhichu = Array("支出".unicodeScalars)
-        static let qingkuang = Array("情况".unicodeScalars)
-        /// Words that narrow a 支出…情况 heading to part of the spending.
-        static let qualifiers = ["财政拨款", "一般公共预算", "政府性基金", "国有资本", "项目支出", "基本支出", "收入", "收支", "绩效"]
+    /// The template's words as scalars, made once, and where they stand in `all`.
+    enum Words {
+        static let sangong = 0, jiguanYunxing = 1, jigouYunxing = 2, gongyong = 3, jibenZhichu = 4,
+                   procurement = 5, zhichu = 6, qingkuang = 7
+        /// Words that narrow a 支出…情况 heading to part of the spending: bits 8 to 16.
+        static let qualifiers: UInt32 = 0x1FF << 8
+        static let all = ["三公", "机关运行经费", "机构运行经费", "公用经费", "基本支出", "政府采购", "支出", "情况",
+                          "财政拨款", "一般公共预算", "政府性基金", "国有资本", "项目支出", "基本支出", "收入", "收支", "绩效"]
             .map { Array($0.unicodeScalars) }
-        /// The scalars the words above start with: a heading without any has no family.
-        static let firsts = ScalarSet([sangong, jiguanYunxing, jigouYunxing, gongyong, procurement, zhichu].compactMap { $0.first })
+        /// The scalars the words start with: only where one stands is a word looked for.
+        static let firsts = ScalarSet(all.compactMap(\.first))
+
+        /// The words of `all` that occur in `text`, as bits, found in one pass over it: a
+        /// heading is read once, not once per word, and at a word's first scalar only the words
+        /// that start with it are compared.
+        static func found(in text: UnsafeBufferPointer<Unicode.Scalar>) -> UInt32 {
+            let firsts = Self.firsts
+            let all = Self.all
+            var found: UInt32 = 0
+            var i = 0
+            func look(_ n: Int) {
+                if found & 1 << n == 0, SectionClassifier.startsWith(text, at: i, all[n]) { found |= 1 << n }
+            }
+            while i < text.count {
+                if firsts.contains(text[i]) {
+                    switch text[i] {
+                    case "三": look(0)
+                    case "机": look(1); look(2)
+                    case "公": look(3)
+                    case "基": look(4); look(13)
+                    case "政": look(5); look(10)
+                    case "支": look(6)
+                    case "情": look(7)
+                    case "财": look(8)
+                    case "一": look(9)
+                    case "国": look(11)
+                    case "项": look(12)
+                    case "收": look(14); look(15)
+                    case "绩": look(16)
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            return found
+        }
     }
 
-    /// True when `word` occurs in `text`; linear for the template's short words.
-    static func contains(_ text: Slice<UnsafeBufferPointer<Unicode.Scalar>>, _ word: [Unicode.Scalar]) -> Bool {
-        guard let first = word.first, word.count <= text.count else { return word.isEmpty }
-        var i = text.startIndex
-        let last = text.endIndex - word.count
-        while i <= last {
-            if text[i] == first {
-                var k = 1
-                while k < word.count, text[i + k] == word[k] { k += 1 }
-                if k == word.count { return true }
-            }
-            i += 1
-        }
-        return false
+    /// True when `word` stands in `text` at `i`.
+    @inline(__always)
+    private static func startsWith(_ text: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, _ word: [Unicode.Scalar]) -> Bool {
+        guard word.count <= text.count - i else { return false }
+        var k = 0
+        while k < word.count, text[i + k] == word[k] { k += 1 }
+        return k == word.count
     }
 }

@@ -11,73 +11,80 @@ public struct Segmenter: Sendable {
     }
 
     func segment(_ lines: NormalizedText.Lines) -> [LineContext] {
-        var contexts: [LineContext] = []
-        contexts.reserveCapacity(lines.count)
-        // Stack of open headings: (level, family).
-        var stack: [(level: Int, family: Metric.Family?)] = []
-        // The family of the innermost open heading that has one: what every line's context
-        // carries, found again only when a heading changes the stack (not per line).
-        var family: Metric.Family?
-        var inContents = false
-        var contentsHeadingsSeen = 0
-        var firstEntry: EntryKey?
-        var tableUnit: AmountUnit?
-        var linesSinceUnit = 0
-        for lineIndex in lines.indices {
-            let s = lines[lineIndex].scalars
-            let (lastTab, declared) = Self.lastTabAndDeclaredUnit(s)
-            if let unit = declared {
-                tableUnit = unit
-                linesSinceUnit = 0
-            } else {
-                linesSinceUnit += 1
+        // Each line gets exactly one context, written in place (no append's checks per line).
+        [LineContext](unsafeUninitializedCapacity: lines.count) { contexts, written in
+            // Stack of open headings: (level, family).
+            var stack: [(level: Int, family: Metric.Family?)] = []
+            // The family of the innermost open heading that has one: what every line's context
+            // carries, found again only when a heading changes the stack (not per line).
+            var family: Metric.Family?
+            var inContents = false
+            var contentsHeadingsSeen = 0
+            var firstEntry: EntryKey?
+            var tableUnit: AmountUnit?
+            var linesSinceUnit = 0
+            func put(_ context: LineContext) {
+                contexts.initializeElement(at: written, to: context)
+                written += 1
             }
-            // A table unit holds for the table below it; prose far away resets it.
-            if linesSinceUnit > 120 { tableUnit = nil }
-            if Self.isContentsTitle(s) {
-                inContents = true
-                contentsHeadingsSeen = 0
-                firstEntry = nil
-                contexts.append(LineContext(kind: .text, family: nil, inContents: true, tableUnit: tableUnit))
-                continue
-            }
-            // The last tab: a table row, or a contents entry (heading, tab, page).
-            let isEntry = lastTab.map { Self.isContentsEntry(s, lastTab: $0) } ?? false
-            if lastTab != nil && !isEntry {
-                contexts.append(LineContext(kind: .tableRow, family: family,
-                                            inContents: inContents, tableUnit: tableUnit))
-                continue
-            }
-            // A contents entry is a heading followed by its page number.
-            let headingScalars = isEntry ? s[..<(lastTab ?? s.endIndex)] : s[...]
-            if let level = HeadingParser.level(of: headingScalars) ?? (lines[lineIndex].wasMarkdownHeading ? 1 : nil) {
-                if inContents {
-                    // The contents end where the body repeats the first listed entry
-                    // (`第一部分 单位概况` listed, then written).
-                    let key = EntryKey(s)
-                    if let first = firstEntry, key == first {
-                        inContents = false
-                    } else if firstEntry == nil, !key.isEmpty {
-                        firstEntry = key
-                    }
-                    contentsHeadingsSeen += 1
+            for lineIndex in lines.indices {
+                let s = lines[lineIndex].scalars
+                let (lastTab, declared) = Self.lastTabAndDeclaredUnit(s)
+                if let unit = declared {
+                    tableUnit = unit
+                    linesSinceUnit = 0
+                } else {
+                    linesSinceUnit += 1
                 }
-                while let top = stack.last, top.level >= level { stack.removeLast() }
-                stack.append((level, SectionClassifier.family(of: s[...])))
-                family = stack.last(where: { $0.family != nil })?.family
-                contexts.append(LineContext(kind: .heading(level: level), family: family,
+                // A table unit holds for the table below it; prose far away resets it.
+                if linesSinceUnit > 120 { tableUnit = nil }
+                if Self.mayBeContentsTitle(s), Self.isContentsTitle(s) {
+                    inContents = true
+                    contentsHeadingsSeen = 0
+                    firstEntry = nil
+                    put(LineContext(kind: .text, family: nil, inContents: true, tableUnit: tableUnit))
+                    continue
+                }
+                // The last tab: a table row, or a contents entry (heading, tab, page).
+                let isEntry = lastTab.map { Self.isContentsEntry(s, lastTab: $0) } ?? false
+                if lastTab != nil && !isEntry {
+                    put(LineContext(kind: .tableRow, family: family,
+                                                inContents: inContents, tableUnit: tableUnit))
+                    continue
+                }
+                // A contents entry is a heading followed by its page number.
+                let headingScalars = isEntry ? s[..<(lastTab ?? s.endIndex)] : s[...]
+                let ordinal = HeadingParser.mayStartHeading(headingScalars) ? HeadingParser.level(of: headingScalars) : nil
+                if let level = ordinal ?? (lines[lineIndex].wasMarkdownHeading ? 1 : nil) {
+                    if inContents {
+                        // The contents end where the body repeats the first listed entry
+                        // (`第一部分 单位概况` listed, then written).
+                        // The first entry's key is made once; later headings are compared with it
+                        // where they stand.
+                        if let first = firstEntry {
+                            if first.isKey(of: s) { inContents = false }
+                        } else {
+                            let key = EntryKey(s)
+                            if !key.isEmpty { firstEntry = key }
+                        }
+                        contentsHeadingsSeen += 1
+                    }
+                    while let top = stack.last, top.level >= level { stack.removeLast() }
+                    stack.append((level, SectionClassifier.family(of: s[...])))
+                    family = stack.last(where: { $0.family != nil })?.family
+                    put(LineContext(kind: .heading(level: level), family: family,
+                                                inContents: inContents, tableUnit: tableUnit))
+                    continue
+                }
+                // Narrative that is not a contents entry ends the contents.
+                if inContents && !isEntry && contentsHeadingsSeen > 0 && HeadingParser.statesAmount(s[...]) {
+                    inContents = false
+                }
+                if inContents && s.count > 40 && !isEntry { inContents = false }
+                put(LineContext(kind: .text, family: family,
                                             inContents: inContents, tableUnit: tableUnit))
-                continue
             }
-            // Narrative that is not a contents entry ends the contents.
-            if inContents && !isEntry && contentsHeadingsSeen > 0 && HeadingParser.statesAmount(s[...]) {
-                inContents = false
-            }
-            if inContents && s.count > 40 && !isEntry { inContents = false }
-            contexts.append(LineContext(kind: .text, family: family,
-                                        inContents: inContents, tableUnit: tableUnit))
         }
-        return contexts
     }
 
     /// A contents entry's key: `entryKey` of its text, compared as strings.
@@ -100,10 +107,38 @@ public struct Segmenter: Sendable {
             self = .scalars(line[lo..<hi].filter { $0 != " " && $0 != "\t" })
         }
 
+        /// True when `EntryKey(line) == self`, told without making the line's key: a plain line
+        /// is compared scalar by scalar where it stands (leading marks skipped, spaces and tabs
+        /// passed over), and what follows the key's last scalar must all be trimmed away.
+        /// (That scalar is not one `isTrailing` trims, so the line's key ends exactly there.)
+        func isKey(of line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+            guard case .scalars(let key) = self, PlainScalar.isPlain(line) else { return EntryKey(line) == self }
+            var i = 0
+            while i < line.count, line[i] == "-" || line[i] == "*" || line[i] == "#" || line[i] == " " { i += 1 }
+            var matched = 0
+            while i < line.count {
+                let c = line[i]
+                if c != " " && c != "\t" {
+                    if matched == key.count { break }
+                    guard c == key[matched] else { return false }
+                    matched += 1
+                }
+                i += 1
+            }
+            guard matched == key.count else { return false }
+            while i < line.count {
+                guard Self.isTrailing(line[i]) else { return false }
+                i += 1
+            }
+            return true
+        }
+
         /// A page number and what stands around it: `Character.isNumber` of a lone scalar.
-        private static func isTrailing(_ s: Unicode.Scalar) -> Bool {
+        static func isTrailing(_ s: Unicode.Scalar) -> Bool {
             switch s {
             case "\t", " ", ".", "…": return true
+            // Of ASCII only the digits have a numeric type: asked without the property lookup.
+            case "\u{0}"..."\u{7F}": return ScalarFolding.isDigit(s)
             default: return s.properties.numericType != nil
             }
         }
@@ -136,6 +171,13 @@ public struct Segmenter: Sendable {
         return t.filter { $0 != " " && $0 != "\t" }
     }
 
+    /// False for a line that cannot be `isContentsTitle`, asked of every line where it is
+    /// read: nearly all start with neither a space nor 目.
+    @inline(__always)
+    static func mayBeContentsTitle(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        !s.isEmpty && (s[0] == "目" || s[0] == " ")
+    }
+
     /// `目录`, `目 录`, `目录：`: the line that opens the table of contents (without spaces it
     /// starts with 目录 and has at most four characters).
     static func isContentsTitle(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
@@ -165,20 +207,53 @@ public struct Segmenter: Sendable {
     }
 
     /// The line's last tab and the unit it declares (`declaredUnit`), read in one pass: each
-    /// was a read of every line, and the skip over the other scalars is a tight loop apart.
+    /// was a read of every line.
+    ///
+    /// Eight scalars at a step. A step that holds a tab is only remembered (the last one is
+    /// read backwards for its last tab at the end); only a step that holds a 单 is read scalar
+    /// by scalar, while no unit is known. The last few scalars are read as the line's last
+    /// eight: reading a scalar twice changes neither answer.
     static func lastTabAndDeclaredUnit(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> (lastTab: Int?, unit: AmountUnit?) {
-        var lastTab: Int?
         var unit: AmountUnit?
-        var i = nextTabOrUnitMark(s, from: 0)
-        while i < s.count {
-            if s[i] == "\t" { lastTab = i } else if unit == nil { unit = declaredUnit(s, at: i) }
-            i = nextTabOrUnitMark(s, from: i + 1)
+        let n = s.count
+        guard let base = s.baseAddress, n >= 8 else {
+            var lastTab: Int?
+            for i in 0..<n {
+                if s[i] == "\t" { lastTab = i } else if s[i] == "单", unit == nil { unit = declaredUnit(s, at: i) }
+            }
+            return (lastTab, unit)
         }
-        return (lastTab, unit)
-    }
-
-    private static func nextTabOrUnitMark(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
-        ScalarSearch.firstIndex(of: "\t", or: "单", in: s, from: i)
+        let raw = UnsafeRawPointer(base)
+        let tab = SIMD8<UInt32>(repeating: Unicode.Scalar("\t").value)
+        let dan = SIMD8<UInt32>(repeating: Unicode.Scalar("单").value)
+        var lastTabStep = -1
+        var k = 0
+        while true {
+            var v = SIMD8<UInt32>()
+            while k &+ 8 <= n {
+                v = raw.loadUnaligned(fromByteOffset: k &* 4, as: SIMD8<UInt32>.self)
+                if any((v .== tab) .| (v .== dan)) { break }
+                k &+= 8
+            }
+            if k &+ 8 > n {
+                // The last eight, once, unless the steps ended at the line's end.
+                guard k < n else { break }
+                k = n &- 8
+                v = raw.loadUnaligned(fromByteOffset: k &* 4, as: SIMD8<UInt32>.self)
+            }
+            if any(v .== tab) { lastTabStep = k }
+            if unit == nil, any(v .== dan) {
+                for i in k..<(k &+ 8) where s[i] == "单" {
+                    unit = declaredUnit(s, at: i)
+                    if unit != nil { break }
+                }
+            }
+            k &+= 8
+        }
+        guard lastTabStep >= 0 else { return (nil, unit) }
+        var i = lastTabStep &+ 7
+        while s[i] != "\t" { i &-= 1 }
+        return (i, unit)
     }
 
     /// The unit declared by `单位：万元` (or `元`) when it starts at `i`.
