@@ -243,12 +243,20 @@ enum ScalarFolding {
     static func makeNumbersCanonical(_ s: UnsafeMutableBufferPointer<Unicode.Scalar>,
                                      origins: UnsafeMutableBufferPointer<LogicalLine.Origin>) -> Int {
         let n = s.count
-        var moved = OriginMover(origins, from: 0)
+        // Up to the first scalar that may change or go, the line is kept as it is: the scan
+        // starts there, with what it would know of the scalars before it.
+        var i = firstPossibleChange(UnsafeBufferPointer(s))
+        var moved = OriginMover(origins, from: i)
         var run = DigitRun()
-        // The scalar before, folded (U+0000 before the first).
-        var previous: Unicode.Scalar = "\u{0}"
-        var w = 0
-        var i = 0
+        // The scalar before, folded (U+0000 before the first; nothing before `i` is folded).
+        var previous: Unicode.Scalar = i > 0 ? s[i - 1] : "\u{0}"
+        if isDigit(previous) {
+            // The digits right before `i` (no comma stands before it).
+            var j = i - 1
+            while j > 0, isDigit(s[j - 1]) { j -= 1 }
+            run = DigitRun(group: i - j, afterPoint: j > 0 && s[j - 1] == ".")
+        }
+        var w = i
         while i < n {
             moved.move(through: i, keptBefore: w)
             let nextOffset = moved.nextOffset
@@ -328,6 +336,28 @@ enum ScalarFolding {
         }
         moved.finish(kept: w)
         return w
+    }
+
+    /// The first scalar of `s` that `makeNumbersCanonical` may fold or drop: a comma, `，` `－`
+    /// `．`, or a space after a digit (`s.count` when there is none). Before it every scalar is
+    /// kept where it is, unfolded, so the scan has nothing to do there but to go by; most
+    /// lines sent to it have their first separator well into the line, or none.
+    @inline(__always)
+    static func firstPossibleChange(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        let n = s.count
+        var k = 0
+        while k < n {
+            let v = s[k].value
+            // Ideographs and CJK punctuation, most of a line.
+            if v &- 0x3001 < 0xFF0C - 0x3001 {
+                k &+= 1
+                continue
+            }
+            if v == 0x2C || v &- 0xFF0C < 3 { return k }
+            if isSpace(s[k]), k > 0, isDigit(s[k &- 1]) { return k }
+            k &+= 1
+        }
+        return n
     }
 
     /// The origins of a line being compacted, moved as the scan passes them: one at old offset
