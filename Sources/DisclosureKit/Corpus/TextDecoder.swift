@@ -55,7 +55,7 @@ public enum TextDecoder {
         case .textFollows where bytes.withUnsafeBufferPointer({ UTF8Validator.isValidPrefix($0, upTo: utf8CheckLength) }):
             return .success(.utf8Unchecked)
         case .textFollows, .illFormed:
-            return decode(bytes).map { .decoded($0) }
+            return decodeUnmarked(bytes).map { .decoded($0) }
         }
     }
 
@@ -81,15 +81,28 @@ public enum TextDecoder {
             decoded = DecodedText(text: text, encoding: .utf16BE)
         } else if looksBinary(bytes) {
             return .failure(.binary)
-        } else if UTF8Validator.isValid(bytes) {
+        } else {
+            return decodeUnmarked(bytes)
+        }
+
+        // A BOM file of white space alone holds no text either.
+        if isBlank(decoded) { return .failure(.emptyFile) }
+        return .success(decoded)
+    }
+
+    /// Step 5 of `decode`, for bytes that the steps before let through (not blank, no PDF, no
+    /// byte order mark, not binary): `sniff` has asked those already, and asked them again
+    /// (the binary test reads 8 KB) for every file in another encoding than UTF-8.
+    static func decodeUnmarked(_ bytes: [UInt8]) -> Result<DecodedText, InputProblem> {
+        let decoded: DecodedText
+        if UTF8Validator.isValid(bytes) {
             decoded = DecodedText(validUTF8: bytes, encoding: .utf8)
         } else if let text = decodeGB18030(bytes) {
             decoded = DecodedText(validUTF8: text, encoding: .gb18030)
         } else {
             return .failure(.undecodable)
         }
-
-        // A BOM file or a GB18030 file of full-width spaces (A1 A1) holds no text either.
+        // A GB18030 file of full-width spaces (A1 A1) holds no text either.
         if isBlank(decoded) { return .failure(.emptyFile) }
         return .success(decoded)
     }
