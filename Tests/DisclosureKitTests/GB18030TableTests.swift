@@ -30,7 +30,9 @@ struct GB18030TableTests {
         // Ideographs, punctuation and symbols of GBK, and characters GB18030 gives four bytes
         // (U+20000, U+00B7 in some versions, U+2022, an emoji), with ASCII.
         let pieces: [String] = ["中", "预", "算", "，", "。", "（", "“", "—", "①", "≤", "·", "•", "𠀀", "😀", "€", "\u{FEFF}",
-                                "a", "1", " ", "\n", "\t", "\u{E5E5}", "ぁ", "Ω"]
+                                "a", "1", " ", "\n", "\t", "\u{E5E5}", "ぁ", "Ω",
+                                // Runs of ASCII of many lengths: the table copies eight bytes at a step.
+                                "12345", "0.97 万元", "abcdefgh", "abcdefghijklmnopq"]
         var random = SplitMix64(seed: 71)
         var sawFourByte = false
         for _ in 0..<500 {

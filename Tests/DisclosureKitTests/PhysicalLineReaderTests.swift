@@ -70,6 +70,20 @@ struct PhysicalLineReaderTests {
         }
     }
 
+    /// `lineBound` counts 32 bytes at a step in two sets of lanes added up every 4,080 bytes:
+    /// it must count what a byte-by-byte count of its definition counts, at every length.
+    @Test("the line bound is one more than the bytes 0x0A…0x0D, counted one by one")
+    func lineBoundCountsLikeItsDefinition() {
+        var random = SplitMix64(seed: 13)
+        for _ in 0..<300 {
+            let length = random.oneIn(2) ? random.below(100) : random.below(12_000)
+            let density = 1 + random.below(40)
+            let bytes = (0..<length).map { _ in UInt8(random.oneIn(density) ? 0x0A + random.below(4) : random.below(256)) }
+            let definition = 1 + bytes.filter { $0 >= 0x0A && $0 <= 0x0D }.count
+            #expect(bytes.withUnsafeBufferPointer { PhysicalLineReader.lineBound($0) } == definition)
+        }
+    }
+
     /// Runs of ideographs long enough for the reader's four-at-a-step path, broken by every kind
     /// of scalar at every lane: full-width forms (which carry a run on, or end it: `％`, `－`,
     /// digits), three-byte scalars just outside U+3001…U+A4CF, ASCII, breaks and blank lines.

@@ -220,5 +220,19 @@ import Glibc
             let bytes = (0..<length).map { _ in generator.below(6) == 0 ? alphabet[generator.below(alphabet.count)] : UInt8(common) }
             #expect(TextDecoder.looksBinary(bytes) == definition(bytes), "\(bytes)")
         }
+        // Long samples (sixteen bytes at a step, the lanes added up every 255 steps, the sample
+        // cut at 8 KB), with control bytes few or many, near the threshold of 5 %.
+        for _ in 0..<300 {
+            let length = 4_000 + generator.below(6_000)
+            let rate = 10 + generator.below(20)
+            let common = generator.below(2) == 0 ? 0x41 : 0xE4
+            let bytes = (0..<length).map { _ in
+                generator.below(rate) == 0 ? alphabet[1 + generator.below(alphabet.count - 1)] : UInt8(common)
+            }
+            #expect(TextDecoder.looksBinary(bytes) == definition(bytes))
+            var withNul = bytes
+            withNul[generator.below(length)] = 0
+            #expect(TextDecoder.looksBinary(withNul) == definition(withNul))
+        }
     }
 }

@@ -102,7 +102,11 @@ public enum Corpus {
             }
             bytes.removeLast(chunk - count)
             if count == 0 { return .success(bytes) }
-            chunk = 64 * 1024
+            // The read that finds the end goes into the room left (a byte at least, reserved
+            // for it): a chunk of 64 KB more outgrew the array, and every file was copied
+            // whole into a larger one only to learn that nothing followed.
+            let room = bytes.capacity - bytes.count
+            chunk = room > 0 ? room : 64 * 1024
         }
     }
 

@@ -21,8 +21,10 @@ private let filesSeen = Atomic<Int>(0)
 /// code iconv refuses or one cut at the end returns nil, and goes to iconv whole
 /// (`TextDecoder.decodeGB18030`), which decides as before.
 enum GB18030Table {
-    /// By code (`(lead - 0x81) * 191 + (trail - 0x40)`): the UTF-8 of its character, in the low
-    /// bytes of the word, and its length in the top byte; 0 for a code left to iconv.
+    /// By code (`lead << 8 | trail`, every pair of bytes): the UTF-8 of its character, in the
+    /// low bytes of the word, and its length in the top byte; 0 for a pair that is no two-byte
+    /// code (a lead 0x81…0xFE, a trail 0x40…0xFE but 0x7F) and for a code left to iconv. Every
+    /// pair has a slot, so that one look tells a code that reads from all else.
     private static let table: [UInt32]? = build()
 
     /// Leads 0x81…0xFE, trails 0x40…0xFE (0x7F is not a trail byte and has no entry).
@@ -46,38 +48,56 @@ enum GB18030Table {
         // Opened at the first four-byte code, if one comes (a descriptor is one thread's).
         var fourByte: iconv_t?
         defer { if let fourByte { iconv_close(fourByte) } }
-        // A two-byte code writes at most three bytes for its two, a four-byte one at most four.
+        // A two-byte code writes at most three bytes for its two, a four-byte one at most four,
+        // so the text fits in 1.5 × the input; the whole words stored (four bytes for a code,
+        // eight for ASCII) are each checked against the room.
         let output = [UInt8](unsafeUninitializedCapacity: count + count / 2 + 4) { out, initialized in
             table.withUnsafeBufferPointer { table in
+                guard count > 0 else { initialized = 0; return }
+                guard let outBase = out.baseAddress, let inBase = bytes.baseAddress, let entries = table.baseAddress,
+                      table.count == 0x1_0000 else { failed = true; return }
+                let capacity = out.count
+                let outRaw = UnsafeMutableRawPointer(outBase)
+                let inRaw = UnsafeRawPointer(inBase)
                 var i = 0
                 var w = 0
                 while i < count {
-                    let lead = bytes[i]
+                    let lead = inBase[i]
+                    // A two-byte code, most of such a text: one look, and its whole word stored
+                    // (the bytes after the character's are written over next, or lie past the
+                    // end of the text).
+                    if lead > 0x80, i &+ 1 < count, w &+ 4 <= capacity {
+                        let entry = entries[Int(lead) &<< 8 | Int(inBase[i &+ 1])]
+                        if entry != 0 {
+                            outRaw.storeBytes(of: entry.littleEndian, toByteOffset: w, as: UInt32.self)
+                            w &+= Int(entry >> 24)
+                            i &+= 2
+                            continue
+                        }
+                    }
                     if lead < 0x80 {
-                        out[w] = lead
+                        // Eight bytes of ASCII at a step, copied as one word.
+                        if i &+ 8 <= count, w &+ 8 <= capacity {
+                            let word = inRaw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            if word & 0x8080_8080_8080_8080 == 0 {
+                                outRaw.storeBytes(of: word, toByteOffset: w, as: UInt64.self)
+                                w &+= 8
+                                i &+= 8
+                                continue
+                            }
+                        }
+                        outBase[w] = lead
                         w &+= 1
                         i &+= 1
                         continue
                     }
-                    guard lead >= 0x81, lead <= 0xFE, i &+ 1 < count else { failed = true; break }
-                    let trail = bytes[i &+ 1]
-                    if trail >= 0x30 && trail <= 0x39 {
-                        guard i &+ 3 < count,
-                              let written = convertFourBytes(bytes, at: i, into: UnsafeMutableBufferPointer(rebasing: out[w...]), &fourByte)
-                        else { failed = true; break }
-                        w &+= written
-                        i &+= 4
-                        continue
-                    }
-                    guard trail >= 0x40, trail <= 0xFE else { failed = true; break }
-                    let entry = table[Int(lead &- 0x81) &* trailCount &+ Int(trail &- 0x40)]
-                    let length = Int(entry >> 24)
-                    guard length > 0 else { failed = true; break }
-                    out[w] = UInt8(truncatingIfNeeded: entry)
-                    if length > 1 { out[w &+ 1] = UInt8(truncatingIfNeeded: entry >> 8) }
-                    if length > 2 { out[w &+ 2] = UInt8(truncatingIfNeeded: entry >> 16) }
-                    w &+= length
-                    i &+= 2
+                    // Not a two-byte code the table reads: a four-byte code, or text the table
+                    // leaves to iconv.
+                    guard lead >= 0x81, lead <= 0xFE, i &+ 3 < count, inBase[i &+ 1] &- 0x30 < 10,
+                          let written = convertFourBytes(bytes, at: i, into: UnsafeMutableBufferPointer(rebasing: out[w...]), &fourByte)
+                    else { failed = true; break }
+                    w &+= written
+                    i &+= 4
                 }
                 initialized = failed ? 0 : w
             }
@@ -130,9 +150,9 @@ enum GB18030Table {
         func slot(_ n: Int) -> Int {
             let lead = n / trails
             let trail = n % trails
-            return lead * trailCount + (trail < 0x7F - 0x40 ? trail : trail + 1)
+            return (0x81 + lead) << 8 | (0x40 + (trail < 0x7F - 0x40 ? trail : trail + 1))
         }
-        var table = [UInt32](repeating: 0, count: leads * trailCount)
+        var table = [UInt32](repeating: 0, count: 0x1_0000)
         var output = [UInt8](repeating: 0, count: input.count * 2)
         var next = 0
         input.withUnsafeMutableBufferPointer { input in

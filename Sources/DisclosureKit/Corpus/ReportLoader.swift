@@ -53,7 +53,8 @@ public struct ReportLoader: Sendable {
             if let extracted = extractor.extract(unvalidatedUTF8: bytes, document: file.name) {
                 return Self.paged(extracted, utf8: bytes)
             }
-            switch TextDecoder.decode(bytes) {
+            // Sniffing let the bytes through every step before the UTF-8 check.
+            switch TextDecoder.decodeUnmarked(bytes) {
             case .success(let decoded): utf8 = decoded.utf8
             case .failure(let problem): return .failure(problem)
             }

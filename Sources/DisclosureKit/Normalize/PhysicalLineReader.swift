@@ -138,7 +138,8 @@ enum PhysicalLineReader {
     }
 
     /// At least the number of lines of `bytes`: one more than its bytes 0x0A…0x0D (LF, VT, FF,
-    /// CR; a CRLF counts twice), counted sixteen at a step.
+    /// CR; a CRLF counts twice), counted thirty-two at a step (two vectors of sixteen, each
+    /// counted in its own lanes: the loop's own steps were a third of its cost).
     static func lineBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let count = bytes.count
         var total = 1
@@ -149,16 +150,26 @@ enum PhysicalLineReader {
             let four = SIMD16<UInt8>(repeating: 4)
             let one = SIMD16<UInt8>(repeating: 1)
             while k &+ 16 <= count {
-                // Lane counts of at most 255 steps, then added up.
+                // Lane counts of at most 255 steps of sixteen bytes (each set of lanes takes
+                // half of them), then added up.
                 var lanes = SIMD16<UInt8>()
+                var lanes2 = SIMD16<UInt8>()
                 let stop = min(count, k &+ 255 &* 16)
-                while k &+ 16 <= stop {
+                while k &+ 32 <= stop {
+                    let v = raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self)
+                    let v2 = raw.loadUnaligned(fromByteOffset: k &+ 16, as: SIMD16<UInt8>.self)
+                    lanes &+= one.replacing(with: 0, where: (v &- ten) .>= four)
+                    lanes2 &+= one.replacing(with: 0, where: (v2 &- ten) .>= four)
+                    k &+= 32
+                }
+                if k &+ 16 <= stop {
                     let v = raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self)
                     lanes &+= one.replacing(with: 0, where: (v &- ten) .>= four)
                     k &+= 16
                 }
                 // Widened first: the sixteen lanes add up to more than a byte holds.
                 total &+= Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
+                total &+= Int(SIMD16<UInt16>(truncatingIfNeeded: lanes2).wrappedSum())
             }
         }
         while k < count {

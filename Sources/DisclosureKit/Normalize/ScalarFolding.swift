@@ -234,47 +234,43 @@ enum ScalarFolding {
     ///
     /// The definition folds the separators, then drops what `removeSeparatorsAndUnitSpaces`
     /// drops, from a copy: three passes and a copy per line, for lines most of which lose a
-    /// space or a comma at most. Here each scalar is folded as it is read (its neighbours'
-    /// digits decide, and folding never makes or unmakes a digit), and written back at or
-    /// before where it stood, so what is ahead is still as it was. A comma's look back over
-    /// the digits and commas before it (`isThousandsSeparator`) reads what was already
-    /// overwritten: what it would find is kept as the scan goes (`DigitRun`).
-    /// `CanonicalNumbersTests` holds this to the definition.
+    /// space or a comma at most. Here the scan goes from one scalar that may change to the
+    /// next (`nextChange`: a comma, `，` `－` `．`, a space after a digit), keeping what stands
+    /// between as it is (moved back by what was dropped before it), and folds or drops that
+    /// one (its neighbours' digits decide, and folding never makes or unmakes a digit). What is
+    /// kept is written at or before where it stood, so what is ahead is still as it was. A
+    /// comma's look back over the digits and commas before it (`isThousandsSeparator`) reads
+    /// what was already overwritten: what it would find is kept as the scan goes (`DigitRun`,
+    /// given the digits that end each stretch). An origin at old offset k goes to k less the
+    /// scalars dropped before k. `CanonicalNumbersTests` holds this to the definition.
     static func makeNumbersCanonical(_ s: UnsafeMutableBufferPointer<Unicode.Scalar>,
                                      origins: UnsafeMutableBufferPointer<LogicalLine.Origin>) -> Int {
         let n = s.count
-        var moved = OriginMover(origins, from: 0)
         var run = DigitRun()
-        // The scalar before, folded (U+0000 before the first).
-        var previous: Unicode.Scalar = "\u{0}"
-        var w = 0
+        // The last scalar looked at apart, as folded (U+0000 before the first).
+        var lastFolded: Unicode.Scalar = "\u{0}"
+        // Scalars dropped so far: what is kept is written `dropped` places back.
+        var dropped = 0
+        var nextOrigin = 0
         var i = 0
-        while i < n {
-            moved.move(through: i, keptBefore: w)
-            let nextOffset = moved.nextOffset
-            var c = s[i]
-            let v = c.value
-            // Ideographs and CJK punctuation, most of a line: kept as they are, their run (up to
-            // the next origin) at once, and only moved once something was dropped.
-            if v &- 0x3001 < 0xFF0C - 0x3001 {
-                let stop = min(n, nextOffset)
-                if w == i {
-                    repeat { i &+= 1 } while i < stop && s[i].value &- 0x3001 < 0xFF0C - 0x3001
-                    w = i
-                } else {
-                    repeat {
-                        s[w] = s[i]
-                        w &+= 1
-                        i &+= 1
-                    } while i < stop && s[i].value &- 0x3001 < 0xFF0C - 0x3001
-                }
-                // Any of them stands for the last: none is a digit, a comma or a point.
-                previous = c
-                continue
+        while true {
+            // The stretch up to the next scalar that may change: kept as it is, moved back.
+            let change = dropped == 0 ? nextChange(s, from: i) : nextChange(s, from: i, movingBack: dropped)
+            let stretch = change - i
+            var w = change - dropped
+            if change == n {
+                moveOrigins(origins, &nextOrigin, through: Int.max, to: { min($0, n) - dropped })
+                return w
             }
+            // The scalar before, folded: the stretch's last (written at `w - 1`), or the last
+            // scalar looked at apart.
+            let previous = stretch > 0 ? s[w - 1] : lastFolded
+            var c = s[change]
+            let v = c.value
+            i = change + 1
             // `，` U+FF0C, `－` U+FF0D, `．` U+FF0E inside a number.
             if v &- 0xFF0C < 3 {
-                let after = i + 1 < n && isDigit(s[i + 1])
+                let after = change + 1 < n && isDigit(s[change + 1])
                 if v == 0xFF0D {
                     if after { c = "-" }
                 } else if after && isDigit(previous) {
@@ -282,52 +278,71 @@ enum ScalarFolding {
                 }
             }
             if c == "," {
-                let separates = run.closesGroup(after: previous) && Self.threeDigitsFollow(s, i)
-                run.addComma(after: previous)
-                previous = c
-                i &+= 1
-                if separates { continue }
-                s[w] = c
-                w &+= 1
-                continue
-            }
-            if isDigit(c) {
-                // A number's digits (up to the next origin): kept, and counted into the run at once.
-                let stop = min(n, nextOffset)
-                var end = i + 1
-                while end < stop, isDigit(s[end]) { end += 1 }
-                run.addDigits(end - i, after: previous)
-                if w == i {
-                    w = end
-                } else {
-                    while i < end {
-                        s[w] = s[i]
-                        w &+= 1
-                        i &+= 1
-                    }
+                // The digits that end the stretch join the run (those before its start did at
+                // the comma before, or are not part of it).
+                var digits = 0
+                while digits < stretch, isDigit(s[w - 1 - digits]) { digits += 1 }
+                if digits > 0 {
+                    run.addDigits(digits, after: digits < stretch ? s[w - 1 - digits] : lastFolded)
                 }
-                i = end
-                // Any of them stands for the last.
-                previous = c
-                continue
-            }
-            if isSpace(c), w > 0, isDigit(s[w - 1]) {
+                let separates = run.closesGroup(after: previous) && Self.threeDigitsFollow(s, change)
+                run.addComma(after: previous)
+                lastFolded = c
+                if separates {
+                    moveOrigins(origins, &nextOrigin, through: change, to: { $0 - dropped })
+                    dropped += 1
+                    continue
+                }
+            } else if isSpace(c), w > 0, isDigit(s[w - 1]) {
                 // The spaces between a number and its unit.
-                var j = i + 1
+                var j = change + 1
                 while j < n, isSpace(s[j]) { j += 1 }
                 if j < n, s[j] == "万" || s[j] == "元" || s[j] == "%" || s[j] == "亿" {
-                    previous = s[j - 1]
+                    moveOrigins(origins, &nextOrigin, through: change, to: { $0 - dropped })
+                    moveOrigins(origins, &nextOrigin, through: j, to: { _ in w })
+                    dropped += j - change
+                    lastFolded = s[j - 1]
                     i = j
                     continue
                 }
             }
+            lastFolded = c
             s[w] = c
             w &+= 1
-            i &+= 1
-            previous = c
         }
-        moved.finish(kept: w)
-        return w
+    }
+
+    /// Moves the origins from `next` on whose old offsets are at most `limit` to `offset(old)`.
+    @inline(__always)
+    private static func moveOrigins(_ origins: UnsafeMutableBufferPointer<LogicalLine.Origin>, _ next: inout Int,
+                                    through limit: Int, to offset: (Int) -> Int) {
+        while next < origins.count, origins[next].offset <= limit {
+            origins[next] = LogicalLine.Origin(offset: offset(origins[next].offset), line: origins[next].line)
+            next += 1
+        }
+    }
+
+    /// The first scalar of `s` from `start` that `makeNumbersCanonical` looks at apart, because
+    /// it may be folded or dropped: a comma, `，` `－` `．`, or a space after a digit (the first
+    /// scalar's, after any scalar looked at apart, is asked about where it is handled). `s.count`
+    /// when there is none. Every scalar before it is kept as it is: with `movingBack`, each is
+    /// moved that many places back on the way.
+    @inline(__always)
+    static func nextChange(_ s: UnsafeMutableBufferPointer<Unicode.Scalar>, from start: Int, movingBack shift: Int = 0) -> Int {
+        let n = s.count
+        var k = start
+        while k < n {
+            let scalar = s[k]
+            let v = scalar.value
+            // Ideographs and CJK punctuation, most of a line.
+            if v &- 0x3001 >= 0xFF0C - 0x3001 {
+                if v == 0x2C || v &- 0xFF0C < 3 { return k }
+                if isSpace(scalar), k == start || isDigit(s[k &- 1]) { return k }
+            }
+            if shift > 0 { s[k &- shift] = scalar }
+            k &+= 1
+        }
+        return n
     }
 
     /// The origins of a line being compacted, moved as the scan passes them: one at old offset

@@ -119,9 +119,16 @@ struct WrapWidth: Sendable {
         if widestColumns <= 4 * candidates + 4096 {
             var belowCharacters = [Int](repeating: 0, count: widestCharacters + 2)
             var belowColumns = [Int](repeating: 0, count: widestColumns + 2)
-            for line in lines where isCandidate(line) {
-                belowCharacters[line.rawCharacters + 1] += 1
-                belowColumns[line.rawColumns + 1] += 1
+            // Counted through the buffers: the arrays' checks per line (bounds, uniqueness)
+            // were most of the count. Each width is at most the widest, found above from the
+            // same lines, and never negative (a line's measures count its scalars).
+            belowCharacters.withUnsafeMutableBufferPointer { characters in
+                belowColumns.withUnsafeMutableBufferPointer { columns in
+                    for line in lines where isCandidate(line) {
+                        characters[line.rawCharacters + 1] += 1
+                        columns[line.rawColumns + 1] += 1
+                    }
+                }
             }
             fullest = [(.characters, fullestWindow(below: &belowCharacters)),
                        (.columns, fullestWindow(below: &belowColumns))]
@@ -162,18 +169,23 @@ struct WrapWidth: Sendable {
     static func fullestWindow(below: inout [Int]) -> (width: Int, count: Int, longer: Int)? {
         let widest = below.count - 2
         guard widest >= 16 else { return nil }
-        for x in 1..<below.count { below[x] += below[x - 1] }
-        var bestW = 16
-        var bestCount = -1
-        for w in 16...widest {
-            let c = below[w + 1] - below[max(0, windowStart(w))]
-            // The widest of the fullest.
-            if c >= bestCount {
-                bestW = w
-                bestCount = c
+        return below.withUnsafeMutableBufferPointer { below in
+            // The prefix sums made as the windows need them (a window ends at `w + 1` and
+            // starts before it): one pass over the widths, not two.
+            for x in 1...16 { below[x] += below[x - 1] }
+            var bestW = 16
+            var bestCount = -1
+            for w in 16...widest {
+                below[w + 1] += below[w]
+                let c = below[w + 1] - below[max(0, windowStart(w))]
+                // The widest of the fullest.
+                if c >= bestCount {
+                    bestW = w
+                    bestCount = c
+                }
             }
+            return (bestW, bestCount, below[widest + 1] - below[bestW + 1])
         }
-        return (bestW, bestCount, below[widest + 1] - below[bestW + 1])
     }
 
     /// How many lines have each width: the distinct widths ascending, and their counts.
