@@ -193,7 +193,7 @@ public enum Corpus {
 
     /// Byte order of the UTF-8 path: stable across locales, and `C.TXT` sorts before `a.md` as `ls` in C does.
     static func precedesInByteOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        ScalarOrder.precedes(a, b)
     }
 
     // MARK: - Reasons

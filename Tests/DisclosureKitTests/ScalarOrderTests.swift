@@ -1,5 +1,5 @@
 import Testing
-@testable import Analytics
+@testable import DisclosureKit
 
 /// Comparing UTF-8 bytes orders strings as comparing their Unicode scalars does.
 @Suite struct ScalarOrderTests {
