@@ -60,9 +60,32 @@ import Glibc
         OrderedParallelMap<UInt>(count: 1, workers: 8).run({ _ in UInt(pthread_self()) }) { _, t in threads.append(t) }
         OrderedParallelMap<UInt>(count: 3, workers: 1).run({ _ in UInt(pthread_self()) }) { _, t in threads.append(t) }
         #expect(threads == [caller, caller, caller, caller])
-        var others: Set<UInt> = []
-        OrderedParallelMap<UInt>(count: 50, workers: 2).run({ _ in UInt(pthread_self()) }) { _, t in others.insert(t) }
-        #expect(!others.contains(caller))
+        var used: Set<UInt> = []
+        OrderedParallelMap<UInt>(count: 200, workers: 3).run({ index in
+            _ = Self.work(index)
+            return UInt(pthread_self())
+        }) { _, t in used.insert(t) }
+        #expect(used.count <= 3, "more threads than workers")
+    }
+
+    /// With two workers one thread is started and the caller is the other: items 0 and 1 can only
+    /// both finish when two threads run them at once (0 waits for 1 to start), and whichever of
+    /// them the started thread takes first, the caller runs the other instead of waiting.
+    @Test func theCallerWorksWhileItsNextResultIsNotReady() {
+        let caller = UInt(pthread_self())
+        let secondStarted = DispatchSemaphore(value: 0)
+        var threads: [Int: UInt] = [:]
+        OrderedParallelMap<UInt>(count: 2, workers: 2).run({ index in
+            if index == 0 {
+                _ = secondStarted.wait(timeout: .now() + 20)
+            } else {
+                secondStarted.signal()
+            }
+            return UInt(pthread_self())
+        }) { index, t in threads[index] = t }
+        #expect(threads.count == 2)
+        #expect(threads[0] != threads[1], "items 0 and 1 ran on one thread")
+        #expect(threads.values.contains(caller), "the caller only waited")
     }
 
     @Test("the processors of a CPU mask as the kernel prints it")
