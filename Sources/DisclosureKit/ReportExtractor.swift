@@ -37,7 +37,9 @@ public struct ReportExtractor: Sendable {
     }
 
     private func extract(_ lines: NormalizedText.Lines, document: String) -> Result<ExtractedReport, InputProblem> {
-        let contexts = Segmenter().segment(lines)
+        // Read first: its pass over every scalar notes the tabs and units the segmenter asks for.
+        let reading = MetadataReading(lines: lines)
+        let contexts = Segmenter().segment(lines, marks: reading.lineMarks)
         let statements = StatementScanner()
         let tables = TableRowScanner()
         // A first look at units for tables without a declared unit: the narrative's majority.
@@ -65,7 +67,6 @@ public struct ReportExtractor: Sendable {
         }
         observations += SangongTableScanner().scan(lines, contexts: contexts, defaultUnit: narrativeUnit)
         observations.sort { ($0.line, $0.metric) < ($1.line, $1.metric) }
-        let reading = MetadataReading(lines: lines)
         let metadata = MetadataDetector().detect(lines, observations: observations, reading: reading)
         // A report names itself in the template's words or states at least one shared figure.
         let template = MetadataDetector.templateScore(reading.phrases)

@@ -83,6 +83,43 @@ struct SegmentPlainTests {
         #expect(units > 2_000)
     }
 
+    @Test("the tabs and units MetadataReading notes per line are lastTabAndDeclaredUnit's, and segment gives the same with them")
+    func notedTabsAndUnits() {
+        var random = SplitMix64(seed: 0x7AB_0009)
+        // Besides the pieces: scalars above the BMP with the low bits of a tab and of 单, and
+        // what starts the reading's other votes (a year, a department ending, 单位共).
+        let alphabet: [Unicode.Scalar] = ["\t", "单", "位", "：", " ", "万", "元", "说", "\u{10009}", "\u{15355}", "年", "局", "共"]
+        var tabs = 0
+        var units = 0
+        for _ in 0..<400 {
+            var lines: [[Unicode.Scalar]] = []
+            for _ in 0..<random.below(30) {
+                var line = random.oneIn(2) ? Self.randomLine(&random, pieces: 10) : Self.randomHeading(&random)
+                for _ in 0..<random.below(12) { line.insert(alphabet[random.below(alphabet.count)], at: random.below(line.count + 1)) }
+                if random.oneIn(4) {
+                    let unit = ["单位：万元", "单位:元", "单位： 万元", "单位共", "2024年"][random.below(5)]
+                    line.insert(contentsOf: unit.unicodeScalars, at: random.below(line.count + 1))
+                }
+                lines.append(line)
+            }
+            let reading = MetadataReading(lines: lines)
+            #expect(reading.lineMarks.count == lines.count)
+            for (line, marks) in zip(lines, reading.lineMarks) {
+                let lastTab = line.lastIndex(of: "\t")
+                let unit = Self.plainDeclaredUnit(line)
+                #expect(marks.tab == lastTab && marks.unit == unit, "\(line)")
+                tabs += lastTab == nil ? 0 : 1
+                units += unit == nil ? 0 : 1
+            }
+            let text = NormalizedText(lines: lines.map { LogicalLine(scalars: $0, origins: []) }, physicalLineCount: lines.count,
+                                      wasHardWrapped: false)
+            let noted = text.withLines { Segmenter().segment($0, marks: reading.lineMarks) }
+            #expect(noted == Segmenter().segment(text))
+        }
+        #expect(tabs > 1_000)
+        #expect(units > 300)
+    }
+
     // MARK: Headings
 
     /// `HeadingParser.level` as it was: slices, prefixes and a scan for amounts and one for tabs.

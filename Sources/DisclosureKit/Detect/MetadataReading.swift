@@ -13,9 +13,13 @@ struct MetadataReading {
     private(set) var names = BureauNameFinder.Tally()
     /// The first line that holds `单位共`, if one does.
     private(set) var firstUnitAnchorLine: Int?
+    /// Each line's last tab and declared unit, as `Segmenter.lastTabAndDeclaredUnit` finds them:
+    /// a tab and `单` are start scalars too, and the segmenter reads these instead of every scalar again.
+    private(set) var lineMarks: [Segmenter.LineMarks] = []
 
     /// What a start scalar may start besides phrases, as bits of its `roles` entry.
-    private static let yearMark: UInt8 = 1, departmentEnding: UInt8 = 2, unitAnchor: UInt8 = 4
+    /// `tab` only makes the tab a start scalar: the loop notes it before any role is read.
+    private static let yearMark: UInt8 = 1, departmentEnding: UInt8 = 2, unitAnchor: UInt8 = 4, tab: UInt8 = 8
 
     /// The scalars that start something (a phrase of `MetadataDetector.phrases`, a year's
     /// `年`, a department ending, `单位共`), numbered 0, 1, … (a dozen), and what each starts.
@@ -121,6 +125,7 @@ struct MetadataReading {
         mark("年", yearMark)
         for ending in BureauNameFinder.departmentEndings { if let first = ending.first { mark(first, departmentEnding) } }
         mark("单", unitAnchor)
+        mark("\t", tab)
         return table
     }()
 
@@ -171,14 +176,18 @@ struct MetadataReading {
     }
 
     /// The votes other than the phrases at a start scalar with `roles`: the year before a `年`,
-    /// the name before a department ending, whether `单位共` starts line `line` (`s`) at `i`.
+    /// the name before a department ending, whether `单位共` starts line `line` (`s`) at `i`, the
+    /// unit a `单` declares (the line's first is kept). A tab is noted before, in the loop.
     @inline(__always)
     private static func read(_ roles: UInt8, _ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, line: Int,
                              _ years: inout MetadataDetector.YearTally, _ names: inout BureauNameFinder.Tally,
-                             _ firstUnitAnchorLine: inout Int?) {
+                             _ firstUnitAnchorLine: inout Int?, _ marks: inout Segmenter.LineMarks) {
         if roles & yearMark != 0 { years.add(s, yearMarkAt: i) }
         if roles & departmentEnding != 0 { names.read(s, at: i) }
-        if roles & unitAnchor != 0, firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) { firstUnitAnchorLine = line }
+        if roles & unitAnchor != 0 {
+            if marks.unit == nil { marks.unit = Segmenter.declaredUnit(s, at: i) }
+            if firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) { firstUnitAnchorLine = line }
+        }
     }
 
     init(lines: [[Unicode.Scalar]]) {
@@ -195,6 +204,8 @@ struct MetadataReading {
         var firstUnitAnchorLine: Int?
         let all = lines.scalars
         let spans = lines.spans
+        var lineMarks = [Segmenter.LineMarks](repeating: Segmenter.LineMarks(), count: spans.count)
+        lineMarks.withUnsafeMutableBufferPointer { lineMarks in
         tallies.withUnsafeMutableBufferPointer { tallies in
             table.withBuffers { t in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { found in
@@ -224,6 +235,12 @@ struct MetadataReading {
                                 }
                                 guard p >= lineStart else { continue }
                                 let scalar = all[p]
+                                // A tab starts nothing else: only noted (the last one read is the line's last),
+                                // without the look-ups below (a table row holds many).
+                                if scalar == "\t" {
+                                    lineMarks[line].lastTab = p &- lineStart
+                                    continue
+                                }
                                 let entry = t.byLowBits[Int(scalar.value & 0xFFFF)]
                                 guard entry != 0 else { continue }
                                 var n = Int(entry) &- 1
@@ -235,7 +252,7 @@ struct MetadataReading {
                                 let start = t.starts[n]
                                 if start.roles != 0 {
                                     Self.read(start.roles, UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), at: p - lineStart, line: line,
-                                              &years, &names, &firstUnitAnchorLine)
+                                              &years, &names, &firstUnitAnchorLine, &lineMarks[line])
                                 }
                                 let prefix = start.prefix
                                 let at = p &+ prefix.count
@@ -269,7 +286,9 @@ struct MetadataReading {
                 }
             }
         }
+        }
         phrases = MetadataDetector.PhraseCounts(counts: tallies.map(\.count))
+        self.lineMarks = lineMarks
         self.years = years
         self.names = names
         self.firstUnitAnchorLine = firstUnitAnchorLine

@@ -10,9 +10,30 @@ public struct Segmenter: Sendable {
         text.withLines { segment($0) }
     }
 
+    /// What a line's scalars tell the segmenter before its text is read: its last tab and the
+    /// unit it declares (`lastTabAndDeclaredUnit`).
+    ///
+    /// `MetadataReading`, which reads every scalar anyway (a table load per scalar, for its own
+    /// starts), notes them as it passes the tabs and `单`: the segmenter's own search for them was
+    /// a second read of every line.
+    struct LineMarks: Sendable {
+        /// The offset of the line's last tab, -1 when it has none.
+        var lastTab = -1
+        var unit: AmountUnit?
+
+        var tab: Int? { lastTab < 0 ? nil : lastTab }
+    }
+
     func segment(_ lines: NormalizedText.Lines) -> [LineContext] {
+        segment(lines, marks: nil)
+    }
+
+    /// `segment`, with each line's tab and unit read from `marks` (one per line) when given: what
+    /// `lastTabAndDeclaredUnit` finds in the line, which is asked when they are not.
+    func segment(_ lines: NormalizedText.Lines, marks: [LineMarks]?) -> [LineContext] {
+        let marks = marks.flatMap { $0.count == lines.count ? $0 : nil }
         // Each line gets exactly one context, written in place (no append's checks per line).
-        [LineContext](unsafeUninitializedCapacity: lines.count) { contexts, written in
+        return [LineContext](unsafeUninitializedCapacity: lines.count) { contexts, written in
             // Stack of open headings: (level, family).
             var stack: [(level: Int, family: Metric.Family?)] = []
             // The family of the innermost open heading that has one: what every line's context
@@ -29,7 +50,7 @@ public struct Segmenter: Sendable {
             }
             for lineIndex in lines.indices {
                 let s = lines[lineIndex].scalars
-                let (lastTab, declared) = Self.lastTabAndDeclaredUnit(s)
+                let (lastTab, declared) = marks.map { ($0[lineIndex].tab, $0[lineIndex].unit) } ?? Self.lastTabAndDeclaredUnit(s)
                 if let unit = declared {
                     tableUnit = unit
                     linesSinceUnit = 0
@@ -257,7 +278,7 @@ public struct Segmenter: Sendable {
     }
 
     /// The unit declared by `单位：万元` (or `元`) when it starts at `i`.
-    private static func declaredUnit(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> AmountUnit? {
+    static func declaredUnit(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> AmountUnit? {
         guard i + 2 < s.count, s[i] == "单", s[i + 1] == "位", s[i + 2] == "：" || s[i + 2] == ":" else { return nil }
         var k = i + 3
         while k < s.count, ScalarFolding.isSpace(s[k]) { k += 1 }
