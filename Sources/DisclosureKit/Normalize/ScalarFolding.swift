@@ -323,10 +323,14 @@ enum ScalarFolding {
     }
 
     /// The first scalar of `s` from `start` that `makeNumbersCanonical` looks at apart, because
-    /// it may be folded or dropped: a comma, `，` `－` `．`, or a space after a digit (the first
-    /// scalar's, after any scalar looked at apart, is asked about where it is handled). `s.count`
-    /// when there is none. Every scalar before it is kept as it is: with `movingBack`, each is
-    /// moved that many places back on the way.
+    /// it may be folded or dropped: a comma, `，` `－` `．` before a digit, or a space after a
+    /// digit (the first scalar's, after any scalar looked at apart, is asked about where it is
+    /// handled). `s.count` when there is none. Every scalar before it is kept as it is: with
+    /// `movingBack`, each is moved that many places back on the way.
+    ///
+    /// `，` `－` `．` not before a digit are kept as they are (`makeNumbersCanonical` would keep
+    /// them too, and a kept scalar in the stretch is what it would remember as the last one):
+    /// the `，` of prose, most of the scalars once looked at apart, are no change points.
     @inline(__always)
     static func nextChange(_ s: UnsafeMutableBufferPointer<Unicode.Scalar>, from start: Int, movingBack shift: Int = 0) -> Int {
         let n = s.count
@@ -336,8 +340,12 @@ enum ScalarFolding {
             let v = scalar.value
             // Ideographs and CJK punctuation, most of a line.
             if v &- 0x3001 >= 0xFF0C - 0x3001 {
-                if v == 0x2C || v &- 0xFF0C < 3 { return k }
-                if isSpace(scalar), k == start || isDigit(s[k &- 1]) { return k }
+                if v == 0x2C { return k }
+                if v &- 0xFF0C < 3 {
+                    if k &+ 1 < n && isDigit(s[k &+ 1]) { return k }
+                } else if isSpace(scalar), k == start || isDigit(s[k &- 1]) {
+                    return k
+                }
             }
             if shift > 0 { s[k &- shift] = scalar }
             k &+= 1

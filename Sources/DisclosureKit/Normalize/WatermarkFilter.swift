@@ -40,46 +40,52 @@ enum WatermarkFilter {
         // By candidate: its group (-1 for none: not letters only).
         var groupOfCandidate = [Int32](repeating: -1, count: candidates.count)
         // Each candidate read once, in place: its letters checked, its plainness and its hash in
-        // the same pass.
+        // the same pass. The table and the candidates' groups are written through their buffers:
+        // fixed in size, they need no uniqueness check per write.
         let comparable = physical.scalars.withUnsafeBufferPointer { all -> Bool in
             physical.lines.withUnsafeBufferPointer { lines -> Bool in
-                for (c, index) in candidates.enumerated() {
-                    let text = UnsafeBufferPointer(rebasing: all[lines[index].trimmed])
-                    // FNV-1a over the scalar values: candidates are at most `maxLength` scalars.
-                    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                    var plain = true
-                    var letters = true
-                    for s in text {
-                        // Ideographs (most of a watermark): letters, and plain.
-                        if s.value &- 0x4E00 > 0x9FFF - 0x4E00 {
-                            if isNotLetter(s) {
-                                letters = false
-                                break
+                slots.withUnsafeMutableBufferPointer { slots -> Bool in
+                    groupOfCandidate.withUnsafeMutableBufferPointer { groupOfCandidate -> Bool in
+                        for (c, index) in candidates.enumerated() {
+                            let text = UnsafeBufferPointer(rebasing: all[lines[index].trimmed])
+                            // FNV-1a over the scalar values: candidates are at most `maxLength` scalars.
+                            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                            var plain = true
+                            var letters = true
+                            for s in text {
+                                // Ideographs (most of a watermark): letters, and plain.
+                                if s.value &- 0x4E00 > 0x9FFF - 0x4E00 {
+                                    if isNotLetter(s) {
+                                        letters = false
+                                        break
+                                    }
+                                    plain = plain && PlainScalar.isPlain(s)
+                                }
+                                h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3
                             }
-                            plain = plain && PlainScalar.isPlain(s)
+                            guard letters else { continue }
+                            guard plain else { return false }
+                            var slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
+                            while true {
+                                let group = Int(slots[slot])
+                                if group < 0 {
+                                    slots[slot] = Int32(truncatingIfNeeded: groups.count)
+                                    groupOfCandidate[c] = Int32(truncatingIfNeeded: groups.count)
+                                    groups.append((index, h, 1))
+                                    break
+                                }
+                                if groups[group].hash == h,
+                                   text.elementsEqual(UnsafeBufferPointer(rebasing: all[lines[groups[group].line].trimmed])) {
+                                    groups[group].size += 1
+                                    groupOfCandidate[c] = Int32(truncatingIfNeeded: group)
+                                    break
+                                }
+                                slot = (slot + 1) & mask
+                            }
                         }
-                        h = (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3
-                    }
-                    guard letters else { continue }
-                    guard plain else { return false }
-                    var slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
-                    while true {
-                        let group = Int(slots[slot])
-                        if group < 0 {
-                            slots[slot] = Int32(truncatingIfNeeded: groups.count)
-                            groupOfCandidate[c] = Int32(truncatingIfNeeded: groups.count)
-                            groups.append((index, h, 1))
-                            break
-                        }
-                        if groups[group].hash == h, text.elementsEqual(UnsafeBufferPointer(rebasing: all[lines[groups[group].line].trimmed])) {
-                            groups[group].size += 1
-                            groupOfCandidate[c] = Int32(truncatingIfNeeded: group)
-                            break
-                        }
-                        slot = (slot + 1) & mask
+                        return true
                     }
                 }
-                return true
             }
         }
         guard comparable else { return nil }

@@ -104,14 +104,21 @@ struct WrapWidth: Sendable {
         func isCandidate(_ line: PhysicalLines.Line) -> Bool {
             !line.heading && !line.hasTab && line.rawCharacters >= minLength
         }
-        var candidates = 0
+        // The candidates' widths, gathered in the one pass over the lines that finds the widest:
+        // the counts below read them and not the lines (whose test was half of the detection).
         var widestCharacters = 0
         var widestColumns = 0
-        for line in lines where isCandidate(line) {
-            candidates += 1
-            widestCharacters = max(widestCharacters, line.rawCharacters)
-            widestColumns = max(widestColumns, line.rawColumns)
+        let widths = [(characters: Int, columns: Int)](unsafeUninitializedCapacity: lines.count) { widths, count in
+            var n = 0
+            for line in lines where isCandidate(line) {
+                widths.initializeElement(at: n, to: (line.rawCharacters, line.rawColumns))
+                n += 1
+                widestCharacters = max(widestCharacters, line.rawCharacters)
+                widestColumns = max(widestColumns, line.rawColumns)
+            }
+            count = n
         }
+        let candidates = widths.count
         guard candidates >= 20 else { return nil }
         let fullest: [(Measure, (width: Int, count: Int, longer: Int)?)]
         // Lines no wider than a few times their number (real text): each measure is counted in
@@ -124,22 +131,18 @@ struct WrapWidth: Sendable {
             // same lines, and never negative (a line's measures count its scalars).
             belowCharacters.withUnsafeMutableBufferPointer { characters in
                 belowColumns.withUnsafeMutableBufferPointer { columns in
-                    for line in lines where isCandidate(line) {
-                        characters[line.rawCharacters + 1] += 1
-                        columns[line.rawColumns + 1] += 1
+                    widths.withUnsafeBufferPointer { widths in
+                        for width in widths {
+                            characters[width.characters + 1] += 1
+                            columns[width.columns + 1] += 1
+                        }
                     }
                 }
             }
             fullest = [(.characters, fullestWindow(below: &belowCharacters)),
                        (.columns, fullestWindow(below: &belowColumns))]
         } else {
-            var characters: [Int] = []
-            var columns: [Int] = []
-            for line in lines where isCandidate(line) {
-                characters.append(line.rawCharacters)
-                columns.append(line.rawColumns)
-            }
-            fullest = [(.characters, fullestWindow(characters)), (.columns, fullestWindow(columns))]
+            fullest = [(.characters, fullestWindow(widths.map(\.characters))), (.columns, fullestWindow(widths.map(\.columns)))]
         }
         var best: (share: Double, wrap: WrapWidth)?
         for (m, window) in fullest {
