@@ -49,6 +49,15 @@ enum PhysicalLineReader {
                                 line.addASCII(next, at: w)
                                 out[w] = Unicode.Scalar(next)
                                 w &+= 1
+                                // The digits after a digit (most of a number's) change nothing
+                                // that is known of the line: only written.
+                                if next &- 0x30 < 10 {
+                                    while i < count, base[i] &- 0x30 < 10 {
+                                        out[w] = Unicode.Scalar(base[i])
+                                        w &+= 1
+                                        i &+= 1
+                                    }
+                                }
                                 guard i < count else { break }
                                 next = base[i]
                                 guard next &- 0x20 < 0x60 else { break }
@@ -197,7 +206,8 @@ enum PhysicalLineReader {
         if let outBase = out.baseAddress {
             // The last lane reads up to byte i + 12; the four scalars written at `w` (never
             // after `i`) end before it.
-            while i &+ 12 < count {
+            let laneEnd = count &- 12
+            while i < laneEnd {
                 let taken = ideographLanes(UnsafeRawPointer(base + i), writingTo: UnsafeMutableRawPointer(outBase + w))
                 w &+= taken
                 i &+= 3 &* taken
