@@ -100,6 +100,21 @@ enum PhysicalLineReader {
                         w &+= 1
                         continue
                     }
+                    // Full-width digits and `％` (about a third of the scalars outside the runs)
+                    // fold to ASCII: read as the ASCII they fold to, without the general decoding.
+                    // Looked at before a run, which never starts at one (`isPlainWideForm`): a step
+                    // of four lanes that took nothing was most of their cost.
+                    if lead == 0xEF, i &+ 2 < count, base[i &+ 1] == 0xBC {
+                        let value = 0xFF00 | UInt32(base[i &+ 2] & 0x3F)
+                        if base[i &+ 2] & 0xC0 == 0x80, value &- 0xFF10 < 10 || value == 0xFF05 {
+                            let ascii = value == 0xFF05 ? 0x25 : UInt8(truncatingIfNeeded: value &- 0xFF10 &+ 0x30)
+                            i &+= 3
+                            line.addASCII(ascii, at: w)
+                            out[w] = Unicode.Scalar(ascii)
+                            w &+= 1
+                            continue
+                        }
+                    }
                     // A run of ideographs, CJK punctuation and full-width forms such as `（：；`
                     // (three bytes each, wide, never space, never folded), most of a report: only
                     // written, and counted once at its end.
@@ -110,19 +125,6 @@ enum PhysicalLineReader {
                             line.previous = .other
                             i = run.i
                             w = run.w
-                            continue
-                        }
-                    }
-                    // Full-width digits and `％` (about a third of the scalars left after the runs)
-                    // fold to ASCII: read as the ASCII they fold to, without the general decoding.
-                    if lead == 0xEF, i &+ 2 < count, base[i &+ 1] == 0xBC {
-                        let value = 0xFF00 | UInt32(base[i &+ 2] & 0x3F)
-                        if base[i &+ 2] & 0xC0 == 0x80, value &- 0xFF10 < 10 || value == 0xFF05 {
-                            let ascii = value == 0xFF05 ? 0x25 : UInt8(truncatingIfNeeded: value &- 0xFF10 &+ 0x30)
-                            i &+= 3
-                            line.addASCII(ascii, at: w)
-                            out[w] = Unicode.Scalar(ascii)
-                            w &+= 1
                             continue
                         }
                     }
