@@ -64,7 +64,7 @@ struct PhysicalLineReaderTests {
         var random = SplitMix64(seed: 11)
         let pieces = [" ", "\u{3000}", "\u{A0}", "\u{2003}", "公", "务", "。", "、", "1", "１", "a", ",", "，", "．", "－",
                       "\u{2212}", "%", "％", "万", "\t", "*", "**", "_", "#", "## ", "- ", "\n", "\r", "\r\n", "\u{0C}",
-                      "𠀀", "é", "豈", "\u{FFFD}", "（", "：", "＊", "＃", "９", "\u{FF60}", "\u{FF61}", "“"]
+                      "𠀀", "é", "豈", "\u{FFFD}", "（", "：", "＊", "＃", "９", "\u{FF60}", "\u{FF61}", "“", "2024", "0.5"]
         for _ in 0..<3_000 {
             Self.expectSameLines((0..<random.below(60)).map { _ in pieces[random.below(pieces.count)] }.joined())
         }

@@ -49,6 +49,15 @@ enum PhysicalLineReader {
                                 line.addASCII(next, at: w)
                                 out[w] = Unicode.Scalar(next)
                                 w &+= 1
+                                // The digits after a digit (most of a number's) change nothing
+                                // that is known of the line: only written.
+                                if next &- 0x30 < 10 {
+                                    while i < count, base[i] &- 0x30 < 10 {
+                                        out[w] = Unicode.Scalar(base[i])
+                                        w &+= 1
+                                        i &+= 1
+                                    }
+                                }
                                 guard i < count else { break }
                                 next = base[i]
                                 guard next &- 0x20 < 0x60 else { break }
@@ -91,6 +100,21 @@ enum PhysicalLineReader {
                         w &+= 1
                         continue
                     }
+                    // Full-width digits and `％` (about a third of the scalars outside the runs)
+                    // fold to ASCII: read as the ASCII they fold to, without the general decoding.
+                    // Looked at before a run, which never starts at one (`isPlainWideForm`): a step
+                    // of four lanes that took nothing was most of their cost.
+                    if lead == 0xEF, i &+ 2 < count, base[i &+ 1] == 0xBC {
+                        let value = 0xFF00 | UInt32(base[i &+ 2] & 0x3F)
+                        if base[i &+ 2] & 0xC0 == 0x80, value &- 0xFF10 < 10 || value == 0xFF05 {
+                            let ascii = value == 0xFF05 ? 0x25 : UInt8(truncatingIfNeeded: value &- 0xFF10 &+ 0x30)
+                            i &+= 3
+                            line.addASCII(ascii, at: w)
+                            out[w] = Unicode.Scalar(ascii)
+                            w &+= 1
+                            continue
+                        }
+                    }
                     // A run of ideographs, CJK punctuation and full-width forms such as `（：；`
                     // (three bytes each, wide, never space, never folded), most of a report: only
                     // written, and counted once at its end.
@@ -101,19 +125,6 @@ enum PhysicalLineReader {
                             line.previous = .other
                             i = run.i
                             w = run.w
-                            continue
-                        }
-                    }
-                    // Full-width digits and `％` (about a third of the scalars left after the runs)
-                    // fold to ASCII: read as the ASCII they fold to, without the general decoding.
-                    if lead == 0xEF, i &+ 2 < count, base[i &+ 1] == 0xBC {
-                        let value = 0xFF00 | UInt32(base[i &+ 2] & 0x3F)
-                        if base[i &+ 2] & 0xC0 == 0x80, value &- 0xFF10 < 10 || value == 0xFF05 {
-                            let ascii = value == 0xFF05 ? 0x25 : UInt8(truncatingIfNeeded: value &- 0xFF10 &+ 0x30)
-                            i &+= 3
-                            line.addASCII(ascii, at: w)
-                            out[w] = Unicode.Scalar(ascii)
-                            w &+= 1
                             continue
                         }
                     }
@@ -183,30 +194,22 @@ enum PhysicalLineReader {
     /// where reading and writing stopped (`i` and `w` when no run starts at `i`).
     ///
     /// A scalar's three bytes are read as one little-endian word with the byte after them (so
-    /// while four bytes are left; the last scalar of a file goes the general way). The first
-    /// scalar is looked at alone (the one that may not be `，` or `．`); after it, ideographs and
-    /// CJK punctuation four at a step, one lane each (`ideographLanes`), and a full-width form
-    /// such as `，（：` one at a time where a step stops at one. Runs are about ten scalars long;
-    /// one or two at a time, most of the cost per scalar was the tests and the bookkeeping.
+    /// while four bytes are left; the last scalar of a file goes the general way). Ideographs and
+    /// CJK punctuation go four at a step, one lane each (`ideographLanes`), from the first scalar
+    /// on, and a full-width form such as `，（：` one at a time where a step stops at one (the
+    /// first scalar of the run may not be `，` or `．`: nothing is written yet). Runs are about
+    /// ten scalars long; one or two at a time, most of the cost per scalar was the tests and the
+    /// bookkeeping, and the first scalar looked at alone was a sixth of the cost of a run.
     @inline(__always)
     static func readWideRun(_ base: UnsafePointer<UInt8>, count: Int, from start: Int,
                             into out: UnsafeMutableBufferPointer<Unicode.Scalar>, at startW: Int) -> (i: Int, w: Int) {
         var i = start
         var w = startW
-        guard i &+ 3 < count else { return (i, w) }
-        let first = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
-        // 1110xxxx 10xxxxxx 10xxxxxx
-        guard first & 0x00C0_C0F0 == 0x0080_80E0 else { return (i, w) }
-        let value = decodeThreeBytes(first)
-        guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: true) else { return (i, w) }
-        // In 0x3001...0xA4CF or 0xFF01...0xFF60: a scalar (never a surrogate).
-        out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
-        w &+= 1
-        i &+= 3
         if let outBase = out.baseAddress {
             // The last lane reads up to byte i + 12; the four scalars written at `w` (never
             // after `i`) end before it.
-            while i &+ 12 < count {
+            let laneEnd = count &- 12
+            while i < laneEnd {
                 let taken = ideographLanes(UnsafeRawPointer(base + i), writingTo: UnsafeMutableRawPointer(outBase + w))
                 w &+= taken
                 i &+= 3 &* taken
@@ -216,7 +219,7 @@ enum PhysicalLineReader {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
                 guard word & 0x00C0_C0F0 == 0x0080_80E0 else { return (i, w) }
                 let value = decodeThreeBytes(word)
-                guard isPlainWideForm(value, first: false) else { return (i, w) }
+                guard isPlainWideForm(value, first: w == startW) else { return (i, w) }
                 out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
                 w &+= 1
                 i &+= 3
@@ -227,7 +230,8 @@ enum PhysicalLineReader {
             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self).littleEndian
             guard word & 0x00C0_C0F0 == 0x0080_80E0 else { break }
             let value = decodeThreeBytes(word)
-            guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: false) else { break }
+            // In 0x3001...0xA4CF or 0xFF01...0xFF60: a scalar (never a surrogate).
+            guard value &- 0x3001 < 0xA4CF - 0x3000 || isPlainWideForm(value, first: w == startW) else { break }
             out[w] = unsafeBitCast(value, to: Unicode.Scalar.self)
             w &+= 1
             i &+= 3
