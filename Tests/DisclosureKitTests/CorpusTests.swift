@@ -135,6 +135,23 @@ import Testing
         return nil
     }
 
+    /// A file is read whole whatever `fstat` says of its size: exactly (empty, one byte, more than
+    /// one read's chunk), and past a size of 0 (a /proc file, which grows as it is read).
+    @Test func readBytesReadsToTheEndWhateverTheSizeSays() throws {
+        try Self.withTemporaryFolder { root in
+            for size in [0, 1, 4095, 65_537, 300_001] {
+                let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+                let path = root + "/f\(size).txt"
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                #expect(try Corpus.readBytes(ReportFile(path: path)).get() == bytes)
+            }
+        }
+        let status = try Corpus.readBytes(ReportFile(path: "/proc/self/status")).get()
+        #expect(status.starts(with: Array("Name:".utf8)))
+        #expect(status.count > 200)
+        #expect(status.last == 0x0A)
+    }
+
     @Test func reportFileNameIsTheLastComponent() {
         #expect(ReportFile(path: "Datasets/wuhai-2023-final.txt").name == "wuhai-2023-final.txt")
         #expect(ReportFile(path: "wuhai.txt").name == "wuhai.txt")

@@ -84,12 +84,33 @@ public enum Corpus {
             return .failure(InputFailure(path: file.path, problem: problem(forErrno: EISDIR)))
         }
         // The size is a hint (a file may grow or shrink meanwhile, or be a pipe that says 0): read to EOF.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, Int(info.st_size)) + 1)
-        var chunk = max(Int(info.st_size) + 1, 64 * 1024)
+        // The first reads go straight into the array's uninitialised room, the size and a byte more
+        // (the read that finds the end): zero-filling the room first cost more than reading.
+        var failure: Int32 = 0
+        var reachedEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(0, Int(info.st_size)) + 1) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let count = Glibc.read(fd, base + initialized, buffer.count - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 {
+                    reachedEnd = true
+                    return
+                }
+                initialized += count
+            }
+        }
+        if failure != 0 { return .failure(InputFailure(path: file.path, problem: problem(forErrno: failure))) }
+        if reachedEnd { return .success(bytes) }
+        // The file grew since fstat (or said 0): on in chunks to its end.
+        var chunk = 64 * 1024
         while true {
             let start = bytes.count
-            var failure: Int32 = 0
             var count = 0
             bytes.append(contentsOf: repeatElement(0, count: chunk))
             bytes.withUnsafeMutableBufferPointer { buffer in
@@ -102,9 +123,7 @@ public enum Corpus {
             }
             bytes.removeLast(chunk - count)
             if count == 0 { return .success(bytes) }
-            // The read that finds the end goes into the room left (a byte at least, reserved
-            // for it): a chunk of 64 KB more outgrew the array, and every file was copied
-            // whole into a larger one only to learn that nothing followed.
+            // Into the room the array already has before it grows by another chunk.
             let room = bytes.capacity - bytes.count
             chunk = room > 0 ? room : 64 * 1024
         }
