@@ -331,6 +331,13 @@ struct ExtractScanTests {
 
     // MARK: Strings
 
+    /// The plain definition: a string built scalar by scalar through the standard library.
+    static func validated(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
     @Test("strings made from scalars without validation are the validated ones: bytes, equality, order, hash")
     func scalarStrings() {
         var random = SplitMix64(seed: 71)
@@ -343,16 +350,17 @@ struct ExtractScanTests {
             let lo = random.below(scalars.count + 1)
             let hi = lo + random.below(scalars.count - lo + 1)
             scalars.withUnsafeBufferPointer { s in
-                let plain = LogicalLine.string(s[lo..<hi])
+                let plain = Self.validated(scalars[lo..<hi])
                 let fast = ScalarString.make(s, lo..<hi)
                 #expect(Array(fast.utf8) == Array(plain.utf8) && fast == plain && fast.hashValue == plain.hashValue
                         && fast.count == plain.count && Array(fast.unicodeScalars) == Array(scalars[lo..<hi]))
-                let other = LogicalLine.string(s[..<lo])
+                let other = Self.validated(scalars[..<lo])
                 #expect((fast < other) == (plain < other) && (other < fast) == (other < plain))
                 var tabless = Array(scalars[lo..<hi])
                 for k in tabless.indices where tabless[k] == "\t" { tabless[k] = " " }
-                #expect(ScalarString.make(s, lo..<hi, tabsAsSpaces: true) == LogicalLine.string(tabless[...]))
-                #expect(TableRowScanner.spaced(s, lo..<hi) == LogicalLine.string(tabless[...]))
+                #expect(ScalarString.make(s, lo..<hi, tabsAsSpaces: true) == Self.validated(tabless))
+                #expect(TableRowScanner.spaced(s, lo..<hi) == Self.validated(tabless))
+                #expect(LogicalLine.string(s[lo..<hi]) == plain)
             }
         }
         // A range past the scalars is clamped to them.

@@ -40,54 +40,17 @@ public struct LogicalLine: Sendable, Hashable {
 
     public var text: String { Self.string(scalars[...]) }
 
-    /// The scalars as a string, encoded straight to UTF-8 into the string's own storage:
-    /// `String.UnicodeScalarView.append` went through a generic iterator per scalar, `UTF8.encode`
-    /// with a closure per scalar was still most of the cost of building a report's plain text,
-    /// and encoding into a byte array first was an allocation and a copy per string more.
+    /// The scalars as a string (`ScalarString.make`: encoded once, not validated again).
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        scalars.withUnsafeBufferPointer { string($0) }
+        scalars.withUnsafeBufferPointer { ScalarString.make($0) }
     }
 
     static func string(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
-        string(UnsafeBufferPointer(rebasing: scalars))
+        ScalarString.make(UnsafeBufferPointer(rebasing: scalars))
     }
 
     static func string(_ source: UnsafeBufferPointer<Unicode.Scalar>) -> String {
-        if source.isEmpty { return "" }
-        // The exact length first: the string keeps its capacity, and an exact capacity
-        // makes the writes below bounds-safe by construction (each scalar writes exactly
-        // the bytes it was counted for).
-        var length = 0
-        for scalar in source {
-            let v = scalar.value
-            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
-        }
-        return String(unsafeUninitializedCapacity: length) { bytes in
-            var w = 0
-            for scalar in source {
-                let v = scalar.value
-                if v < 0x80 {
-                    bytes[w] = UInt8(truncatingIfNeeded: v)
-                    w += 1
-                } else if v < 0x800 {
-                    bytes[w] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
-                    bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    w += 2
-                } else if v < 0x1_0000 {
-                    bytes[w] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
-                    bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                    bytes[w + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    w += 3
-                } else {
-                    bytes[w] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
-                    bytes[w + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
-                    bytes[w + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                    bytes[w + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                    w += 4
-                }
-            }
-            return w
-        }
+        ScalarString.make(source)
     }
 
     /// The original line number of the scalar at `offset`.

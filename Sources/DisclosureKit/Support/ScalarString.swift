@@ -1,13 +1,13 @@
-/// Strings of scalars the extract stage made from a line (snippets, table labels), encoded in
-/// one pass and not validated again.
+/// Strings made of scalars (a line's text, snippets, table labels), encoded in one pass and
+/// not validated again: the one way the core turns scalars into a `String`.
 ///
-/// `LogicalLine.string` counts a text's UTF-8 length, writes it, and then the string checks
-/// the bytes it was given (`String(unsafeUninitializedCapacity:)` validates them): for a
-/// snippet of a hundred ideographs the check was a third of its making, and the count
-/// another fifth. Scalars encode to well-formed UTF-8 by construction (a `Unicode.Scalar` is
-/// never a surrogate), so here they are written once into room for four bytes each and the
-/// string is made from them as known-valid UTF-8 (`UTF8Span(unchecked:)`), marked ASCII
-/// exactly when they are, as validating marks it.
+/// `String(unsafeUninitializedCapacity:)` checks the bytes it was given, and an exact capacity
+/// needs a counting pass first: for a snippet of a hundred ideographs the check was a third of
+/// its making, and the count another fifth. Scalars encode to well-formed UTF-8 by construction
+/// (a `Unicode.Scalar` is never a surrogate), so here they are written once into room for four
+/// bytes each and the string is made from them as known-valid UTF-8 (`UTF8Span(unchecked:)`),
+/// marked ASCII exactly when they are, as validating marks it. `String.UnicodeScalarView.append`
+/// went through a generic iterator per scalar, and `UTF8.encode` a closure per scalar.
 enum ScalarString {
     /// The string of `s`, each tab written as a space when `tabsAsSpaces`.
     static func make(_ s: UnsafeBufferPointer<Unicode.Scalar>, tabsAsSpaces: Bool = false) -> String {
