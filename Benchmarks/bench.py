@@ -6,7 +6,8 @@
 Called by scripts/bench, which builds the release binary first. For each N the corpus is generated once
 (Benchmarks/generate_corpus.py, cached under --work) and each command runs --runs times; the best wall
 time is reported (the others differ by the machine's noise, not by the tool) with the largest peak RSS
-of the runs. Start-up is the mean of 50 runs of `extract` on one report. Targets are those of the
+and the least CPU time (user + system) of the runs. Scaling is extract on 1,000 reports with one worker
+(BUREAU_COMPARE_JOBS=1) against all of them. Start-up is the mean of 50 runs of `extract` on one report. Targets are those of the
 project's performance issue; the summary line says which hold. Standard library only.
 """
 import argparse
@@ -23,17 +24,17 @@ TARGETS = {"rss_mb": 64.0, "startup_ms": 10.0, "mb_per_s_per_core": 300.0,
            "wall_s": {1000: 0.3, 10000: 3.0}}
 
 
-def run(argv, stdout=subprocess.DEVNULL):
-    """Runs argv; returns (wall seconds, peak RSS in MB, exit status)."""
+def run(argv, stdout=subprocess.DEVNULL, env=None):
+    """Runs argv; returns (wall seconds, peak RSS in MB, exit status, CPU seconds: user + system)."""
     # stderr goes to a file, not a pipe: compare warns once per duplicate report, and a pipe nobody
     # reads until the end would fill and stop the tool.
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=stdout, stderr=errors)
+        process = subprocess.Popen(argv, stdout=stdout, stderr=errors, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024.0, process.returncode
+    return wall, usage.ru_maxrss / 1024.0, process.returncode, usage.ru_utime + usage.ru_stime
 
 
 def corpus(tool, templates, work, n):
@@ -52,9 +53,11 @@ def corpus(tool, templates, work, n):
     return folder, size
 
 
-def best_of(runs, argv):
-    results = [run(argv) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results), results[-1][2]
+def best_of(runs, argv, env=None):
+    """The best wall time, the largest peak RSS, the last exit status and the least CPU time of the runs."""
+    results = [run(argv, env=env) for _ in range(runs)]
+    return (min(r[0] for r in results), max(r[1] for r in results), results[-1][2],
+            min(r[3] for r in results))
 
 
 def main():
@@ -72,8 +75,8 @@ def main():
 
     sys.stdout.reconfigure(line_buffering=True)
     print("bureau-compare benchmark: %s, %d cores, best of %d runs" % (args.tool, cores, args.runs))
-    print("%-8s %6s %8s %8s %10s %9s %10s %8s" % ("command", "N", "MB", "wall s", "reports/s", "MB/s",
-                                                 "MB/s/core", "RSS MB"))
+    print("%-8s %6s %8s %8s %8s %10s %9s %10s %8s" % ("command", "N", "MB", "wall s", "CPU s", "reports/s",
+                                                     "MB/s", "MB/s/core", "RSS MB"))
     rows = []
     for n in sizes:
         folder, size = corpus(args.tool, args.templates, args.work, n)
@@ -84,15 +87,28 @@ def main():
             if command == "compare":
                 argv += ["--out", out]
             run(argv)  # warm the page cache
-            wall, rss, status = best_of(args.runs, argv)
+            wall, rss, status, cpu = best_of(args.runs, argv)
             shutil.rmtree(out, ignore_errors=True)
-            row = {"command": command, "n": n, "mb": round(mb, 2), "wall_s": round(wall, 3),
+            row = {"command": command, "n": n, "mb": round(mb, 2), "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
                    "reports_per_s": round(n / wall), "mb_per_s": round(mb / wall, 1),
                    "mb_per_s_per_core": round(mb / wall / cores, 1), "rss_mb": round(rss, 1), "exit": status}
             rows.append(row)
-            print("%-8s %6d %8.1f %8.3f %10d %9.1f %10.1f %8.1f%s" % (
-                command, n, mb, wall, row["reports_per_s"], row["mb_per_s"], row["mb_per_s_per_core"], rss,
+            print("%-8s %6d %8.1f %8.3f %8.3f %10d %9.1f %10.1f %8.1f%s" % (
+                command, n, mb, wall, cpu, row["reports_per_s"], row["mb_per_s"], row["mb_per_s_per_core"], rss,
                 "" if status in (0, 1) else "  (exit %d)" % status))
+
+    # Scaling with cores: extract on one size (1,000 when measured) with one worker, against all of them.
+    scaling = None
+    extract_rows = [r for r in rows if r["command"] == "extract"]
+    if cores > 1 and extract_rows:
+        at = next((r for r in extract_rows if r["n"] == 1000), extract_rows[-1])
+        env = dict(os.environ, BUREAU_COMPARE_JOBS="1")
+        argv = [args.tool, "extract", os.path.join(args.work, "corpus-%d" % at["n"]), "--format", "csv"]
+        one_wall = best_of(args.runs, argv, env=env)[0]
+        scaling = {"n": at["n"], "one_worker_s": round(one_wall, 3), "all_workers_s": at["wall_s"],
+                   "speedup": round(one_wall / at["wall_s"], 2)}
+        print("scaling: extract on %d reports, 1 worker %.3f s, %d workers %.3f s: %.2f× with %d cores" % (
+            at["n"], one_wall, cores, at["wall_s"], scaling["speedup"], cores))
 
     one = os.path.join(args.work, "corpus-%d" % sizes[0])
     first = sorted(f for f in os.listdir(one) if not f.startswith("."))[0]
@@ -117,7 +133,8 @@ def main():
     print("summary: " + "; ".join(checks) + " — %d of %d targets met" % (sum(met), len(met)))
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"cores": cores, "rows": rows, "startup_ms": round(startup_ms, 2)}, f, indent=2)
+            json.dump({"cores": cores, "rows": rows, "scaling": scaling, "startup_ms": round(startup_ms, 2)}, f,
+                      indent=2)
 
 
 if __name__ == "__main__":
