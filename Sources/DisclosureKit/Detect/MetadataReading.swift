@@ -24,11 +24,12 @@ struct MetadataReading {
     /// The scalars that start something (a phrase of `MetadataDetector.phrases`, a year's
     /// `年`, a department ending, `单位共`), numbered 0, 1, … (a dozen), and what each starts.
     ///
-    /// A phrase's first scalar is looked at further only when the prefix it shares with the
-    /// other phrases that start with it follows too: every phrase that starts with `决` starts
-    /// with `决算`, and most `决` and `预` (frequent in these texts) are compared once, not once
-    /// per phrase. The tables are flat and read through buffer pointers in the loop (their arrays
-    /// and bounds were reloaded at every start).
+    /// The phrases are read as a trie: from a start scalar's node, one scalar of the text per
+    /// step, each node counting the phrase that ends there. Every phrase that starts with `决`
+    /// starts with `决算`, so most `决` and `预` (frequent in these texts) are compared once, not
+    /// once per phrase, and after `决算` one scalar picks the one branch that may follow (a list
+    /// of the phrases of each first scalar, each compared on its own, cost a third of the pass).
+    /// The tables are flat and read through buffer pointers in the loop.
     private struct Starts {
         /// By the low 16 bits of a scalar's value: 0 when no start scalar has them, else one more
         /// than the number of the one that has them, or `shared` when several do (only a scalar
@@ -36,9 +37,9 @@ struct MetadataReading {
         var byLowBits = [UInt8](repeating: 0, count: 1 << 16)
         /// By number.
         var starts: [Start] = []
-        var members: [Member] = []
-        /// The phrases' scalars that `Start.prefix` and `Member.rest` refer to.
-        var text: [Unicode.Scalar] = []
+        /// The trie's nodes, the root first; each node's edges stand together in `edges`.
+        var nodes: [Node] = [Node()]
+        var edges: [Edge] = []
         var phraseCount = 0
 
         static let shared: UInt8 = .max
@@ -47,36 +48,38 @@ struct MetadataReading {
             let scalar: Unicode.Scalar
             /// Its `yearMark`, `departmentEnding` and `unitAnchor` bits.
             var roles: UInt8 = 0
-            /// The prefix its phrases share, `text[prefix]`, itself included (empty: it starts none).
-            var prefix: Range<Int> = 0..<0
-            /// Its phrases, in the order of `MetadataDetector.phrases`: `members[members]`.
-            var members: Range<Int> = 0..<0
+            /// Its node in the trie, the phrases' text after it; 0 (the root) when it starts none.
+            var node: Int32 = 0
         }
 
-        struct Member {
-            /// The phrase's place in `MetadataDetector.phrases`.
-            let phrase: Int
-            /// What follows the shared prefix: `text[rest]`.
-            let rest: Range<Int>
-            /// Its first scalar (U+0000 when it is empty), compared before the rest: most phrases
-            /// of a prefix (`决算情况说明`, `决算表`, …) differ from the text right after it.
-            let first: Unicode.Scalar
+        struct Node {
+            /// The phrase that ends here (its place in `MetadataDetector.phrases`), -1 when none does.
+            var phrase: Int32 = -1
+            /// Its edges: `edges[edgesStart ..< edgesEnd]`.
+            var edgesStart: Int32 = 0
+            var edgesEnd: Int32 = 0
+        }
+
+        /// To `node` on `scalar`.
+        struct Edge {
+            let scalar: Unicode.Scalar
+            let node: Int32
         }
 
         /// The tables read in place, valid inside `withBuffers` only.
         struct Buffers {
             let byLowBits: UnsafeBufferPointer<UInt8>
             let starts: UnsafeBufferPointer<Start>
-            let members: UnsafeBufferPointer<Member>
-            let text: UnsafeBufferPointer<Unicode.Scalar>
+            let nodes: UnsafeBufferPointer<Node>
+            let edges: UnsafeBufferPointer<Edge>
         }
 
         func withBuffers<R>(_ body: (Buffers) -> R) -> R {
             byLowBits.withUnsafeBufferPointer { byLowBits in
                 starts.withUnsafeBufferPointer { starts in
-                    members.withUnsafeBufferPointer { members in
-                        text.withUnsafeBufferPointer { text in
-                            body(Buffers(byLowBits: byLowBits, starts: starts, members: members, text: text))
+                    nodes.withUnsafeBufferPointer { nodes in
+                        edges.withUnsafeBufferPointer { edges in
+                            body(Buffers(byLowBits: byLowBits, starts: starts, nodes: nodes, edges: edges))
                         }
                     }
                 }
@@ -91,33 +94,43 @@ struct MetadataReading {
             byLowBits[low] = byLowBits[low] == 0 && starts.count < Int(Self.shared) ? UInt8(starts.count) : Self.shared
             return starts.count - 1
         }
+
+        /// The trie of `phrases` laid out in `nodes` and `edges` (the root's edges are the start
+        /// scalars', noted in `starts` too).
+        mutating func addTrie(of phrases: [[Unicode.Scalar]]) {
+            // Built with each node's edges in a list of its own, then laid out flat.
+            var children: [[(scalar: Unicode.Scalar, node: Int)]] = [[]]
+            var ends: [Int] = [-1]
+            for (index, phrase) in phrases.enumerated() where !phrase.isEmpty {
+                var node = 0
+                for scalar in phrase {
+                    if let child = children[node].first(where: { $0.scalar == scalar }) {
+                        node = child.node
+                    } else {
+                        children.append([])
+                        ends.append(-1)
+                        children[node].append((scalar, children.count - 1))
+                        node = children.count - 1
+                    }
+                }
+                // The phrases are distinct: the first one to end at a node is the only one.
+                if ends[node] < 0 { ends[node] = index }
+            }
+            nodes = []
+            edges = []
+            for (node, list) in children.enumerated() {
+                nodes.append(Node(phrase: Int32(ends[node]), edgesStart: Int32(edges.count), edgesEnd: Int32(edges.count + list.count)))
+                for child in list { edges.append(Edge(scalar: child.scalar, node: Int32(child.node))) }
+            }
+            for child in children[0] { starts[number(adding: child.scalar)].node = Int32(child.node) }
+        }
     }
 
     private static let table: Starts = {
         var table = Starts()
         let texts = MetadataDetector.phrases.map { Array($0.unicodeScalars) }
         table.phraseCount = texts.count
-        // The phrases by first scalar, in their order.
-        var groups: [[Int]] = []
-        for (index, text) in texts.enumerated() {
-            guard let first = text.first else { continue }
-            let n = table.number(adding: first)
-            while groups.count <= n { groups.append([]) }
-            groups[n].append(index)
-        }
-        for (n, group) in groups.enumerated() {
-            guard let head = group.first.map({ texts[$0] }) else { continue }
-            var shared = head.count
-            for p in group { shared = min(shared, zip(head, texts[p]).prefix { $0 == $1 }.count) }
-            table.starts[n].prefix = table.text.count..<(table.text.count + shared)
-            table.text += head[..<shared]
-            table.starts[n].members = table.members.count..<(table.members.count + group.count)
-            for p in group {
-                table.members.append(Starts.Member(phrase: p, rest: table.text.count..<(table.text.count + texts[p].count - shared),
-                                                   first: texts[p].dropFirst(shared).first ?? "\u{0}"))
-                table.text += texts[p][shared...]
-            }
-        }
+        table.addTrie(of: texts)
         func mark(_ scalar: Unicode.Scalar, _ role: UInt8) {
             let n = table.number(adding: scalar)
             table.starts[n].roles |= role
@@ -157,17 +170,27 @@ struct MetadataReading {
         let room = found.count
         var k = from
         var n = 0
-        while k &+ 8 <= to, n &+ 8 <= room {
-            if starts(k) { out[n] = k; n &+= 1 }
-            if starts(k &+ 1) { out[n] = k &+ 1; n &+= 1 }
-            if starts(k &+ 2) { out[n] = k &+ 2; n &+= 1 }
-            if starts(k &+ 3) { out[n] = k &+ 3; n &+= 1 }
-            if starts(k &+ 4) { out[n] = k &+ 4; n &+= 1 }
-            if starts(k &+ 5) { out[n] = k &+ 5; n &+= 1 }
-            if starts(k &+ 6) { out[n] = k &+ 6; n &+= 1 }
-            if starts(k &+ 7) { out[n] = k &+ 7; n &+= 1 }
-            k &+= 8
+        // Steps of eight, as many at a time as both the text and the room allow (a step writes
+        // at most eight), so that a step checks only where it is.
+        while true {
+            let steps = min((to &- k) >> 3, (room &- n) >> 3)
+            guard steps > 0 else { break }
+            let stop = k &+ steps << 3
+            repeat {
+                if starts(k) { out[n] = k; n &+= 1 }
+                if starts(k &+ 1) { out[n] = k &+ 1; n &+= 1 }
+                if starts(k &+ 2) { out[n] = k &+ 2; n &+= 1 }
+                if starts(k &+ 3) { out[n] = k &+ 3; n &+= 1 }
+                if starts(k &+ 4) { out[n] = k &+ 4; n &+= 1 }
+                if starts(k &+ 5) { out[n] = k &+ 5; n &+= 1 }
+                if starts(k &+ 6) { out[n] = k &+ 6; n &+= 1 }
+                if starts(k &+ 7) { out[n] = k &+ 7; n &+= 1 }
+                k &+= 8
+            } while k < stop
         }
+        // Less room than a step takes: the caller reads these and asks again from here (one by one,
+        // the rest of a run cost six times a step's share each).
+        guard to &- k < 8 else { return (k, n) }
         while k < to, n < room {
             if starts(k) { out[n] = k; n &+= 1 }
             k &+= 1
@@ -254,30 +277,29 @@ struct MetadataReading {
                                     Self.read(start.roles, UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), at: p - lineStart, line: line,
                                               &years, &names, &firstUnitAnchorLine, &lineMarks[line])
                                 }
-                                let prefix = start.prefix
-                                let at = p &+ prefix.count
-                                guard !prefix.isEmpty, at <= lineEnd else { continue }
-                                var k = 1
-                                while k < prefix.count, all[p &+ k] == t.text[prefix.lowerBound &+ k] { k &+= 1 }
-                                guard k == prefix.count else { continue }
-                                // Each phrase on its own, non-overlapping from the left, as one search for it counts.
-                                // The scalar after the prefix, read once for the members (most differ from the
-                                // text right there); U+0000 past the line, which no rest starts with (no phrase
-                                // holds it), so only a member with an empty rest may stand there.
-                                let next: Unicode.Scalar = at < lineEnd ? all[at] : "\u{0}"
-                                for member in t.members[start.members] {
-                                    let rest = member.rest
-                                    guard member.first == next || rest.isEmpty else { continue }
-                                    let phraseEnd = at &+ rest.count
-                                    // `at < phraseEnd <= lineEnd` when the rest is not empty.
-                                    guard phraseEnd <= lineEnd else { continue }
-                                    var j = rest.isEmpty ? 0 : 1
-                                    while j < rest.count, all[at &+ j] == t.text[rest.lowerBound &+ j] { j &+= 1 }
-                                    let phrase = member.phrase
-                                    guard j == rest.count, tallies[phrase].allowedLine != line || p >= tallies[phrase].nextAllowed else { continue }
-                                    tallies[phrase].count &+= 1
-                                    tallies[phrase].nextAllowed = phraseEnd
-                                    tallies[phrase].allowedLine = line
+                                // The trie from the start scalar's node: each node reached counts its phrase,
+                                // each on its own and non-overlapping from the left, as one search for it counts.
+                                var node = Int(start.node)
+                                guard node != 0 else { continue }
+                                var i = p &+ 1
+                                while true {
+                                    let here = t.nodes[node]
+                                    if here.phrase >= 0 {
+                                        let phrase = Int(here.phrase)
+                                        if tallies[phrase].allowedLine != line || p >= tallies[phrase].nextAllowed {
+                                            tallies[phrase].count &+= 1
+                                            tallies[phrase].nextAllowed = i
+                                            tallies[phrase].allowedLine = line
+                                        }
+                                    }
+                                    guard i < lineEnd else { break }
+                                    let next = all[i]
+                                    var e = Int(here.edgesStart)
+                                    let stop = Int(here.edgesEnd)
+                                    while e < stop, t.edges[e].scalar != next { e &+= 1 }
+                                    guard e < stop else { break }
+                                    node = Int(t.edges[e].node)
+                                    i &+= 1
                                 }
                             }
                         }
