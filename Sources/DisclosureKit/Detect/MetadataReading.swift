@@ -11,8 +11,10 @@ struct MetadataReading {
     private(set) var phrases: MetadataDetector.PhraseCounts
     private(set) var years = MetadataDetector.YearTally()
     private(set) var names = BureauNameFinder.Tally()
+    /// Where `单位共` starts, each time, in order: `UnitCountFinder` reads the text only there.
+    private(set) var unitAnchors: [JoinedLines.Index] = []
     /// The first line that holds `单位共`, if one does.
-    private(set) var firstUnitAnchorLine: Int?
+    var firstUnitAnchorLine: Int? { unitAnchors.first?.line }
     /// Each line's last tab and declared unit, as `Segmenter.lastTabAndDeclaredUnit` finds them:
     /// a tab and `单` are start scalars too, and the segmenter reads these instead of every scalar again.
     private(set) var lineMarks: [Segmenter.LineMarks] = []
@@ -204,12 +206,12 @@ struct MetadataReading {
     @inline(__always)
     private static func read(_ roles: UInt8, _ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, line: Int,
                              _ years: inout MetadataDetector.YearTally, _ names: inout BureauNameFinder.Tally,
-                             _ firstUnitAnchorLine: inout Int?, _ marks: inout Segmenter.LineMarks) {
+                             _ unitAnchors: inout [JoinedLines.Index], _ marks: inout Segmenter.LineMarks) {
         if roles & yearMark != 0 { years.add(s, yearMarkAt: i) }
         if roles & departmentEnding != 0 { names.read(s, at: i) }
         if roles & unitAnchor != 0 {
             if marks.unit == nil { marks.unit = Segmenter.declaredUnit(s, at: i) }
-            if firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) { firstUnitAnchorLine = line }
+            if UnitCountFinder.isAnchor(s, at: i) { unitAnchors.append(JoinedLines.Index(line: line, offset: i)) }
         }
     }
 
@@ -224,7 +226,7 @@ struct MetadataReading {
         var tallies = [PhraseTally](repeating: PhraseTally(), count: table.phraseCount)
         var years = MetadataDetector.YearTally()
         var names = BureauNameFinder.Tally()
-        var firstUnitAnchorLine: Int?
+        var unitAnchors: [JoinedLines.Index] = []
         let all = lines.scalars
         let spans = lines.spans
         var lineMarks = [Segmenter.LineMarks](repeating: Segmenter.LineMarks(), count: spans.count)
@@ -275,7 +277,7 @@ struct MetadataReading {
                                 let start = t.starts[n]
                                 if start.roles != 0 {
                                     Self.read(start.roles, UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), at: p - lineStart, line: line,
-                                              &years, &names, &firstUnitAnchorLine, &lineMarks[line])
+                                              &years, &names, &unitAnchors, &lineMarks[line])
                                 }
                                 // The trie from the start scalar's node: each node reached counts its phrase,
                                 // each on its own and non-overlapping from the left, as one search for it counts.
@@ -313,6 +315,6 @@ struct MetadataReading {
         self.lineMarks = lineMarks
         self.years = years
         self.names = names
-        self.firstUnitAnchorLine = firstUnitAnchorLine
+        self.unitAnchors = unitAnchors
     }
 }
