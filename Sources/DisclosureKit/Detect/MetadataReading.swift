@@ -230,8 +230,11 @@ struct MetadataReading {
         let all = lines.scalars
         let spans = lines.spans
         var lineMarks = [Segmenter.LineMarks](repeating: Segmenter.LineMarks(), count: spans.count)
-        lineMarks.withUnsafeMutableBufferPointer { lineMarks in
-        tallies.withUnsafeMutableBufferPointer { tallies in
+        lineMarks.withUnsafeMutableBufferPointer { lineMarksIn in
+        tallies.withUnsafeMutableBufferPointer { talliesIn in
+            // Copies: the closures' parameters are inout, and each use loaded them again.
+            let lineMarks = lineMarksIn
+            let tallies = talliesIn
             table.withBuffers { t in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { found in
                     var first = 0
@@ -246,6 +249,9 @@ struct MetadataReading {
                         var lineStart = spans[first].scalars.lowerBound
                         var lineEnd = spans[first].scalars.upperBound
                         var from = lineStart
+                        // The last tab read on `line` (an offset in `all`), -1 when none is: noted in its
+                        // marks when the walk leaves the line, not at every tab of a table row.
+                        var lastTab = -1
                         while from < end {
                             let (reached, count) = Self.collectStarts(all, from: from, to: end, t.byLowBits, into: found)
                             from = reached
@@ -253,6 +259,10 @@ struct MetadataReading {
                                 // Offsets in `all`, ascending; the line's bounds kept until one is past them.
                                 let p = found[q]
                                 if p >= lineEnd {
+                                    if lastTab >= 0 {
+                                        lineMarks[line].lastTab = lastTab &- lineStart
+                                        lastTab = -1
+                                    }
                                     // `p < end`, the last line's end: the walk stops at that line at the latest.
                                     repeat { line += 1 } while spans[line].scalars.upperBound <= p
                                     lineStart = spans[line].scalars.lowerBound
@@ -263,7 +273,7 @@ struct MetadataReading {
                                 // A tab starts nothing else: only noted (the last one read is the line's last),
                                 // without the look-ups below (a table row holds many).
                                 if scalar == "\t" {
-                                    lineMarks[line].lastTab = p &- lineStart
+                                    lastTab = p
                                     continue
                                 }
                                 let entry = t.byLowBits[Int(scalar.value & 0xFFFF)]
@@ -305,6 +315,7 @@ struct MetadataReading {
                                 }
                             }
                         }
+                        if lastTab >= 0 { lineMarks[line].lastTab = lastTab &- lineStart }
                         first = last + 1
                     }
                 }
