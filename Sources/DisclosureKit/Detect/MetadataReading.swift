@@ -178,7 +178,8 @@ struct MetadataReading {
             let steps = min((to &- k) >> 3, (room &- n) >> 3)
             guard steps > 0 else { break }
             let stop = k &+ steps << 3
-            repeat {
+            /// The step at `k`: eight checks, each writing where it found a start.
+            @inline(__always) func step(_ k: Int) {
                 if starts(k) { out[n] = k; n &+= 1 }
                 if starts(k &+ 1) { out[n] = k &+ 1; n &+= 1 }
                 if starts(k &+ 2) { out[n] = k &+ 2; n &+= 1 }
@@ -187,8 +188,18 @@ struct MetadataReading {
                 if starts(k &+ 5) { out[n] = k &+ 5; n &+= 1 }
                 if starts(k &+ 6) { out[n] = k &+ 6; n &+= 1 }
                 if starts(k &+ 7) { out[n] = k &+ 7; n &+= 1 }
+            }
+            // Two steps at a time while two fit: the loop's count and compare once per sixteen.
+            let pairsStop = k &+ (steps >> 1) << 4
+            while k < pairsStop {
+                step(k)
+                step(k &+ 8)
+                k &+= 16
+            }
+            if k < stop {
+                step(k)
                 k &+= 8
-            } while k < stop
+            }
         }
         // Less room than a step takes: the caller reads these and asks again from here (one by one,
         // the rest of a run cost six times a step's share each).
