@@ -32,6 +32,11 @@ struct MetadataDetectorTests {
                 #expect(reading.names.found?.bureau == found?.bureau && reading.names.found?.region == found?.region, "\(text)")
                 #expect(reading.firstUnitAnchorLine == lines.firstIndex { String(String.UnicodeScalarView($0)).contains("单位共") },
                         "\(text)")
+                let anchors = lines.indices.flatMap { line in
+                    lines[line].indices.filter { lines[line][$0...].starts(with: "单位共".unicodeScalars) }
+                        .map { JoinedLines.Index(line: line, offset: $0) }
+                }
+                #expect(reading.unitAnchors == anchors, "\(text)")
             }
         }
     }

@@ -42,4 +42,37 @@ import Testing
         }
         #expect(counted > 200)
     }
+
+    @Test("the look back for 编制范围, matched while walking, is the search of the window copied out (random pieces)")
+    func compilationScopeAsWindow() {
+        // Texts of up to 40 pieces: some longer than the window, the words whole, split and reversed.
+        var random = SplitMix64(seed: 43)
+        let texts = (0..<1_000).map { _ in
+            Array((0..<random.below(40)).map { _ in
+                ["编制范围", "编制", "范围", "编", "制", "范", "围", "编编制范围", "围范制编", "。", "；", "单位共", "甲乙丙丁", "的预算", " "][random.below(15)]
+            }.joined().unicodeScalars)
+        }
+        var found = 0
+        for scalars in texts {
+            for position in 0...scalars.count {
+                let expected = Self.plainNamesCompilationScope(scalars, before: position)
+                #expect(UnitCountFinder.namesCompilationScope(scalars, before: position) == expected, "\(scalars) \(position)")
+                if expected { found += 1 }
+            }
+        }
+        #expect(found > 1_000)
+    }
+
+    /// `UnitCountFinder.namesCompilationScope` as it was: the window before `position` (up to a
+    /// sentence end, at most `scopeWindow` scalars) copied out and searched for the words.
+    static func plainNamesCompilationScope(_ scalars: [Unicode.Scalar], before position: Int) -> Bool {
+        var window: [Unicode.Scalar] = []
+        var index = position
+        while index > 0, window.count < UnitCountFinder.scopeWindow {
+            index -= 1
+            if scalars[index] == "。" || scalars[index] == "；" { break }
+            window.insert(scalars[index], at: 0)
+        }
+        return String(String.UnicodeScalarView(window)).contains("编制范围")
+    }
 }

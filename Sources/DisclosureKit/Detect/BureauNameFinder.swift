@@ -380,21 +380,31 @@ enum BureauNameFinder {
         }
 
         /// The number of `key` if it is counted, and its slot (or the empty one it would take).
+        ///
+        /// Read through buffer pointers: indexed, the arrays were checked at every probe and every
+        /// scalar compared (twice the cost of the hash).
         private func find(_ key: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64) -> (number: Int?, slot: Int) {
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ hash >> 32) & mask
-            while true {
-                let n = slots[slot]
-                if n < 0 { return (nil, slot) }
-                if entries[n].hash == hash, holds(entries[n].range, key) { return (n, slot) }
-                slot = (slot + 1) & mask
+            slots.withUnsafeBufferPointer { slots in
+                entries.withUnsafeBufferPointer { entries in
+                    scalars.withUnsafeBufferPointer { scalars in
+                        let mask = slots.count - 1
+                        var slot = Int(truncatingIfNeeded: hash ^ hash >> 32) & mask
+                        while true {
+                            let n = slots[slot]
+                            if n < 0 { return (nil, slot) }
+                            if entries[n].hash == hash, Self.holds(scalars, entries[n].range, key) { return (n, slot) }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
             }
         }
 
         /// Whether `scalars[range]` is `key`.
-        private func holds(_ range: Range<Int>, _ key: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-            guard range.count == key.count else { return false }
-            for k in key.indices where scalars[range.lowerBound + k] != key[k] { return false }
+        private static func holds(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>,
+                                  _ key: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+            guard range.count == key.count, range.lowerBound >= 0, range.upperBound <= scalars.count else { return false }
+            for k in key.indices where scalars[range.lowerBound &+ k] != key[k] { return false }
             return true
         }
 

@@ -21,7 +21,7 @@ struct MetadataDetector: Sendable {
         meta.fiscalYear = reading.years.fiscalYear
         meta.kind = kind(reading.phrases)
         meta.scope = scope(reading.phrases)
-        meta.unitCount = reading.firstUnitAnchorLine.flatMap { UnitCountFinder.unitCount(inLines: lines, firstAnchorLine: $0) }
+        meta.unitCount = UnitCountFinder.unitCount(inLines: lines, anchors: reading.unitAnchors)
         // Counted, not filtered: a filtered array copied each statement. By index: a loop over
         // the values copied (retained and released) each observation to read its unit.
         var yuan = 0

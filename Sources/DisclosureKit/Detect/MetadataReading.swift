@@ -11,8 +11,10 @@ struct MetadataReading {
     private(set) var phrases: MetadataDetector.PhraseCounts
     private(set) var years = MetadataDetector.YearTally()
     private(set) var names = BureauNameFinder.Tally()
+    /// Where `单位共` starts, each time, in order: `UnitCountFinder` reads the text only there.
+    private(set) var unitAnchors: [JoinedLines.Index] = []
     /// The first line that holds `单位共`, if one does.
-    private(set) var firstUnitAnchorLine: Int?
+    var firstUnitAnchorLine: Int? { unitAnchors.first?.line }
     /// Each line's last tab and declared unit, as `Segmenter.lastTabAndDeclaredUnit` finds them:
     /// a tab and `单` are start scalars too, and the segmenter reads these instead of every scalar again.
     private(set) var lineMarks: [Segmenter.LineMarks] = []
@@ -24,11 +26,12 @@ struct MetadataReading {
     /// The scalars that start something (a phrase of `MetadataDetector.phrases`, a year's
     /// `年`, a department ending, `单位共`), numbered 0, 1, … (a dozen), and what each starts.
     ///
-    /// A phrase's first scalar is looked at further only when the prefix it shares with the
-    /// other phrases that start with it follows too: every phrase that starts with `决` starts
-    /// with `决算`, and most `决` and `预` (frequent in these texts) are compared once, not once
-    /// per phrase. The tables are flat and read through buffer pointers in the loop (their arrays
-    /// and bounds were reloaded at every start).
+    /// The phrases are read as a trie: from a start scalar's node, one scalar of the text per
+    /// step, each node counting the phrase that ends there. Every phrase that starts with `决`
+    /// starts with `决算`, so most `决` and `预` (frequent in these texts) are compared once, not
+    /// once per phrase, and after `决算` one scalar picks the one branch that may follow (a list
+    /// of the phrases of each first scalar, each compared on its own, cost a third of the pass).
+    /// The tables are flat and read through buffer pointers in the loop.
     private struct Starts {
         /// By the low 16 bits of a scalar's value: 0 when no start scalar has them, else one more
         /// than the number of the one that has them, or `shared` when several do (only a scalar
@@ -36,9 +39,9 @@ struct MetadataReading {
         var byLowBits = [UInt8](repeating: 0, count: 1 << 16)
         /// By number.
         var starts: [Start] = []
-        var members: [Member] = []
-        /// The phrases' scalars that `Start.prefix` and `Member.rest` refer to.
-        var text: [Unicode.Scalar] = []
+        /// The trie's nodes, the root first; each node's edges stand together in `edges`.
+        var nodes: [Node] = [Node()]
+        var edges: [Edge] = []
         var phraseCount = 0
 
         static let shared: UInt8 = .max
@@ -47,36 +50,38 @@ struct MetadataReading {
             let scalar: Unicode.Scalar
             /// Its `yearMark`, `departmentEnding` and `unitAnchor` bits.
             var roles: UInt8 = 0
-            /// The prefix its phrases share, `text[prefix]`, itself included (empty: it starts none).
-            var prefix: Range<Int> = 0..<0
-            /// Its phrases, in the order of `MetadataDetector.phrases`: `members[members]`.
-            var members: Range<Int> = 0..<0
+            /// Its node in the trie, the phrases' text after it; 0 (the root) when it starts none.
+            var node: Int32 = 0
         }
 
-        struct Member {
-            /// The phrase's place in `MetadataDetector.phrases`.
-            let phrase: Int
-            /// What follows the shared prefix: `text[rest]`.
-            let rest: Range<Int>
-            /// Its first scalar (U+0000 when it is empty), compared before the rest: most phrases
-            /// of a prefix (`决算情况说明`, `决算表`, …) differ from the text right after it.
-            let first: Unicode.Scalar
+        struct Node {
+            /// The phrase that ends here (its place in `MetadataDetector.phrases`), -1 when none does.
+            var phrase: Int32 = -1
+            /// Its edges: `edges[edgesStart ..< edgesEnd]`.
+            var edgesStart: Int32 = 0
+            var edgesEnd: Int32 = 0
+        }
+
+        /// To `node` on `scalar`.
+        struct Edge {
+            let scalar: Unicode.Scalar
+            let node: Int32
         }
 
         /// The tables read in place, valid inside `withBuffers` only.
         struct Buffers {
             let byLowBits: UnsafeBufferPointer<UInt8>
             let starts: UnsafeBufferPointer<Start>
-            let members: UnsafeBufferPointer<Member>
-            let text: UnsafeBufferPointer<Unicode.Scalar>
+            let nodes: UnsafeBufferPointer<Node>
+            let edges: UnsafeBufferPointer<Edge>
         }
 
         func withBuffers<R>(_ body: (Buffers) -> R) -> R {
             byLowBits.withUnsafeBufferPointer { byLowBits in
                 starts.withUnsafeBufferPointer { starts in
-                    members.withUnsafeBufferPointer { members in
-                        text.withUnsafeBufferPointer { text in
-                            body(Buffers(byLowBits: byLowBits, starts: starts, members: members, text: text))
+                    nodes.withUnsafeBufferPointer { nodes in
+                        edges.withUnsafeBufferPointer { edges in
+                            body(Buffers(byLowBits: byLowBits, starts: starts, nodes: nodes, edges: edges))
                         }
                     }
                 }
@@ -91,33 +96,43 @@ struct MetadataReading {
             byLowBits[low] = byLowBits[low] == 0 && starts.count < Int(Self.shared) ? UInt8(starts.count) : Self.shared
             return starts.count - 1
         }
+
+        /// The trie of `phrases` laid out in `nodes` and `edges` (the root's edges are the start
+        /// scalars', noted in `starts` too).
+        mutating func addTrie(of phrases: [[Unicode.Scalar]]) {
+            // Built with each node's edges in a list of its own, then laid out flat.
+            var children: [[(scalar: Unicode.Scalar, node: Int)]] = [[]]
+            var ends: [Int] = [-1]
+            for (index, phrase) in phrases.enumerated() where !phrase.isEmpty {
+                var node = 0
+                for scalar in phrase {
+                    if let child = children[node].first(where: { $0.scalar == scalar }) {
+                        node = child.node
+                    } else {
+                        children.append([])
+                        ends.append(-1)
+                        children[node].append((scalar, children.count - 1))
+                        node = children.count - 1
+                    }
+                }
+                // The phrases are distinct: the first one to end at a node is the only one.
+                if ends[node] < 0 { ends[node] = index }
+            }
+            nodes = []
+            edges = []
+            for (node, list) in children.enumerated() {
+                nodes.append(Node(phrase: Int32(ends[node]), edgesStart: Int32(edges.count), edgesEnd: Int32(edges.count + list.count)))
+                for child in list { edges.append(Edge(scalar: child.scalar, node: Int32(child.node))) }
+            }
+            for child in children[0] { starts[number(adding: child.scalar)].node = Int32(child.node) }
+        }
     }
 
     private static let table: Starts = {
         var table = Starts()
         let texts = MetadataDetector.phrases.map { Array($0.unicodeScalars) }
         table.phraseCount = texts.count
-        // The phrases by first scalar, in their order.
-        var groups: [[Int]] = []
-        for (index, text) in texts.enumerated() {
-            guard let first = text.first else { continue }
-            let n = table.number(adding: first)
-            while groups.count <= n { groups.append([]) }
-            groups[n].append(index)
-        }
-        for (n, group) in groups.enumerated() {
-            guard let head = group.first.map({ texts[$0] }) else { continue }
-            var shared = head.count
-            for p in group { shared = min(shared, zip(head, texts[p]).prefix { $0 == $1 }.count) }
-            table.starts[n].prefix = table.text.count..<(table.text.count + shared)
-            table.text += head[..<shared]
-            table.starts[n].members = table.members.count..<(table.members.count + group.count)
-            for p in group {
-                table.members.append(Starts.Member(phrase: p, rest: table.text.count..<(table.text.count + texts[p].count - shared),
-                                                   first: texts[p].dropFirst(shared).first ?? "\u{0}"))
-                table.text += texts[p][shared...]
-            }
-        }
+        table.addTrie(of: texts)
         func mark(_ scalar: Unicode.Scalar, _ role: UInt8) {
             let n = table.number(adding: scalar)
             table.starts[n].roles |= role
@@ -157,17 +172,38 @@ struct MetadataReading {
         let room = found.count
         var k = from
         var n = 0
-        while k &+ 8 <= to, n &+ 8 <= room {
-            if starts(k) { out[n] = k; n &+= 1 }
-            if starts(k &+ 1) { out[n] = k &+ 1; n &+= 1 }
-            if starts(k &+ 2) { out[n] = k &+ 2; n &+= 1 }
-            if starts(k &+ 3) { out[n] = k &+ 3; n &+= 1 }
-            if starts(k &+ 4) { out[n] = k &+ 4; n &+= 1 }
-            if starts(k &+ 5) { out[n] = k &+ 5; n &+= 1 }
-            if starts(k &+ 6) { out[n] = k &+ 6; n &+= 1 }
-            if starts(k &+ 7) { out[n] = k &+ 7; n &+= 1 }
-            k &+= 8
+        // Steps of eight, as many at a time as both the text and the room allow (a step writes
+        // at most eight), so that a step checks only where it is.
+        while true {
+            let steps = min((to &- k) >> 3, (room &- n) >> 3)
+            guard steps > 0 else { break }
+            let stop = k &+ steps << 3
+            /// The step at `k`: eight checks, each writing where it found a start.
+            @inline(__always) func step(_ k: Int) {
+                if starts(k) { out[n] = k; n &+= 1 }
+                if starts(k &+ 1) { out[n] = k &+ 1; n &+= 1 }
+                if starts(k &+ 2) { out[n] = k &+ 2; n &+= 1 }
+                if starts(k &+ 3) { out[n] = k &+ 3; n &+= 1 }
+                if starts(k &+ 4) { out[n] = k &+ 4; n &+= 1 }
+                if starts(k &+ 5) { out[n] = k &+ 5; n &+= 1 }
+                if starts(k &+ 6) { out[n] = k &+ 6; n &+= 1 }
+                if starts(k &+ 7) { out[n] = k &+ 7; n &+= 1 }
+            }
+            // Two steps at a time while two fit: the loop's count and compare once per sixteen.
+            let pairsStop = k &+ (steps >> 1) << 4
+            while k < pairsStop {
+                step(k)
+                step(k &+ 8)
+                k &+= 16
+            }
+            if k < stop {
+                step(k)
+                k &+= 8
+            }
         }
+        // Less room than a step takes: the caller reads these and asks again from here (one by one,
+        // the rest of a run cost six times a step's share each).
+        guard to &- k < 8 else { return (k, n) }
         while k < to, n < room {
             if starts(k) { out[n] = k; n &+= 1 }
             k &+= 1
@@ -181,12 +217,12 @@ struct MetadataReading {
     @inline(__always)
     private static func read(_ roles: UInt8, _ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, line: Int,
                              _ years: inout MetadataDetector.YearTally, _ names: inout BureauNameFinder.Tally,
-                             _ firstUnitAnchorLine: inout Int?, _ marks: inout Segmenter.LineMarks) {
+                             _ unitAnchors: inout [JoinedLines.Index], _ marks: inout Segmenter.LineMarks) {
         if roles & yearMark != 0 { years.add(s, yearMarkAt: i) }
         if roles & departmentEnding != 0 { names.read(s, at: i) }
         if roles & unitAnchor != 0 {
             if marks.unit == nil { marks.unit = Segmenter.declaredUnit(s, at: i) }
-            if firstUnitAnchorLine == nil, UnitCountFinder.isAnchor(s, at: i) { firstUnitAnchorLine = line }
+            if UnitCountFinder.isAnchor(s, at: i) { unitAnchors.append(JoinedLines.Index(line: line, offset: i)) }
         }
     }
 
@@ -201,12 +237,15 @@ struct MetadataReading {
         var tallies = [PhraseTally](repeating: PhraseTally(), count: table.phraseCount)
         var years = MetadataDetector.YearTally()
         var names = BureauNameFinder.Tally()
-        var firstUnitAnchorLine: Int?
+        var unitAnchors: [JoinedLines.Index] = []
         let all = lines.scalars
         let spans = lines.spans
         var lineMarks = [Segmenter.LineMarks](repeating: Segmenter.LineMarks(), count: spans.count)
-        lineMarks.withUnsafeMutableBufferPointer { lineMarks in
-        tallies.withUnsafeMutableBufferPointer { tallies in
+        lineMarks.withUnsafeMutableBufferPointer { lineMarksIn in
+        tallies.withUnsafeMutableBufferPointer { talliesIn in
+            // Copies: the closures' parameters are inout, and each use loaded them again.
+            let lineMarks = lineMarksIn
+            let tallies = talliesIn
             table.withBuffers { t in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { found in
                     var first = 0
@@ -221,6 +260,9 @@ struct MetadataReading {
                         var lineStart = spans[first].scalars.lowerBound
                         var lineEnd = spans[first].scalars.upperBound
                         var from = lineStart
+                        // The last tab read on `line` (an offset in `all`), -1 when none is: noted in its
+                        // marks when the walk leaves the line, not at every tab of a table row.
+                        var lastTab = -1
                         while from < end {
                             let (reached, count) = Self.collectStarts(all, from: from, to: end, t.byLowBits, into: found)
                             from = reached
@@ -228,6 +270,10 @@ struct MetadataReading {
                                 // Offsets in `all`, ascending; the line's bounds kept until one is past them.
                                 let p = found[q]
                                 if p >= lineEnd {
+                                    if lastTab >= 0 {
+                                        lineMarks[line].lastTab = lastTab &- lineStart
+                                        lastTab = -1
+                                    }
                                     // `p < end`, the last line's end: the walk stops at that line at the latest.
                                     repeat { line += 1 } while spans[line].scalars.upperBound <= p
                                     lineStart = spans[line].scalars.lowerBound
@@ -238,7 +284,7 @@ struct MetadataReading {
                                 // A tab starts nothing else: only noted (the last one read is the line's last),
                                 // without the look-ups below (a table row holds many).
                                 if scalar == "\t" {
-                                    lineMarks[line].lastTab = p &- lineStart
+                                    lastTab = p
                                     continue
                                 }
                                 let entry = t.byLowBits[Int(scalar.value & 0xFFFF)]
@@ -252,35 +298,35 @@ struct MetadataReading {
                                 let start = t.starts[n]
                                 if start.roles != 0 {
                                     Self.read(start.roles, UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), at: p - lineStart, line: line,
-                                              &years, &names, &firstUnitAnchorLine, &lineMarks[line])
+                                              &years, &names, &unitAnchors, &lineMarks[line])
                                 }
-                                let prefix = start.prefix
-                                let at = p &+ prefix.count
-                                guard !prefix.isEmpty, at <= lineEnd else { continue }
-                                var k = 1
-                                while k < prefix.count, all[p &+ k] == t.text[prefix.lowerBound &+ k] { k &+= 1 }
-                                guard k == prefix.count else { continue }
-                                // Each phrase on its own, non-overlapping from the left, as one search for it counts.
-                                // The scalar after the prefix, read once for the members (most differ from the
-                                // text right there); U+0000 past the line, which no rest starts with (no phrase
-                                // holds it), so only a member with an empty rest may stand there.
-                                let next: Unicode.Scalar = at < lineEnd ? all[at] : "\u{0}"
-                                for member in t.members[start.members] {
-                                    let rest = member.rest
-                                    guard member.first == next || rest.isEmpty else { continue }
-                                    let phraseEnd = at &+ rest.count
-                                    // `at < phraseEnd <= lineEnd` when the rest is not empty.
-                                    guard phraseEnd <= lineEnd else { continue }
-                                    var j = rest.isEmpty ? 0 : 1
-                                    while j < rest.count, all[at &+ j] == t.text[rest.lowerBound &+ j] { j &+= 1 }
-                                    let phrase = member.phrase
-                                    guard j == rest.count, tallies[phrase].allowedLine != line || p >= tallies[phrase].nextAllowed else { continue }
-                                    tallies[phrase].count &+= 1
-                                    tallies[phrase].nextAllowed = phraseEnd
-                                    tallies[phrase].allowedLine = line
+                                // The trie from the start scalar's node: each node reached counts its phrase,
+                                // each on its own and non-overlapping from the left, as one search for it counts.
+                                var node = Int(start.node)
+                                guard node != 0 else { continue }
+                                var i = p &+ 1
+                                while true {
+                                    let here = t.nodes[node]
+                                    if here.phrase >= 0 {
+                                        let phrase = Int(here.phrase)
+                                        if tallies[phrase].allowedLine != line || p >= tallies[phrase].nextAllowed {
+                                            tallies[phrase].count &+= 1
+                                            tallies[phrase].nextAllowed = i
+                                            tallies[phrase].allowedLine = line
+                                        }
+                                    }
+                                    guard i < lineEnd else { break }
+                                    let next = all[i]
+                                    var e = Int(here.edgesStart)
+                                    let stop = Int(here.edgesEnd)
+                                    while e < stop, t.edges[e].scalar != next { e &+= 1 }
+                                    guard e < stop else { break }
+                                    node = Int(t.edges[e].node)
+                                    i &+= 1
                                 }
                             }
                         }
+                        if lastTab >= 0 { lineMarks[line].lastTab = lastTab &- lineStart }
                         first = last + 1
                     }
                 }
@@ -291,6 +337,6 @@ struct MetadataReading {
         self.lineMarks = lineMarks
         self.years = years
         self.names = names
-        self.firstUnitAnchorLine = firstUnitAnchorLine
+        self.unitAnchors = unitAnchors
     }
 }

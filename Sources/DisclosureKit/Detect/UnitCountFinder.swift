@@ -26,16 +26,21 @@ public enum UnitCountFinder {
     /// `unitCount(in:)` of the lines joined with line breaks.
     ///
     /// `单位共` cannot span a line break, so a text none of whose lines holds it states no count:
-    /// the lines are joined only when one does, and only from `scopeWindow` scalars before the
-    /// first line that does (the look back for `编制范围` reaches no further; the read of the
-    /// count goes on across lines).
+    /// the lines are read only at their anchors (the look back for `编制范围` reaches at most
+    /// `scopeWindow` scalars before the first; the read of the count goes on across lines).
     static func unitCount(inLines lines: NormalizedText.Lines) -> Int? {
-        guard let first = lines.indices.first(where: { containsAnchor(lines[$0].scalars) }) else { return nil }
-        return unitCount(inLines: lines, firstAnchorLine: first)
+        var anchors: [JoinedLines.Index] = []
+        for line in lines.indices {
+            let s = lines[line].scalars
+            for k in s.indices where isAnchor(s, at: k) { anchors.append(JoinedLines.Index(line: line, offset: k)) }
+        }
+        return unitCount(inLines: lines, anchors: anchors)
     }
 
-    /// `unitCount(inLines:)` when `lines[first]` is the first line that holds `单位共`.
-    static func unitCount(inLines lines: NormalizedText.Lines, firstAnchorLine first: Int) -> Int? {
+    /// `unitCount(inLines:)` when `anchors` are where `单位共` starts in `lines`, all of them in
+    /// order (`MetadataReading` notes them in its pass): the lines between them are not read again.
+    static func unitCount(inLines lines: NormalizedText.Lines, anchors: [JoinedLines.Index]) -> Int? {
+        guard let first = anchors.first?.line else { return nil }
         var from = first
         var before = 0
         while from > 0, before < scopeWindow {
@@ -43,29 +48,16 @@ public enum UnitCountFinder {
             before += lines[from].scalars.count + 1
         }
         // `unitCount(scalars:)` of the lines from there joined, read in place (a copy of the
-        // text to its end cost more than the reading): its anchors, found line by line, are
-        // the joined text's, since none spans a line break.
+        // text to its end cost more than the reading): its anchors are the joined text's, since
+        // none spans a line break.
         let joined = JoinedLines(lines: lines, from: from)
-        for line in first..<lines.count {
-            let s = lines[line].scalars
-            var k = 0
-            while k + 2 < s.count {
-                if isAnchor(s, at: k) {
-                    let anchor = JoinedLines.Index(line: line, offset: k)
-                    if namesCompilationScope(joined, before: anchor),
-                       let count = count(joined, from: joined.index(after: JoinedLines.Index(line: line, offset: k + 2))) {
-                        return count
-                    }
-                }
-                k += 1
+        for anchor in anchors {
+            if namesCompilationScope(joined, before: anchor),
+               let count = count(joined, from: joined.index(after: JoinedLines.Index(line: anchor.line, offset: anchor.offset + 2))) {
+                return count
             }
         }
         return nil
-    }
-
-    /// Whether `s` holds `单位共`.
-    private static func containsAnchor(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        s.indices.contains { isAnchor(s, at: $0) }
     }
 
     /// Whether `单位共` starts at `i`.
@@ -90,21 +82,28 @@ public enum UnitCountFinder {
     }
 
     /// Whether `编制范围` stands in the same sentence, at most `scopeWindow` scalars before `position`.
+    ///
+    /// Matched while walking back, last scalar first: the words' scalars are all different, so
+    /// a scalar that does not continue the match can only start a new one. The window was copied
+    /// into an array, reversed and searched (thousands of instructions an anchor).
     static func namesCompilationScope<C: BidirectionalCollection<Unicode.Scalar>>(_ scalars: C, before position: C.Index) -> Bool {
-        // The window, read backwards up to a sentence end.
-        var window: [Unicode.Scalar] = []
+        // `编制范围` backwards.
+        let words: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) = ("围", "范", "制", "编")
+        var matched = 0
+        var read = 0
         var index = position
-        while index > scalars.startIndex, window.count < scopeWindow {
+        while index > scalars.startIndex, read < scopeWindow {
             index = scalars.index(before: index)
             let scalar = scalars[index]
             if scalar == "。" || scalar == "；" { break }
-            window.append(scalar)
-        }
-        window.reverse()
-        let words: [Unicode.Scalar] = ["编", "制", "范", "围"]
-        guard window.count >= words.count else { return false }
-        for offset in 0...(window.count - words.count) where window[offset..<(offset + words.count)].elementsEqual(words) {
-            return true
+            read += 1
+            let expected = matched == 0 ? words.0 : matched == 1 ? words.1 : matched == 2 ? words.2 : words.3
+            if scalar == expected {
+                matched += 1
+                if matched == 4 { return true }
+            } else {
+                matched = scalar == words.0 ? 1 : 0
+            }
         }
         return false
     }
