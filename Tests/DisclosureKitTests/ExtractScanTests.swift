@@ -131,9 +131,29 @@ struct ExtractScanTests {
                     }
                     let fast = dictionary.firstMatch(b, from: from)
                     #expect(fast?.start == plain?.start && fast?.term == plain?.term, "\(String(String.UnicodeScalarView(s))) from \(from)")
+                    // Bounded: the first match that starts before `end`, wherever its text ends.
+                    let end = random.below(s.count + 3) - 1
+                    let before = plain.flatMap { $0.start < end ? $0 : nil }
+                    let bounded = dictionary.firstMatch(b, from: from, before: end)
+                    #expect(bounded?.start == before?.start && bounded?.term == before?.term,
+                            "\(String(String.UnicodeScalarView(s))) from \(from) before \(end)")
                 }
             }
         }
+    }
+
+    @Test("the last unit scalar is found from the end, eight at a step, as one at a time finds it")
+    func lastUnit() {
+        var random = SplitMix64(seed: 67)
+        let pool: [Unicode.Scalar] = ["万", "元", "%", "中", "1", " ", "。", "\u{4E06}", "\u{5142}", "\u{25}", "&", "\u{10000}"]
+        for _ in 0..<3_000 {
+            let scalars: [Unicode.Scalar] = random.oneIn(2)
+                ? Self.randomLine(&random)
+                : (0..<random.below(40)).map { _ in random.oneIn(6) ? pool[random.below(pool.count)] : "中" }
+            let plain = scalars.lastIndex { $0 == "万" || $0 == "元" || $0 == "%" } ?? -1
+            #expect(scalars.withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0) } == plain)
+        }
+        #expect([Unicode.Scalar]().withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0) } == -1)
     }
 
     // MARK: Gaps

@@ -82,7 +82,11 @@ struct StatementScanner: Sendable {
     /// of its cost.
     private struct EventReader {
         let s: UnsafeBufferPointer<Unicode.Scalar>
-        /// The first place at or after `i` where a term matches, and the term; nil when none does.
+        /// Terms are looked for only before this place (`scan`'s `bound`): one at or after it
+        /// would be read after the line's last statement.
+        let bound: Int
+        /// The first place before `bound`, at or after `i`, where a term matches, and the term;
+        /// nil when none does.
         var nextTerm: (start: Int, term: Int)?
         var i = 0
 
@@ -97,7 +101,7 @@ struct StatementScanner: Sendable {
                     // A comma between digits (`1,234`) ends nothing.
                     if ender || !(c == "," && k > 0 && k + 1 < s.count && ScalarFolding.isDigit(s[k - 1]) && ScalarFolding.isDigit(s[k + 1])) {
                         i = k + 1
-                        if k == limit { nextTerm = dictionary.firstMatch(s, from: i) }
+                        if k == limit { nextTerm = dictionary.firstMatch(s, from: i, before: bound) }
                         return ender ? .sentenceEnd(k) : .clauseEnd(k)
                     }
                     if k < limit {
@@ -111,7 +115,7 @@ struct StatementScanner: Sendable {
                     return nil
                 }
                 i = term.start + dictionary.lengths[term.term]
-                nextTerm = dictionary.firstMatch(s, from: i)
+                nextTerm = dictionary.firstMatch(s, from: i, before: bound)
                 return .term(start: term.start, end: i, term: term.term, denominator: StatementScanner.followsShareWord(s, term.start))
             }
         }
@@ -135,14 +139,18 @@ struct StatementScanner: Sendable {
     @inline(never)
     func scan(_ line: LineView, family: Metric.Family?, lineIndex: Int = 0, into out: inout [Observation]) {
         let s = line.scalars
-        // Every statement is bound to a number, and every number starts with a digit: most
-        // narrative lines have none and state nothing.
-        guard ScalarSearch.firstDigit(in: s, from: 0) < s.count else { return }
-        // Every statement is bound to a label: the line's own, or one it gave an earlier figure.
-        // A line without any states nothing, and is read no further than the search for one.
-        guard let first = dictionary.firstMatch(s, from: 0) else { return }
+        // Every statement is an amount or a percentage: a number with `万`, `元` or `%` after
+        // it. The last such unit bounds the line's statements; most narrative lines have none
+        // (a year, a count) and state nothing.
+        let bound = Self.lastUnit(in: s)
+        // Every number starts with a digit, before its unit.
+        guard bound > 0, ScalarSearch.firstDigit(in: s, from: 0) < bound else { return }
+        // Every statement is bound to a label before its number: the line's own, or one it gave
+        // an earlier figure. A line without any states nothing, and is read no further than the
+        // search for one.
+        guard let first = dictionary.firstMatch(s, from: 0, before: bound) else { return }
         let sets = MarkSets(punctuation: Self.punctuation, enders: Self.enders, separators: Self.separators)
-        var events = EventReader(s: s, nextTerm: first)
+        var events = EventReader(s: s, bound: bound, nextTerm: first)
         // The numbers are taken in by position as the events are read (a number starts at a
         // digit or `-`, where no other event does): what sorting all events gave, without
         // sorting or a merged copy.
@@ -150,17 +158,43 @@ struct StatementScanner: Sendable {
         var pendingEvent = events.next(dictionary, sets)
         var pendingValue = values.next()
         var reading = LineReading(line, family: family, lineIndex: lineIndex)
-        while true {
-            if let v = pendingValue, pendingEvent.map({ v.range.lowerBound < $0.position }) ?? true {
-                reading.take(.value(v), dictionary, into: &out)
-                pendingValue = values.next()
-            } else if let e = pendingEvent {
+        // A number that starts after the last unit has none, and states nothing; nor does any
+        // event after the last number that may (events only set up the numbers after them).
+        while let v = pendingValue, v.range.lowerBound < bound {
+            if let e = pendingEvent, e.position <= v.range.lowerBound {
                 reading.take(e, dictionary, into: &out)
                 pendingEvent = events.next(dictionary, sets)
             } else {
-                return
+                reading.take(.value(v), dictionary, into: &out)
+                pendingValue = values.next()
             }
         }
+    }
+
+    /// The offset of the last `万`, `元` or `%` in `s`, -1 if there is none: the scalars a unit
+    /// of a statement starts with (`ValueToken`). Looked for from the end, eight at a step.
+    static func lastUnit(in s: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        let wan: Unicode.Scalar = "万"
+        let yuan: Unicode.Scalar = "元"
+        let percent: Unicode.Scalar = "%"
+        var k = s.count
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let a = SIMD8<UInt32>(repeating: wan.value)
+            let b = SIMD8<UInt32>(repeating: yuan.value)
+            let c = SIMD8<UInt32>(repeating: percent.value)
+            while k >= 8 {
+                let v = raw.loadUnaligned(fromByteOffset: (k &- 8) &* 4, as: SIMD8<UInt32>.self)
+                if any((v .== a) .| (v .== b) .| (v .== c)) { break }
+                k &-= 8
+            }
+        }
+        while k > 0 {
+            let c = s[k - 1]
+            if c == wan || c == yuan || c == percent { return k - 1 }
+            k -= 1
+        }
+        return -1
     }
 
     /// One line's statements, taken event by event in order of position: the statement loop,

@@ -147,7 +147,14 @@ struct TermDictionary: Sendable {
     /// pair ends one is `matchIndex` asked. A scalar test at every place was near a third of the
     /// statement scanner.
     func firstMatch(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> (start: Int, term: Int)? {
-        let n = s.count
+        firstMatch(s, from: i, before: s.count)
+    }
+
+    /// `firstMatch(_:from:)` among the places before `end`: a term that starts at `end` or
+    /// later is not looked for (its text may reach past `end`). A caller that needs no term past
+    /// a line's last unit does not search the rest of the line.
+    func firstMatch(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, before end: Int) -> (start: Int, term: Int)? {
+        let n = min(s.count, end)
         guard window >= 2 else {
             for k in max(i, 0)..<max(n, i) {
                 if let t = matchIndex(s, at: k) { return (k, t) }
@@ -160,7 +167,9 @@ struct TermDictionary: Sendable {
             // Offsets stay below `s.count + window`: wrapping arithmetic, without overflow checks,
             // is a fifth fewer instructions per step.
             var pos = max(i, 0) &+ window &- 1
-            while pos < n {
+            // The last window that starts before `n` ends at `n + window - 2`, within the line.
+            let stop = min(s.count, max(n, 0) &+ window &- 1)
+            while pos < stop {
                 let shift = Int(shifts[Self.pairHash(s[pos &- 1], s[pos]) & (Self.shiftEntries - 1)])
                 if shift > 0 {
                     pos &+= shift
