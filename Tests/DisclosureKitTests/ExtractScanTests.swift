@@ -2,7 +2,7 @@ import Testing
 @testable import DisclosureKit
 
 /// The extract stage's fast paths give exactly what their plain definitions give: the skip
-/// search for a line's first term, the pair test before a term's list is walked, the statement
+/// search for a line's first term, the walk of the terms' trie for the longest one, the statement
 /// scanner that reads its marks one at a time from the first term on, and the table scanner
 /// that reads cells one at a time. Each plain version is kept here and compared on random lines
 /// made of the words the scanners look for, from a fixed seed.
@@ -108,6 +108,37 @@ struct ExtractScanTests {
                     for i in 0..<s.count {
                         #expect(dictionary.matchIndex(b, at: i) == Self.plainMatch(s, at: i, in: dictionary),
                                 "\(String(String.UnicodeScalarView(s))) at \(i)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the trie of a random dictionary (texts that open others, repeated texts, one scalar) finds the longest term")
+    func trieOfRandomTerms() {
+        var random = SplitMix64(seed: 68)
+        let alphabet: [Unicode.Scalar] = ["公", "务", "支", "出", "a", "，"]
+        let metrics: [MetricID] = [.sangongReception, .totalExpenditure, .projectExpenditure]
+        func text(_ count: Int) -> String {
+            String(String.UnicodeScalarView((0..<count).map { _ in alphabet[random.below(alphabet.count)] }))
+        }
+        for _ in 0..<300 {
+            var terms: [Term] = []
+            for _ in 0..<(1 + random.below(8)) {
+                let prefixes = random.oneIn(3) ? [text(1 + random.below(2))] : []
+                terms.append(Term(text(1 + random.below(4)), metrics[random.below(metrics.count)], notAfter: prefixes))
+            }
+            // A text given twice: the first term of it is the one matched.
+            if random.oneIn(3), let again = terms.randomElement(using: &random) {
+                terms.append(Term(text: again.text, .basicExpenditure, rank: 1, notAfter: [], part: nil))
+            }
+            let dictionary = TermDictionary(terms: terms)
+            for _ in 0..<10 {
+                let s = Array(text(random.below(12)).unicodeScalars)
+                s.withUnsafeBufferPointer { b in
+                    for i in 0..<s.count {
+                        #expect(dictionary.matchIndex(b, at: i) == Self.plainMatch(s, at: i, in: dictionary),
+                                "\(terms.map { String(String.UnicodeScalarView($0.text)) }) \(String(String.UnicodeScalarView(s))) at \(i)")
                     }
                 }
             }
