@@ -173,7 +173,7 @@ struct ExtractScanTests {
         }
     }
 
-    @Test("the last unit scalar is found from the end, eight at a step, as one at a time finds it")
+    @Test("the last unit scalar after an offset is found from the end, eight at a step, as one at a time finds it")
     func lastUnit() {
         var random = SplitMix64(seed: 67)
         let pool: [Unicode.Scalar] = ["万", "元", "%", "中", "1", " ", "。", "\u{4E06}", "\u{5142}", "\u{25}", "&", "\u{10000}"]
@@ -181,10 +181,11 @@ struct ExtractScanTests {
             let scalars: [Unicode.Scalar] = random.oneIn(2)
                 ? Self.randomLine(&random)
                 : (0..<random.below(40)).map { _ in random.oneIn(6) ? pool[random.below(pool.count)] : "中" }
-            let plain = scalars.lastIndex { $0 == "万" || $0 == "元" || $0 == "%" } ?? -1
-            #expect(scalars.withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0) } == plain)
+            let after = random.below(scalars.count + 3) - 2
+            let plain = scalars.indices.last { $0 > after && (scalars[$0] == "万" || scalars[$0] == "元" || scalars[$0] == "%") } ?? -1
+            #expect(scalars.withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0, after: after) } == plain)
         }
-        #expect([Unicode.Scalar]().withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0) } == -1)
+        #expect([Unicode.Scalar]().withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0, after: -1) } == -1)
     }
 
     // MARK: Gaps

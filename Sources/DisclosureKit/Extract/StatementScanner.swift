@@ -139,12 +139,15 @@ struct StatementScanner: Sendable {
     @inline(never)
     func scan(_ line: LineView, family: Metric.Family?, lineIndex: Int = 0, into out: inout [Observation]) {
         let s = line.scalars
+        // Every statement is bound to a number, and every number has a digit: most narrative
+        // lines have none and state nothing.
+        let digit = ScalarSearch.firstDigit(in: s, from: 0)
+        guard digit < s.count else { return }
         // Every statement is an amount or a percentage: a number with `万`, `元` or `%` after
-        // it. The last such unit bounds the line's statements; most narrative lines have none
-        // (a year, a count) and state nothing.
-        let bound = Self.lastUnit(in: s)
-        // Every number starts with a digit, before its unit.
-        guard bound > 0, ScalarSearch.firstDigit(in: s, from: 0) < bound else { return }
+        // its digits. The last such unit after the first digit bounds the line's statements; a
+        // line with none (a year, a count) states nothing.
+        let bound = Self.lastUnit(in: s, after: digit)
+        guard bound >= 0 else { return }
         // Every statement is bound to a label before its number: the line's own, or one it gave
         // an earlier figure. A line without any states nothing, and is read no further than the
         // search for one.
@@ -171,25 +174,27 @@ struct StatementScanner: Sendable {
         }
     }
 
-    /// The offset of the last `万`, `元` or `%` in `s`, -1 if there is none: the scalars a unit
-    /// of a statement starts with (`ValueToken`). Looked for from the end, eight at a step.
-    static func lastUnit(in s: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+    /// The offset of the last `万`, `元` or `%` in `s` after offset `lower`, -1 if there is none:
+    /// the scalars a unit of a statement starts with (`ValueToken`). Looked for from the end,
+    /// eight at a step.
+    static func lastUnit(in s: UnsafeBufferPointer<Unicode.Scalar>, after lower: Int) -> Int {
         let wan: Unicode.Scalar = "万"
         let yuan: Unicode.Scalar = "元"
         let percent: Unicode.Scalar = "%"
+        let floor = max(lower &+ 1, 0)
         var k = s.count
         if let base = s.baseAddress {
             let raw = UnsafeRawPointer(base)
             let a = SIMD8<UInt32>(repeating: wan.value)
             let b = SIMD8<UInt32>(repeating: yuan.value)
             let c = SIMD8<UInt32>(repeating: percent.value)
-            while k >= 8 {
+            while k &- 8 >= floor {
                 let v = raw.loadUnaligned(fromByteOffset: (k &- 8) &* 4, as: SIMD8<UInt32>.self)
                 if any((v .== a) .| (v .== b) .| (v .== c)) { break }
                 k &-= 8
             }
         }
-        while k > 0 {
+        while k > floor {
             let c = s[k - 1]
             if c == wan || c == yuan || c == percent { return k - 1 }
             k -= 1
