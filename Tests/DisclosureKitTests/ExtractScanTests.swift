@@ -188,6 +188,24 @@ struct ExtractScanTests {
         #expect([Unicode.Scalar]().withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0, after: -1) } == -1)
     }
 
+    @Test("the eight-lane test for a sentence end is the set of sentence ends, at every scalar of the BMP and some above")
+    func sentenceEndLanes() {
+        var values = Array(UInt32(0)..<0x1_0000) + [0x1_0000, 0x1_FF01, 0x1_3002, 0x10_FFFF, 0x10_FF1F]
+        while values.count % 8 != 0 { values.append(0x4E2D) }
+        var found = 0
+        for start in stride(from: 0, to: values.count, by: 8) {
+            let v = SIMD8<UInt32>(values[start..<(start + 8)])
+            let lanes = StatementScanner.SentenceEnds.endsSentence(v)
+            for lane in 0..<8 {
+                let scalar = Unicode.Scalar(values[start + lane])
+                let plain = scalar.map { StatementScanner.sentenceEnders.contains($0) } ?? false
+                #expect(lanes[lane] == plain, "\(values[start + lane])")
+                if lanes[lane] { found += 1 }
+            }
+        }
+        #expect(found == StatementScanner.sentenceEnders.count)
+    }
+
     // MARK: Gaps
 
     /// The gap words as the reading defines them.

@@ -391,10 +391,30 @@ struct StatementScanner: Sendable {
             if from <= i && i <= ender { return ender }
             let enders = StatementScanner.enders
             var k = i
+            // Eight at a step up to the step that holds an end (a sentence is mostly ideographs).
+            if k >= 0, let base = s.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while k &+ 8 <= s.count {
+                    let v = raw.loadUnaligned(fromByteOffset: k &* 4, as: SIMD8<UInt32>.self)
+                    if any(Self.endsSentence(v)) { break }
+                    k &+= 8
+                }
+            }
             while k < s.count, !enders.contains(s[k]) { k += 1 }
             from = i
             ender = k
             return k
+        }
+
+        /// The lanes of `v` that are one of `sentenceEnders` (`。！？；;!?`), exactly: a full-width
+        /// form less 0xFEE0 is its ASCII one (`！` → `!`), and the smaller of a scalar and that
+        /// difference (which wraps to a large value below U+FEE0) is compared with the three
+        /// ASCII ends, the scalar itself with `。`.
+        @inline(__always)
+        static func endsSentence(_ v: SIMD8<UInt32>) -> SIMDMask<SIMD8<Int32>> {
+            let folded = pointwiseMin(v, v &- SIMD8(repeating: 0xFEE0))
+            return (folded .== SIMD8(repeating: 0x21)) .| (folded .== SIMD8(repeating: 0x3B))
+                .| (folded .== SIMD8(repeating: 0x3F)) .| (v .== SIMD8(repeating: 0x3002))
         }
     }
 
