@@ -75,4 +75,38 @@ struct ChangeWordingTests {
         let found = Stage.statements("公务接待费支出 0.97 万元。\n\n与上年决算相比，减少 0.01 万元。", family: .sangong)
         #expect(found.map(\.role) == [.value])
     }
+
+    @Test("the direction read past the scalars no word starts with is the word-by-word reading's")
+    func directionSkip() {
+        let words = (ChangeWording.increaseWords.map { ($0, Observation.Direction.increase) }
+            + ChangeWording.decreaseWords.map { ($0, Observation.Direction.decrease) })
+            .map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.0.count > $1.0.count }
+        /// The plain reading: at each place the longest word standing there, or one scalar on.
+        func plain(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Observation.Direction? {
+            var found: Observation.Direction?
+            var i = max(0, range.lowerBound)
+            let upper = min(range.upperBound, s.count)
+            while i < upper {
+                let at = i
+                guard let (word, direction) = words.first(where: { at + $0.0.count <= upper && s[at..<(at + $0.0.count)].elementsEqual($0.0) }) else {
+                    i += 1
+                    continue
+                }
+                found = direction
+                i += word.count
+            }
+            return found
+        }
+        var random = SplitMix64(seed: 91)
+        let pieces = ChangeWording.increaseWords + ChangeWording.decreaseWords + ["与上年相比", "，", "1", "加", "少", "长", "上", "下", "压", "增减", "a"]
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<random.below(8) { text += pieces[random.below(pieces.count)] }
+            let s = Array(text.unicodeScalars)
+            let lower = random.below(s.count + 2) - 1
+            let upper = lower + random.below(s.count + 3)
+            let fast = s.withUnsafeBufferPointer { ChangeWording.direction($0, lower..<max(lower, upper)) }
+            #expect(fast == plain(s, lower..<max(lower, upper)), "\(text) \(lower)..<\(upper)")
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Testing
 @testable import DisclosureKit
 
 /// The extract stage's fast paths give exactly what their plain definitions give: the skip
-/// search for a line's first term, the pair test before a term's list is walked, the statement
+/// search for a line's first term, the walk of the terms' trie for the longest one, the statement
 /// scanner that reads its marks one at a time from the first term on, and the table scanner
 /// that reads cells one at a time. Each plain version is kept here and compared on random lines
 /// made of the words the scanners look for, from a fixed seed.
@@ -114,6 +114,37 @@ struct ExtractScanTests {
         }
     }
 
+    @Test("the trie of a random dictionary (texts that open others, repeated texts, one scalar) finds the longest term")
+    func trieOfRandomTerms() {
+        var random = SplitMix64(seed: 68)
+        let alphabet: [Unicode.Scalar] = ["公", "务", "支", "出", "a", "，"]
+        let metrics: [MetricID] = [.sangongReception, .totalExpenditure, .projectExpenditure]
+        func text(_ count: Int) -> String {
+            String(String.UnicodeScalarView((0..<count).map { _ in alphabet[random.below(alphabet.count)] }))
+        }
+        for _ in 0..<300 {
+            var terms: [Term] = []
+            for _ in 0..<(1 + random.below(8)) {
+                let prefixes = random.oneIn(3) ? [text(1 + random.below(2))] : []
+                terms.append(Term(text(1 + random.below(4)), metrics[random.below(metrics.count)], notAfter: prefixes))
+            }
+            // A text given twice: the first term of it is the one matched.
+            if random.oneIn(3), let again = terms.randomElement(using: &random) {
+                terms.append(Term(text: again.text, .basicExpenditure, rank: 1, notAfter: [], part: nil))
+            }
+            let dictionary = TermDictionary(terms: terms)
+            for _ in 0..<10 {
+                let s = Array(text(random.below(12)).unicodeScalars)
+                s.withUnsafeBufferPointer { b in
+                    for i in 0..<s.count {
+                        #expect(dictionary.matchIndex(b, at: i) == Self.plainMatch(s, at: i, in: dictionary),
+                                "\(terms.map { String(String.UnicodeScalarView($0.text)) }) \(String(String.UnicodeScalarView(s))) at \(i)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the skip search finds the first place a term matches, from any start")
     func firstMatch() {
         var random = SplitMix64(seed: 62)
@@ -131,9 +162,48 @@ struct ExtractScanTests {
                     }
                     let fast = dictionary.firstMatch(b, from: from)
                     #expect(fast?.start == plain?.start && fast?.term == plain?.term, "\(String(String.UnicodeScalarView(s))) from \(from)")
+                    // Bounded: the first match that starts before `end`, wherever its text ends.
+                    let end = random.below(s.count + 3) - 1
+                    let before = plain.flatMap { $0.start < end ? $0 : nil }
+                    let bounded = dictionary.firstMatch(b, from: from, before: end)
+                    #expect(bounded?.start == before?.start && bounded?.term == before?.term,
+                            "\(String(String.UnicodeScalarView(s))) from \(from) before \(end)")
                 }
             }
         }
+    }
+
+    @Test("the last unit scalar after an offset is found from the end, eight at a step, as one at a time finds it")
+    func lastUnit() {
+        var random = SplitMix64(seed: 67)
+        let pool: [Unicode.Scalar] = ["万", "元", "%", "中", "1", " ", "。", "\u{4E06}", "\u{5142}", "\u{25}", "&", "\u{10000}"]
+        for _ in 0..<3_000 {
+            let scalars: [Unicode.Scalar] = random.oneIn(2)
+                ? Self.randomLine(&random)
+                : (0..<random.below(40)).map { _ in random.oneIn(6) ? pool[random.below(pool.count)] : "中" }
+            let after = random.below(scalars.count + 3) - 2
+            let plain = scalars.indices.last { $0 > after && (scalars[$0] == "万" || scalars[$0] == "元" || scalars[$0] == "%") } ?? -1
+            #expect(scalars.withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0, after: after) } == plain)
+        }
+        #expect([Unicode.Scalar]().withUnsafeBufferPointer { StatementScanner.lastUnit(in: $0, after: -1) } == -1)
+    }
+
+    @Test("the eight-lane test for a sentence end is the set of sentence ends, at every scalar of the BMP and some above")
+    func sentenceEndLanes() {
+        var values = Array(UInt32(0)..<0x1_0000) + [0x1_0000, 0x1_FF01, 0x1_3002, 0x10_FFFF, 0x10_FF1F]
+        while values.count % 8 != 0 { values.append(0x4E2D) }
+        var found = 0
+        for start in stride(from: 0, to: values.count, by: 8) {
+            let v = SIMD8<UInt32>(values[start..<(start + 8)])
+            let lanes = StatementScanner.SentenceEnds.endsSentence(v)
+            for lane in 0..<8 {
+                let scalar = Unicode.Scalar(values[start + lane])
+                let plain = scalar.map { StatementScanner.sentenceEnders.contains($0) } ?? false
+                #expect(lanes[lane] == plain, "\(values[start + lane])")
+                if lanes[lane] { found += 1 }
+            }
+        }
+        #expect(found == StatementScanner.sentenceEnders.count)
     }
 
     // MARK: Gaps

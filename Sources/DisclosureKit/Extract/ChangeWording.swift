@@ -17,6 +17,10 @@ enum ChangeWording {
         return all.sorted { $0.0.count > $1.0.count }
     }()
 
+    /// The scalars the words start with: a place whose scalar is none of them is passed over
+    /// without the words being compared there (a slice compared with each word was most of it).
+    private static let firstScalars = ScalarSet(words.compactMap { $0.0.first })
+
     /// The direction of the last direction word in `s[range]` (the gap before a number):
     /// `与上年决算相比，增加` → `.increase`; nil when the gap has none.
     static func direction(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Observation.Direction? {
@@ -24,7 +28,13 @@ enum ChangeWording {
         let upper = min(range.upperBound, s.count)
         var found: Observation.Direction?
         var i = lower
+        // Read once: a static is checked for its first use at every access.
+        let firstScalars = Self.firstScalars
         while i < upper {
+            guard firstScalars.contains(s[i]) else {
+                i += 1
+                continue
+            }
             var step = 1
             for (word, direction) in words where i + word.count <= upper && s[i..<(i + word.count)].elementsEqual(word) {
                 found = direction

@@ -82,7 +82,11 @@ struct StatementScanner: Sendable {
     /// of its cost.
     private struct EventReader {
         let s: UnsafeBufferPointer<Unicode.Scalar>
-        /// The first place at or after `i` where a term matches, and the term; nil when none does.
+        /// Terms are looked for only before this place (`scan`'s `bound`): one at or after it
+        /// would be read after the line's last statement.
+        let bound: Int
+        /// The first place before `bound`, at or after `i`, where a term matches, and the term;
+        /// nil when none does.
         var nextTerm: (start: Int, term: Int)?
         var i = 0
 
@@ -97,7 +101,7 @@ struct StatementScanner: Sendable {
                     // A comma between digits (`1,234`) ends nothing.
                     if ender || !(c == "," && k > 0 && k + 1 < s.count && ScalarFolding.isDigit(s[k - 1]) && ScalarFolding.isDigit(s[k + 1])) {
                         i = k + 1
-                        if k == limit { nextTerm = dictionary.firstMatch(s, from: i) }
+                        if k == limit { nextTerm = dictionary.firstMatch(s, from: i, before: bound) }
                         return ender ? .sentenceEnd(k) : .clauseEnd(k)
                     }
                     if k < limit {
@@ -111,7 +115,7 @@ struct StatementScanner: Sendable {
                     return nil
                 }
                 i = term.start + dictionary.lengths[term.term]
-                nextTerm = dictionary.firstMatch(s, from: i)
+                nextTerm = dictionary.firstMatch(s, from: i, before: bound)
                 return .term(start: term.start, end: i, term: term.term, denominator: StatementScanner.followsShareWord(s, term.start))
             }
         }
@@ -135,14 +139,21 @@ struct StatementScanner: Sendable {
     @inline(never)
     func scan(_ line: LineView, family: Metric.Family?, lineIndex: Int = 0, into out: inout [Observation]) {
         let s = line.scalars
-        // Every statement is bound to a number, and every number starts with a digit: most
-        // narrative lines have none and state nothing.
-        guard ScalarSearch.firstDigit(in: s, from: 0) < s.count else { return }
-        // Every statement is bound to a label: the line's own, or one it gave an earlier figure.
-        // A line without any states nothing, and is read no further than the search for one.
-        guard let first = dictionary.firstMatch(s, from: 0) else { return }
+        // Every statement is bound to a number, and every number has a digit: most narrative
+        // lines have none and state nothing.
+        let digit = ScalarSearch.firstDigit(in: s, from: 0)
+        guard digit < s.count else { return }
+        // Every statement is an amount or a percentage: a number with `万`, `元` or `%` after
+        // its digits. The last such unit after the first digit bounds the line's statements; a
+        // line with none (a year, a count) states nothing.
+        let bound = Self.lastUnit(in: s, after: digit)
+        guard bound >= 0 else { return }
+        // Every statement is bound to a label before its number: the line's own, or one it gave
+        // an earlier figure. A line without any states nothing, and is read no further than the
+        // search for one.
+        guard let first = dictionary.firstMatch(s, from: 0, before: bound) else { return }
         let sets = MarkSets(punctuation: Self.punctuation, enders: Self.enders, separators: Self.separators)
-        var events = EventReader(s: s, nextTerm: first)
+        var events = EventReader(s: s, bound: bound, nextTerm: first)
         // The numbers are taken in by position as the events are read (a number starts at a
         // digit or `-`, where no other event does): what sorting all events gave, without
         // sorting or a merged copy.
@@ -150,17 +161,45 @@ struct StatementScanner: Sendable {
         var pendingEvent = events.next(dictionary, sets)
         var pendingValue = values.next()
         var reading = LineReading(line, family: family, lineIndex: lineIndex)
-        while true {
-            if let v = pendingValue, pendingEvent.map({ v.range.lowerBound < $0.position }) ?? true {
-                reading.take(.value(v), dictionary, into: &out)
-                pendingValue = values.next()
-            } else if let e = pendingEvent {
+        // A number that starts after the last unit has none, and states nothing; nor does any
+        // event after the last number that may (events only set up the numbers after them).
+        while let v = pendingValue, v.range.lowerBound < bound {
+            if let e = pendingEvent, e.position <= v.range.lowerBound {
                 reading.take(e, dictionary, into: &out)
                 pendingEvent = events.next(dictionary, sets)
             } else {
-                return
+                reading.take(.value(v), dictionary, into: &out)
+                pendingValue = values.next()
             }
         }
+    }
+
+    /// The offset of the last `万`, `元` or `%` in `s` after offset `lower`, -1 if there is none:
+    /// the scalars a unit of a statement starts with (`ValueToken`). Looked for from the end,
+    /// eight at a step.
+    static func lastUnit(in s: UnsafeBufferPointer<Unicode.Scalar>, after lower: Int) -> Int {
+        let wan: Unicode.Scalar = "万"
+        let yuan: Unicode.Scalar = "元"
+        let percent: Unicode.Scalar = "%"
+        let floor = max(lower &+ 1, 0)
+        var k = s.count
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let a = SIMD8<UInt32>(repeating: wan.value)
+            let b = SIMD8<UInt32>(repeating: yuan.value)
+            let c = SIMD8<UInt32>(repeating: percent.value)
+            while k &- 8 >= floor {
+                let v = raw.loadUnaligned(fromByteOffset: (k &- 8) &* 4, as: SIMD8<UInt32>.self)
+                if any((v .== a) .| (v .== b) .| (v .== c)) { break }
+                k &-= 8
+            }
+        }
+        while k > floor {
+            let c = s[k - 1]
+            if c == wan || c == yuan || c == percent { return k - 1 }
+            k -= 1
+        }
+        return -1
     }
 
     /// One line's statements, taken event by event in order of position: the statement loop,
@@ -285,6 +324,10 @@ struct StatementScanner: Sendable {
                     lastSnippet = (snippetRange, snippet)
                 }
                 let metric = dictionary.terms[subj.term].metric
+                // Room for a report's statements from its first: growing the array from one
+                // statement (copying, allocating and freeing at each doubling) was a twentieth
+                // of taking them.
+                if out.capacity == 0 { out.reserveCapacity(64) }
                 out.append(Observation(
                     metric: metric, role: role, stated: number, unit: unit, amount: amount,
                     line: line.line(at: v.range.lowerBound),
@@ -348,10 +391,30 @@ struct StatementScanner: Sendable {
             if from <= i && i <= ender { return ender }
             let enders = StatementScanner.enders
             var k = i
+            // Eight at a step up to the step that holds an end (a sentence is mostly ideographs).
+            if k >= 0, let base = s.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while k &+ 8 <= s.count {
+                    let v = raw.loadUnaligned(fromByteOffset: k &* 4, as: SIMD8<UInt32>.self)
+                    if any(Self.endsSentence(v)) { break }
+                    k &+= 8
+                }
+            }
             while k < s.count, !enders.contains(s[k]) { k += 1 }
             from = i
             ender = k
             return k
+        }
+
+        /// The lanes of `v` that are one of `sentenceEnders` (`。！？；;!?`), exactly: a full-width
+        /// form less 0xFEE0 is its ASCII one (`！` → `!`), and the smaller of a scalar and that
+        /// difference (which wraps to a large value below U+FEE0) is compared with the three
+        /// ASCII ends, the scalar itself with `。`.
+        @inline(__always)
+        static func endsSentence(_ v: SIMD8<UInt32>) -> SIMDMask<SIMD8<Int32>> {
+            let folded = pointwiseMin(v, v &- SIMD8(repeating: 0xFEE0))
+            return (folded .== SIMD8(repeating: 0x21)) .| (folded .== SIMD8(repeating: 0x3B))
+                .| (folded .== SIMD8(repeating: 0x3F)) .| (v .== SIMD8(repeating: 0x3002))
         }
     }
 

@@ -5,28 +5,23 @@
 /// Written for the template's language, not for any one report: each metric lists the
 /// wordings seen across provinces and years (`机关运行经费` / `机构运行经费`, `拟采购货物
 /// 支出` in budgets). Variants with ASCII parentheses and other quote marks are generated.
-struct TermDictionary: Sendable {
+///
+/// A class: the scanners hold it and pass it to every line and event, and a struct of its
+/// dozen tables was copied (and each of them retained) at each of those.
+final class TermDictionary: Sendable {
     let terms: [Term]
-    /// Terms by first scalar, then by second scalar, longest first, for longest-match
-    /// scanning: the groups of a first scalar are `groups[groupsOf[Int(firstScalars[scalar]) - 1]]`
-    /// (none when 0). The scanners ask at the places a term may start; a `Dictionary` hashed
-    /// each scalar.
+    /// The terms' texts as a trie, for longest-match scanning: the node of a first scalar is
+    /// `Int(firstScalars[scalar]) - 1` (none when 0); a node's edges are
+    /// `edges[node.firstEdge ..< node.firstEdge + node.edgeCount]`, each the next scalar and
+    /// its node. The scanners ask at the places a term may start; walking the terms of a first
+    /// and second scalar longest first (`政府采购…` has a dozen) compared each from the start
+    /// again, and most failed.
     private let firstScalars: ScalarMap
-    private let groupsOf: [Range<Int>]
-    /// Each group: the second scalar its terms share (`UInt32.max`, no scalar, for a term of one
-    /// scalar), and its terms as a range of `grouped`. Terms start with common scalars (`公`,
-    /// `本`, `支`), and walking all of a first scalar's terms at each of them, most failing on
-    /// their second scalar, was most of a match's cost.
-    private let groups: [Group]
-    /// Indices into `terms`, group after group, longest first within each: a match is an
-    /// `Int`, which the scanner's events carry without retaining a term's three references.
-    private let grouped: [Int]
-    /// The terms' first two scalars, hashed to a bit each (`pairHash`). Terms start with common
-    /// scalars (`公`, `本`, `支`, `中`, `其`), and the list of such a scalar was walked at each of
-    /// them; a pair no term starts with is answered with one more load.
-    private let pairs: [UInt64]
-    /// Whether every term has two scalars or more, as the pair test assumes.
-    private let pairsDecide: Bool
+    private let nodes: [Node]
+    private let edges: [Edge]
+    /// Each term's excluded prefixes (`terms[n].excludedPrefixes`), looked at only when the
+    /// term matches: reading them from `terms` copied the term.
+    private let excludedPrefixes: [[[Unicode.Scalar]]]
     /// The window of the skip search (`firstMatch`): the shortest term's length, at most 8;
     /// 0 when a term is shorter than two scalars and the search reads every scalar.
     private let window: Int
@@ -40,49 +35,65 @@ struct TermDictionary: Sendable {
     /// Each term's length in scalars (`lengths[n]` is `terms[n].text.count`).
     let lengths: [Int]
 
-    static let standard = TermDictionary(terms: Self.baseTerms.flatMap(Self.variants))
+    static let standard = TermDictionary(terms: TermDictionary.baseTerms.flatMap(TermDictionary.variants))
 
     init(terms: [Term]) {
         self.terms = terms
-        var map: [Unicode.Scalar: [Int]] = [:]
-        for (n, t) in terms.enumerated() {
-            guard let f = t.text.first else { continue }
-            map[f, default: []].append(n)
+        // The trie, built from the texts in order, scalar by scalar (a text before those it
+        // opens): the texts under a node are a run of that order, and its children the runs of
+        // their next scalar, so a node's edges are made together, one after another. No list of
+        // edges per node, grown as terms were added, is made (that was most of the building).
+        let texts = terms.map { $0.text }
+        let order = texts.indices.filter { !texts[$0].isEmpty }.sorted {
+            texts[$0].lexicographicallyPrecedes(texts[$1]) { $0.value < $1.value }
         }
         var firstScalars = ScalarMap()
-        var groupsOf: [Range<Int>] = []
-        var groups: [Group] = []
-        var grouped: [Int] = []
-        for (first, list) in map {
-            let longestFirst = list.sorted { terms[$0].text.count > terms[$1].text.count }
-            let second = { (n: Int) -> UInt32 in terms[n].text.count >= 2 ? terms[n].text[1].value : UInt32.max }
-            var seconds: [UInt32] = []
-            for n in longestFirst where !seconds.contains(second(n)) { seconds.append(second(n)) }
-            let firstGroup = groups.count
-            for scalar in seconds {
-                let start = grouped.count
-                grouped += longestFirst.filter { second($0) == scalar }
-                groups.append(Group(second: scalar, members: start..<grouped.count))
+        var nodes: [Node] = []
+        var edges: [Edge] = []
+        // Nodes whose edges are not made yet: the run of `order` under each, and its depth (the
+        // scalars its texts share).
+        var pending: [Pending] = []
+        var k = 0
+        while k < order.count {
+            let first = texts[order[k]][0]
+            var end = k + 1
+            while end < order.count, texts[order[end]][0] == first { end += 1 }
+            firstScalars[first] = UInt32(nodes.count + 1)
+            pending.append(Pending(node: nodes.count, run: k..<end, depth: 1))
+            nodes.append(Node(firstEdge: 0, edgeCount: 0, term: -1))
+            k = end
+        }
+        while let next = pending.popLast() {
+            var lo = next.run.lowerBound
+            let hi = next.run.upperBound
+            let depth = next.depth
+            // The texts that end here come first; of two of one text, the dictionary's first.
+            var term = -1
+            while lo < hi, texts[order[lo]].count == depth {
+                if term < 0 || order[lo] < term { term = order[lo] }
+                lo += 1
             }
-            groupsOf.append(firstGroup..<groups.count)
-            firstScalars[first] = UInt32(groupsOf.count)
+            let firstEdge = edges.count
+            while lo < hi {
+                let scalar = texts[order[lo]][depth]
+                var end = lo + 1
+                while end < hi, texts[order[end]][depth] == scalar { end += 1 }
+                edges.append(Edge(scalar: scalar.value, child: Int32(nodes.count)))
+                pending.append(Pending(node: nodes.count, run: lo..<end, depth: depth + 1))
+                nodes.append(Node(firstEdge: 0, edgeCount: 0, term: -1))
+                lo = end
+            }
+            nodes[next.node] = Node(firstEdge: Int32(firstEdge), edgeCount: Int32(edges.count - firstEdge), term: Int32(term))
         }
         self.firstScalars = firstScalars
-        self.groupsOf = groupsOf
-        self.groups = groups
-        self.grouped = grouped
-        var pairs = [UInt64](repeating: 0, count: 1 << 10)
-        for t in terms where t.text.count >= 2 {
-            let bit = Self.pairHash(t.text[0], t.text[1])
-            pairs[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-        self.pairs = pairs
-        pairsDecide = terms.allSatisfy { $0.text.count >= 2 }
+        self.nodes = nodes
+        self.edges = edges
+        excludedPrefixes = terms.map { $0.excludedPrefixes }
         // Closures, not key paths: a key path is looked up at run time, which a one-report run
         // pays for at start.
         let lengths = terms.map { $0.text.count }
         let shortest = lengths.min() ?? 0
-        window = shortest >= 2 ? min(shortest, 8) : 0
+        let window = shortest >= 2 ? min(shortest, 8) : 0
         var shifts = [UInt8](repeating: UInt8(max(window - 1, 0)), count: Self.shiftEntries)
         if window >= 2 {
             for t in terms {
@@ -92,24 +103,37 @@ struct TermDictionary: Sendable {
                 }
             }
         }
+        self.window = window
         self.shifts = shifts
         labels = terms.map { LogicalLine.string($0.text[...]) }
         self.lengths = lengths
     }
 
-    /// A struct, not a tuple: the type of an array of tuples is made at run time, which a
+    /// Structs, not tuples: the type of an array of tuples is made at run time, which a
     /// one-report run pays for at start.
-    private struct Group: Sendable {
-        let second: UInt32
-        let members: Range<Int>
+    private struct Node: Sendable {
+        let firstEdge: Int32
+        let edgeCount: Int32
+        /// The term whose text ends here, -1 for none.
+        let term: Int32
+    }
+
+    private struct Edge: Sendable {
+        let scalar: UInt32
+        let child: Int32
+    }
+
+    private struct Pending {
+        let node: Int
+        let run: Range<Int>
+        let depth: Int
     }
 
     /// The entries of `shifts`: 8 KB, few enough terms that most pairs of text scalars find
     /// the longest shift.
     private static let shiftEntries = 1 << 13
 
-    /// The pair `(a, b)` hashed to 16 bits: its bit in `pairs`, and (its low bits) its entry in
-    /// `shifts`.
+    /// The pair `(a, b)` hashed to 16 bits: (its low bits) its entry in `shifts`.
     @inline(__always)
     private static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
         Int(truncatingIfNeeded: (a.value &* 0x9E37 ^ b.value) & 0xFFFF)
@@ -124,17 +148,38 @@ struct TermDictionary: Sendable {
     /// `match(_:at:)` as an index into `terms`.
     @inline(__always)
     func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Int? {
-        guard i < s.count else { return nil }
+        guard i >= 0, i < s.count else { return nil }
         // Most scalars start no term: answered here, inline, with one load.
         let slot = Int(firstScalars[s[i]])
         guard slot > 0 else { return nil }
-        if pairsDecide {
-            // No term fits in the one scalar left, or starts with this pair.
-            guard i + 1 < s.count else { return nil }
-            let bit = Self.pairHash(s[i], s[i + 1])
-            guard pairs[bit >> 6] >> UInt64(bit & 63) & 1 != 0 else { return nil }
+        return longest(s, at: i, from: slot - 1)
+    }
+
+    /// The longest term at `i` whose text after its first scalar (`s[i]`) is read from `node`
+    /// on, nil when none stands there or an excluded prefix stands before the longest one.
+    private func longest(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, from node: Int) -> Int? {
+        nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                var node = node
+                var found = Int(nodes[node].term)
+                var k = i &+ 1
+                while k < s.count {
+                    let c = s[k].value
+                    var e = Int(nodes[node].firstEdge)
+                    let end = e &+ Int(nodes[node].edgeCount)
+                    while e < end, edges[e].scalar != c { e &+= 1 }
+                    guard e < end else { break }
+                    node = Int(edges[e].child)
+                    k &+= 1
+                    if nodes[node].term >= 0 { found = Int(nodes[node].term) }
+                }
+                guard found >= 0 else { return nil }
+                if excludedPrefixes[found].contains(where: { p in
+                    p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
+                }) { return nil }
+                return found
+            }
         }
-        return matchIndex(s, at: i, among: groupsOf[slot - 1])
     }
 
     /// The first place at or after `i` where a term matches (`matchIndex` is not nil), with the
@@ -147,7 +192,14 @@ struct TermDictionary: Sendable {
     /// pair ends one is `matchIndex` asked. A scalar test at every place was near a third of the
     /// statement scanner.
     func firstMatch(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> (start: Int, term: Int)? {
-        let n = s.count
+        firstMatch(s, from: i, before: s.count)
+    }
+
+    /// `firstMatch(_:from:)` among the places before `end`: a term that starts at `end` or
+    /// later is not looked for (its text may reach past `end`). A caller that needs no term past
+    /// a line's last unit does not search the rest of the line.
+    func firstMatch(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, before end: Int) -> (start: Int, term: Int)? {
+        let n = min(s.count, end)
         guard window >= 2 else {
             for k in max(i, 0)..<max(n, i) {
                 if let t = matchIndex(s, at: k) { return (k, t) }
@@ -160,7 +212,9 @@ struct TermDictionary: Sendable {
             // Offsets stay below `s.count + window`: wrapping arithmetic, without overflow checks,
             // is a fifth fewer instructions per step.
             var pos = max(i, 0) &+ window &- 1
-            while pos < n {
+            // The last window that starts before `n` ends at `n + window - 2`, within the line.
+            let stop = min(s.count, max(n, 0) &+ window &- 1)
+            while pos < stop {
                 let shift = Int(shifts[Self.pairHash(s[pos &- 1], s[pos]) & (Self.shiftEntries - 1)])
                 if shift > 0 {
                     pos &+= shift
@@ -172,45 +226,6 @@ struct TermDictionary: Sendable {
             }
             return nil
         }
-    }
-
-    /// The longest term of the groups `among` (those of the terms that start with `s[i]`) at
-    /// `i`, as `match(_:at:)`: a term of two scalars or more is in the group of `s[i + 1]`, and
-    /// is longer than the term of one scalar, if there is one.
-    private func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, among: Range<Int>) -> Int? {
-        let second = i + 1 < s.count ? s[i + 1].value : UInt32.max
-        for g in among where groups[g].second == second {
-            switch longest(s, at: i, in: groups[g].members, from: 2) {
-            case .some(let found): return found
-            case .none: break
-            }
-        }
-        for g in among where groups[g].second == UInt32.max {
-            switch longest(s, at: i, in: groups[g].members, from: 1) {
-            case .some(let found): return found
-            case .none: break
-            }
-        }
-        return nil
-    }
-
-    /// The first term of `grouped[members]` whose text stands at `i` (its scalars before `known`
-    /// are known to), as `.some(index)`, or `.some(nil)` when an excluded prefix stands before
-    /// it; `.none` when none stands there.
-    @inline(__always)
-    private func longest(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, in members: Range<Int>, from known: Int) -> Int?? {
-        for n in grouped[members] {
-            let text = terms[n].text
-            guard i + text.count <= s.count else { continue }
-            var k = known
-            while k < text.count, s[i + k] == text[k] { k += 1 }
-            guard k >= text.count else { continue }
-            if terms[n].excludedPrefixes.contains(where: { p in
-                p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
-            }) { return .some(nil) }
-            return .some(n)
-        }
-        return .none
     }
 
     private static let appropriationOnly = ["财政拨款", "拨款", "预算", "基金", "资本经营", "经营预算"]
