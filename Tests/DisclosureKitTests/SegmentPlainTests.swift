@@ -224,6 +224,14 @@ struct SegmentPlainTests {
         #expect(seen.count == 5)
     }
 
+    @Test("every word's first scalar has its bit in the mask the search passes scalars over by")
+    func familyWordFirsts() {
+        for word in SectionClassifier.Words.all {
+            let first = word[0].value
+            #expect(SectionClassifier.Words.firstBits >> (UInt64(first) & 63) & 1 == 1, "\(word)")
+        }
+    }
+
     // MARK: Contents entries
 
     @Test("a line repeats the first contents entry exactly when its key equals the entry's")
