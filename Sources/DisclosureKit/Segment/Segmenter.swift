@@ -31,7 +31,13 @@ public struct Segmenter: Sendable {
     /// `segment`, with each line's tab and unit read from `marks` (one per line) when given: what
     /// `lastTabAndDeclaredUnit` finds in the line, which is asked when they are not.
     func segment(_ lines: NormalizedText.Lines, marks: [LineMarks]?) -> [LineContext] {
-        let marks = marks.flatMap { $0.count == lines.count ? $0 : nil }
+        guard let marks, marks.count == lines.count else { return segment(lines, markedBy: nil) }
+        return marks.withUnsafeBufferPointer { segment(lines, markedBy: $0) }
+    }
+
+    /// `segment` with the marks read in place: through the array, each line's cost a bounds
+    /// check and an optional's unwrapping per field.
+    private func segment(_ lines: NormalizedText.Lines, markedBy marks: UnsafeBufferPointer<LineMarks>?) -> [LineContext] {
         // Each line gets exactly one context, written in place (no append's checks per line).
         return [LineContext](unsafeUninitializedCapacity: lines.count) { contexts, written in
             // Stack of open headings: (level, family).
@@ -49,7 +55,9 @@ public struct Segmenter: Sendable {
                 written += 1
             }
             for lineIndex in lines.indices {
-                let s = lines[lineIndex].scalars
+                // The line's span and scalars only: a `LineView` made per line rebased its origins too.
+                let span = lines.spans[lineIndex]
+                let s = UnsafeBufferPointer(rebasing: lines.scalars[span.scalars])
                 let (lastTab, declared) = marks.map { ($0[lineIndex].tab, $0[lineIndex].unit) } ?? Self.lastTabAndDeclaredUnit(s)
                 if let unit = declared {
                     tableUnit = unit
@@ -76,7 +84,7 @@ public struct Segmenter: Sendable {
                 // A contents entry is a heading followed by its page number.
                 let headingScalars = isEntry ? s[..<(lastTab ?? s.endIndex)] : s[...]
                 let ordinal = HeadingParser.mayStartHeading(headingScalars) ? HeadingParser.level(of: headingScalars) : nil
-                if let level = ordinal ?? (lines[lineIndex].wasMarkdownHeading ? 1 : nil) {
+                if let level = ordinal ?? (span.wasMarkdownHeading ? 1 : nil) {
                     if inContents {
                         // The contents end where the body repeats the first listed entry
                         // (`第一部分 单位概况` listed, then written).
