@@ -224,6 +224,14 @@ struct SegmentPlainTests {
         #expect(seen.count == 5)
     }
 
+    @Test("isNumeral, which passes scalars over by a mask, agrees with the set of numerals on every scalar")
+    func numeralMask() {
+        for value in UInt32(0)..<0x11000 {
+            guard let s = Unicode.Scalar(value) else { continue }
+            #expect(HeadingParser.isNumeral(s) == HeadingParser.numerals.contains(s), "\(value)")
+        }
+    }
+
     @Test("every word's first scalar has its bit in the mask the search passes scalars over by")
     func familyWordFirsts() {
         for word in SectionClassifier.Words.all {
