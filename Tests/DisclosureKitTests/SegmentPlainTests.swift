@@ -273,6 +273,25 @@ struct SegmentPlainTests {
         #expect(equal > 2_000)
     }
 
+    @Test("an entry key's plainness, ideographs first, is PlainScalar's: every scalar, and random lines")
+    func entryKeyPlainness() {
+        for value in UInt32(0)..<0x11000 {
+            guard let s = Unicode.Scalar(value) else { continue }
+            [s].withUnsafeBufferPointer { line in
+                #expect(Segmenter.EntryKey.isPlain(line) == PlainScalar.isPlain(line), "\(value)")
+            }
+        }
+        var random = SplitMix64(seed: 0x9_1A17)
+        let odd: [Unicode.Scalar] = ["\u{0301}", "\u{F900}", "\u{00B2}", "é"]
+        for _ in 0..<2_000 {
+            var line = Self.randomLine(&random, pieces: 3)
+            if !line.isEmpty, random.oneIn(3) { line[random.below(line.count)] = odd[random.below(odd.count)] }
+            line.withUnsafeBufferPointer { buffer in
+                #expect(Segmenter.EntryKey.isPlain(buffer) == PlainScalar.isPlain(buffer))
+            }
+        }
+    }
+
     @Test("a trailing scalar is a page number's part: ASCII without the property lookup")
     func trailingScalars() {
         for value in UInt32(0)...0x7F {

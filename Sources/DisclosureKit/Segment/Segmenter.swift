@@ -42,6 +42,9 @@ public struct Segmenter: Sendable {
         return [LineContext](unsafeUninitializedCapacity: lines.count) { contexts, written in
             // Stack of open headings: (level, family).
             var stack: [(level: Int, family: Metric.Family?)] = []
+            // Levels 0 to 2 (a heading pops those at or below its own): room for them at once, not
+            // grown three times per report.
+            stack.reserveCapacity(4)
             // The family of the innermost open heading that has one: what every line's context
             // carries, found again only when a heading changes the stack (not per line).
             var family: Metric.Family?
@@ -125,7 +128,7 @@ public struct Segmenter: Sendable {
         case string(String)
 
         init(_ line: UnsafeBufferPointer<Unicode.Scalar>) {
-            guard PlainScalar.isPlain(line) else {
+            guard Self.isPlain(line) else {
                 self = .string(Segmenter.entryKey(LogicalLine.string(line)))
                 return
             }
@@ -141,7 +144,7 @@ public struct Segmenter: Sendable {
         /// passed over), and what follows the key's last scalar must all be trimmed away.
         /// (That scalar is not one `isTrailing` trims, so the line's key ends exactly there.)
         func isKey(of line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-            guard case .scalars(let key) = self, PlainScalar.isPlain(line) else { return EntryKey(line) == self }
+            guard case .scalars(let key) = self, Self.isPlain(line) else { return EntryKey(line) == self }
             var i = 0
             while i < line.count, line[i] == "-" || line[i] == "*" || line[i] == "#" || line[i] == " " { i += 1 }
             var matched = 0
@@ -158,6 +161,15 @@ public struct Segmenter: Sendable {
             while i < line.count {
                 guard Self.isTrailing(line[i]) else { return false }
                 i += 1
+            }
+            return true
+        }
+
+        /// `PlainScalar.isPlain(line)`, an ideograph (most of a heading) told by one range test
+        /// before the ranges of the other plain scalars: asked of every heading of the contents.
+        static func isPlain(_ line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+            for s in line where s.value &- 0x4E00 > 0x9FFF - 0x4E00 {
+                if !PlainScalar.isPlain(s) { return false }
             }
             return true
         }
