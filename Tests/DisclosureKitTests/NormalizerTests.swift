@@ -109,6 +109,24 @@ struct NormalizerTests {
         }
     }
 
+    @Test("watermarks found by scalars are those found by comparing strings (hundreds of distinct lines)")
+    func watermarksAsStringsManyGroups() {
+        // Lines of two to four of a few ideographs (and now and then a digit): hundreds of
+        // distinct candidates, more than the table has chains, some repeated five times or more.
+        var random = SplitMix64(seed: 0x3A7E)
+        let letters = ["甲", "乙", "丙", "丁", "戊", "1"]
+        for _ in 0..<60 {
+            let lines = (0..<(100 + random.below(1_500))).map { _ in
+                (0..<(2 + random.below(3))).map { _ in letters[random.below(letters.count)] }.joined()
+            }
+            var fast = PhysicalLines(Stage.physical(lines))
+            var plain = fast
+            WatermarkFilter.removeWatermarks(from: &fast)
+            WatermarkFilter.removeWatermarksComparingStrings(from: &plain)
+            #expect(fast.lines.map(\.isBlank) == plain.lines.map(\.isBlank))
+        }
+    }
+
     @Test("a number cut across lines is made canonical after joining: ４，３３２． / ３７ 万元")
     func numberCanonicalAfterJoin() throws {
         let text = Stage.normalize(["本年支出决算合计４，３３２．", "３７ 万元。"])

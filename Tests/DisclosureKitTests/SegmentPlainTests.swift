@@ -224,6 +224,22 @@ struct SegmentPlainTests {
         #expect(seen.count == 5)
     }
 
+    @Test("isNumeral, which passes scalars over by a mask, agrees with the set of numerals on every scalar")
+    func numeralMask() {
+        for value in UInt32(0)..<0x11000 {
+            guard let s = Unicode.Scalar(value) else { continue }
+            #expect(HeadingParser.isNumeral(s) == HeadingParser.numerals.contains(s), "\(value)")
+        }
+    }
+
+    @Test("every word's first scalar has its bit in the mask the search passes scalars over by")
+    func familyWordFirsts() {
+        for word in SectionClassifier.Words.all {
+            let first = word[0].value
+            #expect(SectionClassifier.Words.firstBits >> (UInt64(first) & 63) & 1 == 1, "\(word)")
+        }
+    }
+
     // MARK: Contents entries
 
     @Test("a line repeats the first contents entry exactly when its key equals the entry's")
@@ -255,6 +271,25 @@ struct SegmentPlainTests {
             }
         }
         #expect(equal > 2_000)
+    }
+
+    @Test("an entry key's plainness, ideographs first, is PlainScalar's: every scalar, and random lines")
+    func entryKeyPlainness() {
+        for value in UInt32(0)..<0x11000 {
+            guard let s = Unicode.Scalar(value) else { continue }
+            [s].withUnsafeBufferPointer { line in
+                #expect(Segmenter.EntryKey.isPlain(line) == PlainScalar.isPlain(line), "\(value)")
+            }
+        }
+        var random = SplitMix64(seed: 0x9_1A17)
+        let odd: [Unicode.Scalar] = ["\u{0301}", "\u{F900}", "\u{00B2}", "é"]
+        for _ in 0..<2_000 {
+            var line = Self.randomLine(&random, pieces: 3)
+            if !line.isEmpty, random.oneIn(3) { line[random.below(line.count)] = odd[random.below(odd.count)] }
+            line.withUnsafeBufferPointer { buffer in
+                #expect(Segmenter.EntryKey.isPlain(buffer) == PlainScalar.isPlain(buffer))
+            }
+        }
     }
 
     @Test("a trailing scalar is a page number's part: ASCII without the property lookup")

@@ -34,6 +34,33 @@ import Testing
         }
     }
 
+    /// Fields of 0 … 80 bytes (the sixteen-byte steps, their overlapping last step, and the
+    /// eight-byte words below them) quoted exactly when the plain rule says: a separator, quote,
+    /// CR or LF anywhere, or white space at either end.
+    @Test func quotingAgreesWithThePlainRuleOnRandomFields() {
+        var state: UInt64 = 0x5EED_C5B1
+        func below(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        let plain = ["甲", "a", "。", "9", "Ａ", "…"]
+        let special = [",", "|", "\"", "\r", "\n", " ", "\t"]
+        for writer in [CSVWriter.csv, CSVWriter(separator: "|")] {
+            for _ in 0..<3_000 {
+                var field = ""
+                let target = below(81)
+                while field.utf8.count < target {
+                    field += below(12) == 0 ? special[below(special.count)] : plain[below(plain.count)]
+                }
+                let marks: Set<Unicode.Scalar> = [writer.separator.unicodeScalars.first!, "\"", "\r", "\n"]
+                let needs = field.unicodeScalars.contains(where: marks.contains)
+                    || (field.first?.isWhitespace ?? false) || (field.last?.isWhitespace ?? false)
+                let expected = needs ? "\"" + field.replacing("\"", with: "\"\"") + "\"" : field
+                #expect(writer.row([field]) == expected + "\n", "\(field.unicodeScalars.map(\.value))")
+            }
+        }
+    }
+
     @Test func emptyFieldsAndRows() {
         #expect(CSVWriter.csv.row(["", "", ""]) == ",,\n")
         #expect(CSVWriter.csv.row([]) == "\n")

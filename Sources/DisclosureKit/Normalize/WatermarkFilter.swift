@@ -22,19 +22,23 @@ enum WatermarkFilter {
     /// `String`s: strings compare by canonical equivalence (`豈` U+F900 equals `豈` U+8C48),
     /// scalars the same way only for plain text.
     ///
-    /// Candidates are grouped by their scalars in an open-addressing table of their FNV-1a
-    /// hashes: a `Dictionary` hashed each key again through `Hasher`, and a `String` per line
-    /// (hashed through Unicode normalization) was once most of this filter's cost.
+    /// Candidates are grouped by their scalars in a table of their FNV-1a hashes, chained: a
+    /// `Dictionary` hashed each key again through `Hasher`, and a `String` per line (hashed
+    /// through Unicode normalization) was once most of this filter's cost.
     private static func watermarkLines(_ physical: PhysicalLines) -> [Int]? {
         let candidates = candidateLines(physical.lines)
-        // At most half full: a power of two at least twice the number of candidates (not of
-        // lines: a third of the lines are candidates, and the table was zero-filled per report).
-        var size = 16
-        while size < 2 * candidates.count { size *= 2 }
+        // A power of two, 256 or at least half the number of candidates (of which about half
+        // are letters, and groups fewer): the chains stay a group or two long. Open addressing
+        // needed twice the candidates, and that table's fill (4 KB, byte by byte through
+        // `rep stosb`) cost more than its probes.
+        var size = 256
+        while 2 * size < candidates.count { size *= 2 }
         let mask = size - 1
+        // By hash: the last group made, -1 for none.
         var slots = [Int32](repeating: -1, count: size)
-        // Per group: the line whose text is its key, that text's hash, and its size.
-        var groups: [(line: Int, hash: UInt64, size: Int)] = []
+        // Per group: the line whose text is its key, that text's hash, its size, and the group
+        // made before it in its chain (-1 for none).
+        var groups: [(line: Int, hash: UInt64, size: Int, next: Int32)] = []
         // At most one per candidate: grown from empty, it was reallocated a dozen times per report.
         groups.reserveCapacity(candidates.count)
         // By candidate: its group (-1 for none: not letters only).
@@ -65,22 +69,22 @@ enum WatermarkFilter {
                             }
                             guard letters else { continue }
                             guard plain else { return false }
-                            var slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
-                            while true {
-                                let group = Int(slots[slot])
-                                if group < 0 {
-                                    slots[slot] = Int32(truncatingIfNeeded: groups.count)
-                                    groupOfCandidate[c] = Int32(truncatingIfNeeded: groups.count)
-                                    groups.append((index, h, 1))
-                                    break
-                                }
+                            let slot = Int(truncatingIfNeeded: h ^ h >> 32) & mask
+                            var group = Int(slots[slot])
+                            while group >= 0 {
                                 if groups[group].hash == h,
                                    text.elementsEqual(UnsafeBufferPointer(rebasing: all[lines[groups[group].line].trimmed])) {
-                                    groups[group].size += 1
-                                    groupOfCandidate[c] = Int32(truncatingIfNeeded: group)
                                     break
                                 }
-                                slot = (slot + 1) & mask
+                                group = Int(groups[group].next)
+                            }
+                            if group >= 0 {
+                                groups[group].size += 1
+                                groupOfCandidate[c] = Int32(truncatingIfNeeded: group)
+                            } else {
+                                groupOfCandidate[c] = Int32(truncatingIfNeeded: groups.count)
+                                groups.append((index, h, 1, slots[slot]))
+                                slots[slot] = Int32(truncatingIfNeeded: groups.count - 1)
                             }
                         }
                         return true

@@ -31,11 +31,20 @@ public struct Segmenter: Sendable {
     /// `segment`, with each line's tab and unit read from `marks` (one per line) when given: what
     /// `lastTabAndDeclaredUnit` finds in the line, which is asked when they are not.
     func segment(_ lines: NormalizedText.Lines, marks: [LineMarks]?) -> [LineContext] {
-        let marks = marks.flatMap { $0.count == lines.count ? $0 : nil }
+        guard let marks, marks.count == lines.count else { return segment(lines, markedBy: nil) }
+        return marks.withUnsafeBufferPointer { segment(lines, markedBy: $0) }
+    }
+
+    /// `segment` with the marks read in place: through the array, each line's cost a bounds
+    /// check and an optional's unwrapping per field.
+    private func segment(_ lines: NormalizedText.Lines, markedBy marks: UnsafeBufferPointer<LineMarks>?) -> [LineContext] {
         // Each line gets exactly one context, written in place (no append's checks per line).
         return [LineContext](unsafeUninitializedCapacity: lines.count) { contexts, written in
             // Stack of open headings: (level, family).
             var stack: [(level: Int, family: Metric.Family?)] = []
+            // Levels 0 to 2 (a heading pops those at or below its own): room for them at once, not
+            // grown three times per report.
+            stack.reserveCapacity(4)
             // The family of the innermost open heading that has one: what every line's context
             // carries, found again only when a heading changes the stack (not per line).
             var family: Metric.Family?
@@ -49,7 +58,9 @@ public struct Segmenter: Sendable {
                 written += 1
             }
             for lineIndex in lines.indices {
-                let s = lines[lineIndex].scalars
+                // The line's span and scalars only: a `LineView` made per line rebased its origins too.
+                let span = lines.spans[lineIndex]
+                let s = UnsafeBufferPointer(rebasing: lines.scalars[span.scalars])
                 let (lastTab, declared) = marks.map { ($0[lineIndex].tab, $0[lineIndex].unit) } ?? Self.lastTabAndDeclaredUnit(s)
                 if let unit = declared {
                     tableUnit = unit
@@ -76,7 +87,7 @@ public struct Segmenter: Sendable {
                 // A contents entry is a heading followed by its page number.
                 let headingScalars = isEntry ? s[..<(lastTab ?? s.endIndex)] : s[...]
                 let ordinal = HeadingParser.mayStartHeading(headingScalars) ? HeadingParser.level(of: headingScalars) : nil
-                if let level = ordinal ?? (lines[lineIndex].wasMarkdownHeading ? 1 : nil) {
+                if let level = ordinal ?? (span.wasMarkdownHeading ? 1 : nil) {
                     if inContents {
                         // The contents end where the body repeats the first listed entry
                         // (`第一部分 单位概况` listed, then written).
@@ -117,7 +128,7 @@ public struct Segmenter: Sendable {
         case string(String)
 
         init(_ line: UnsafeBufferPointer<Unicode.Scalar>) {
-            guard PlainScalar.isPlain(line) else {
+            guard Self.isPlain(line) else {
                 self = .string(Segmenter.entryKey(LogicalLine.string(line)))
                 return
             }
@@ -133,7 +144,7 @@ public struct Segmenter: Sendable {
         /// passed over), and what follows the key's last scalar must all be trimmed away.
         /// (That scalar is not one `isTrailing` trims, so the line's key ends exactly there.)
         func isKey(of line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-            guard case .scalars(let key) = self, PlainScalar.isPlain(line) else { return EntryKey(line) == self }
+            guard case .scalars(let key) = self, Self.isPlain(line) else { return EntryKey(line) == self }
             var i = 0
             while i < line.count, line[i] == "-" || line[i] == "*" || line[i] == "#" || line[i] == " " { i += 1 }
             var matched = 0
@@ -150,6 +161,15 @@ public struct Segmenter: Sendable {
             while i < line.count {
                 guard Self.isTrailing(line[i]) else { return false }
                 i += 1
+            }
+            return true
+        }
+
+        /// `PlainScalar.isPlain(line)`, an ideograph (most of a heading) told by one range test
+        /// before the ranges of the other plain scalars: asked of every heading of the contents.
+        static func isPlain(_ line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+            for s in line where s.value &- 0x4E00 > 0x9FFF - 0x4E00 {
+                if !PlainScalar.isPlain(s) { return false }
             }
             return true
         }
