@@ -142,7 +142,8 @@ struct LineJoiner {
         // Without a wrap width, only a number or a unit starting `b` joins (every rule below
         // asks for one): most line pairs are settled here, before the looks at their texts.
         if wrap == nil && !bStartsUnit && !bStartsNumber { return false }
-        if isListMarker(bt) || Self.startsWithOrdinal(bt[...]) { return false }
+        // `startsWithOrdinal`'s first test here, where most lines settle, without the call.
+        if isListMarker(bt) || (Self.mayStartOrdinal(bFirst) && Self.startsWithOrdinal(bt[...])) { return false }
         let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "．" || aLast == "-"
         let full = wrap?.isFull(lines[a]) ?? false
         // The unit of a number went to the next line: `0.68` / `万元`.
@@ -200,9 +201,7 @@ struct LineJoiner {
 
     static func startsWithOrdinal(_ t: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         // What every rule below starts with: most lines settle here.
-        guard let f = t.first, f == "（" || f == "(" || f == "第" || HeadingParser.isNumeral(f) || ScalarFolding.isDigit(f) else {
-            return false
-        }
+        guard let f = t.first, mayStartOrdinal(f) else { return false }
         var s = t
         if let f = s.first, f == "（" || f == "(" {
             s = s.dropFirst()
@@ -228,6 +227,14 @@ struct LineJoiner {
         return false
     }
 
+    /// Whether a line that starts with `f` may start with an ordinal (`startsWithOrdinal`'s
+    /// first look): `（`, `(`, `第`, a Chinese numeral or a digit.
+    @inline(__always)
+    static func mayStartOrdinal(_ f: Unicode.Scalar) -> Bool {
+        f == "（" || f == "(" || f == "第" || HeadingParser.isNumeral(f) || ScalarFolding.isDigit(f)
+    }
+
+    @inline(__always)
     private func isListMarker(_ t: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard let f = t.first else { return false }
         if (f == "-" || f == "*" || f == "•"), t.count > 1, ScalarFolding.isSpace(t[1]) { return true }
