@@ -73,7 +73,11 @@ struct LineJoiner {
             var mayHoldSeparators = lines[i].mayHoldSeparators
             var last = i
             var next = i + 1
-            while true {
+            // `shouldJoin`'s first looks, made here before its call, most pairs settled by them:
+            // a heading or a table row is never joined (asked once of the line, and of each
+            // line before it joins), nor is a line that ends a sentence cut.
+            let mayJoin = !lines[i].heading && !lines[i].hasTab
+            while mayJoin, !Self.isSentenceEnder(buffer[w - 1]) {
                 // Find the next non-blank line within the gap.
                 var j = next
                 var blanks = 0
@@ -82,6 +86,7 @@ struct LineJoiner {
                     j += 1
                 }
                 guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
+                if lines[j].heading || lines[j].hasTab { break }
                 // Without a wrap width only a number or a unit can continue a line
                 // (`shouldJoin`'s first test of `b`), and most lines start with neither.
                 if wrap == nil && !Self.mayContinueUnwrapped(buffer[lines[j].trimmed.lowerBound]) { break }
