@@ -73,7 +73,11 @@ struct LineJoiner {
             var mayHoldSeparators = lines[i].mayHoldSeparators
             var last = i
             var next = i + 1
-            while true {
+            // `shouldJoin`'s first looks, made here before its call, most pairs settled by them:
+            // a heading or a table row is never joined (asked once of the line, and of each
+            // line before it joins), nor is a line that ends a sentence cut.
+            let mayJoin = !lines[i].heading && !lines[i].hasTab
+            while mayJoin, !Self.isSentenceEnder(buffer[w - 1]) {
                 // Find the next non-blank line within the gap.
                 var j = next
                 var blanks = 0
@@ -82,6 +86,7 @@ struct LineJoiner {
                     j += 1
                 }
                 guard j < lines.count, !lines[j].isBlank, blanks <= maxBlankGap else { break }
+                if lines[j].heading || lines[j].hasTab { break }
                 // Without a wrap width only a number or a unit can continue a line
                 // (`shouldJoin`'s first test of `b`), and most lines start with neither.
                 if wrap == nil && !Self.mayContinueUnwrapped(buffer[lines[j].trimmed.lowerBound]) { break }
@@ -142,7 +147,8 @@ struct LineJoiner {
         // Without a wrap width, only a number or a unit starting `b` joins (every rule below
         // asks for one): most line pairs are settled here, before the looks at their texts.
         if wrap == nil && !bStartsUnit && !bStartsNumber { return false }
-        if isListMarker(bt) || Self.startsWithOrdinal(bt[...]) { return false }
+        // `startsWithOrdinal`'s first test here, where most lines settle, without the call.
+        if isListMarker(bt) || (Self.mayStartOrdinal(bFirst) && Self.startsWithOrdinal(bt[...])) { return false }
         let aEndsInNumber = ScalarFolding.isDigit(aLast) || aLast == "." || aLast == "．" || aLast == "-"
         let full = wrap?.isFull(lines[a]) ?? false
         // The unit of a number went to the next line: `0.68` / `万元`.
@@ -200,9 +206,7 @@ struct LineJoiner {
 
     static func startsWithOrdinal(_ t: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         // What every rule below starts with: most lines settle here.
-        guard let f = t.first, f == "（" || f == "(" || f == "第" || HeadingParser.isNumeral(f) || ScalarFolding.isDigit(f) else {
-            return false
-        }
+        guard let f = t.first, mayStartOrdinal(f) else { return false }
         var s = t
         if let f = s.first, f == "（" || f == "(" {
             s = s.dropFirst()
@@ -228,6 +232,14 @@ struct LineJoiner {
         return false
     }
 
+    /// Whether a line that starts with `f` may start with an ordinal (`startsWithOrdinal`'s
+    /// first look): `（`, `(`, `第`, a Chinese numeral or a digit.
+    @inline(__always)
+    static func mayStartOrdinal(_ f: Unicode.Scalar) -> Bool {
+        f == "（" || f == "(" || f == "第" || HeadingParser.isNumeral(f) || ScalarFolding.isDigit(f)
+    }
+
+    @inline(__always)
     private func isListMarker(_ t: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard let f = t.first else { return false }
         if (f == "-" || f == "*" || f == "•"), t.count > 1, ScalarFolding.isSpace(t[1]) { return true }
