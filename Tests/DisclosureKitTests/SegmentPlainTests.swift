@@ -273,12 +273,12 @@ struct SegmentPlainTests {
         #expect(equal > 2_000)
     }
 
-    @Test("an entry key's plainness, ideographs first, is PlainScalar's: every scalar, and random lines")
+    @Test("plainness, ideographs first, is the listed ranges': every scalar, and random lines")
     func entryKeyPlainness() {
         for value in UInt32(0)..<0x11000 {
             guard let s = Unicode.Scalar(value) else { continue }
             [s].withUnsafeBufferPointer { line in
-                #expect(Segmenter.EntryKey.isPlain(line) == PlainScalar.isPlain(line), "\(value)")
+                #expect(PlainScalar.isPlain(line) == line.allSatisfy(PlainScalar.isListed), "\(value)")
             }
         }
         var random = SplitMix64(seed: 0x9_1A17)
@@ -287,7 +287,7 @@ struct SegmentPlainTests {
             var line = Self.randomLine(&random, pieces: 3)
             if !line.isEmpty, random.oneIn(3) { line[random.below(line.count)] = odd[random.below(odd.count)] }
             line.withUnsafeBufferPointer { buffer in
-                #expect(Segmenter.EntryKey.isPlain(buffer) == PlainScalar.isPlain(buffer))
+                #expect(PlainScalar.isPlain(buffer) == buffer.allSatisfy(PlainScalar.isListed))
             }
         }
     }

@@ -39,9 +39,8 @@ struct MetadataReading {
         var byLowBits = [UInt8](repeating: 0, count: 1 << 16)
         /// By number.
         var starts: [Start] = []
-        /// The trie's nodes, the root first; each node's edges stand together in `edges`.
-        var nodes: [Node] = [Node()]
-        var edges: [Edge] = []
+        /// The phrases' trie; each start scalar's node is noted in `starts`.
+        var trie = ScalarTrie([])
         var phraseCount = 0
 
         static let shared: UInt8 = .max
@@ -54,36 +53,17 @@ struct MetadataReading {
             var node: Int32 = 0
         }
 
-        struct Node {
-            /// The phrase that ends here (its place in `MetadataDetector.phrases`), -1 when none does.
-            var phrase: Int32 = -1
-            /// Its edges: `edges[edgesStart ..< edgesEnd]`.
-            var edgesStart: Int32 = 0
-            var edgesEnd: Int32 = 0
-        }
-
-        /// To `node` on `scalar`.
-        struct Edge {
-            let scalar: Unicode.Scalar
-            let node: Int32
-        }
-
         /// The tables read in place, valid inside `withBuffers` only.
         struct Buffers {
             let byLowBits: UnsafeBufferPointer<UInt8>
             let starts: UnsafeBufferPointer<Start>
-            let nodes: UnsafeBufferPointer<Node>
-            let edges: UnsafeBufferPointer<Edge>
+            let trie: ScalarTrie.View
         }
 
         func withBuffers<R>(_ body: (Buffers) -> R) -> R {
             byLowBits.withUnsafeBufferPointer { byLowBits in
                 starts.withUnsafeBufferPointer { starts in
-                    nodes.withUnsafeBufferPointer { nodes in
-                        edges.withUnsafeBufferPointer { edges in
-                            body(Buffers(byLowBits: byLowBits, starts: starts, nodes: nodes, edges: edges))
-                        }
-                    }
+                    trie.withView { trie in body(Buffers(byLowBits: byLowBits, starts: starts, trie: trie)) }
                 }
             }
         }
@@ -97,34 +77,10 @@ struct MetadataReading {
             return starts.count - 1
         }
 
-        /// The trie of `phrases` laid out in `nodes` and `edges` (the root's edges are the start
-        /// scalars', noted in `starts` too).
+        /// The trie of `phrases`, its first scalars noted as start scalars with their nodes.
         mutating func addTrie(of phrases: [[Unicode.Scalar]]) {
-            // Built with each node's edges in a list of its own, then laid out flat.
-            var children: [[(scalar: Unicode.Scalar, node: Int)]] = [[]]
-            var ends: [Int] = [-1]
-            for (index, phrase) in phrases.enumerated() where !phrase.isEmpty {
-                var node = 0
-                for scalar in phrase {
-                    if let child = children[node].first(where: { $0.scalar == scalar }) {
-                        node = child.node
-                    } else {
-                        children.append([])
-                        ends.append(-1)
-                        children[node].append((scalar, children.count - 1))
-                        node = children.count - 1
-                    }
-                }
-                // The phrases are distinct: the first one to end at a node is the only one.
-                if ends[node] < 0 { ends[node] = index }
-            }
-            nodes = []
-            edges = []
-            for (node, list) in children.enumerated() {
-                nodes.append(Node(phrase: Int32(ends[node]), edgesStart: Int32(edges.count), edgesEnd: Int32(edges.count + list.count)))
-                for child in list { edges.append(Edge(scalar: child.scalar, node: Int32(child.node))) }
-            }
-            for child in children[0] { starts[number(adding: child.scalar)].node = Int32(child.node) }
+            trie = ScalarTrie(phrases)
+            for edge in trie.firstScalars { starts[number(adding: edge.scalar)].node = edge.child }
         }
     }
 
@@ -306,9 +262,9 @@ struct MetadataReading {
                                 guard node != 0 else { continue }
                                 var i = p &+ 1
                                 while true {
-                                    let here = t.nodes[node]
-                                    if here.phrase >= 0 {
-                                        let phrase = Int(here.phrase)
+                                    let here = t.trie.nodes[node]
+                                    if here.text >= 0 {
+                                        let phrase = Int(here.text)
                                         if tallies[phrase].allowedLine != line || p >= tallies[phrase].nextAllowed {
                                             tallies[phrase].count &+= 1
                                             tallies[phrase].nextAllowed = i
@@ -316,12 +272,8 @@ struct MetadataReading {
                                         }
                                     }
                                     guard i < lineEnd else { break }
-                                    let next = all[i]
-                                    var e = Int(here.edgesStart)
-                                    let stop = Int(here.edgesEnd)
-                                    while e < stop, t.edges[e].scalar != next { e &+= 1 }
-                                    guard e < stop else { break }
-                                    node = Int(t.edges[e].node)
+                                    node = t.trie.child(of: here, on: all[i])
+                                    guard node >= 0 else { break }
                                     i &+= 1
                                 }
                             }

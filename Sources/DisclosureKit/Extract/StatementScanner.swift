@@ -175,31 +175,9 @@ struct StatementScanner: Sendable {
     }
 
     /// The offset of the last `万`, `元` or `%` in `s` after offset `lower`, -1 if there is none:
-    /// the scalars a unit of a statement starts with (`ValueToken`). Looked for from the end,
-    /// eight at a step.
+    /// the scalars a unit of a statement starts with (`ValueToken`).
     static func lastUnit(in s: UnsafeBufferPointer<Unicode.Scalar>, after lower: Int) -> Int {
-        let wan: Unicode.Scalar = "万"
-        let yuan: Unicode.Scalar = "元"
-        let percent: Unicode.Scalar = "%"
-        let floor = max(lower &+ 1, 0)
-        var k = s.count
-        if let base = s.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let a = SIMD8<UInt32>(repeating: wan.value)
-            let b = SIMD8<UInt32>(repeating: yuan.value)
-            let c = SIMD8<UInt32>(repeating: percent.value)
-            while k &- 8 >= floor {
-                let v = raw.loadUnaligned(fromByteOffset: (k &- 8) &* 4, as: SIMD8<UInt32>.self)
-                if any((v .== a) .| (v .== b) .| (v .== c)) { break }
-                k &-= 8
-            }
-        }
-        while k > floor {
-            let c = s[k - 1]
-            if c == wan || c == yuan || c == percent { return k - 1 }
-            k -= 1
-        }
-        return -1
+        ScalarSearch.lastIndex(of: "万", or: "元", or: "%", in: s, after: lower)
     }
 
     /// One line's statements, taken event by event in order of position: the statement loop,

@@ -10,15 +10,12 @@
 /// dozen tables was copied (and each of them retained) at each of those.
 final class TermDictionary: Sendable {
     let terms: [Term]
-    /// The terms' texts as a trie, for longest-match scanning: the node of a first scalar is
-    /// `Int(firstScalars[scalar]) - 1` (none when 0); a node's edges are
-    /// `edges[node.firstEdge ..< node.firstEdge + node.edgeCount]`, each the next scalar and
-    /// its node. The scanners ask at the places a term may start; walking the terms of a first
-    /// and second scalar longest first (`政府采购…` has a dozen) compared each from the start
-    /// again, and most failed.
+    /// The terms' texts as a trie, for longest-match scanning: the node after a first scalar is
+    /// `Int(firstScalars[scalar]) - 1` (none when 0). The scanners ask at the places a term may
+    /// start; walking the terms of a first and second scalar longest first (`政府采购…` has a
+    /// dozen) compared each from the start again, and most failed.
     private let firstScalars: ScalarMap
-    private let nodes: [Node]
-    private let edges: [Edge]
+    private let trie: ScalarTrie
     /// Each term's excluded prefixes (`terms[n].excludedPrefixes`), looked at only when the
     /// term matches: reading them from `terms` copied the term.
     private let excludedPrefixes: [[[Unicode.Scalar]]]
@@ -39,55 +36,11 @@ final class TermDictionary: Sendable {
 
     init(terms: [Term]) {
         self.terms = terms
-        // The trie, built from the texts in order, scalar by scalar (a text before those it
-        // opens): the texts under a node are a run of that order, and its children the runs of
-        // their next scalar, so a node's edges are made together, one after another. No list of
-        // edges per node, grown as terms were added, is made (that was most of the building).
-        let texts = terms.map { $0.text }
-        let order = texts.indices.filter { !texts[$0].isEmpty }.sorted {
-            texts[$0].lexicographicallyPrecedes(texts[$1]) { $0.value < $1.value }
-        }
+        let trie = ScalarTrie(terms.map { $0.text })
         var firstScalars = ScalarMap()
-        var nodes: [Node] = []
-        var edges: [Edge] = []
-        // Nodes whose edges are not made yet: the run of `order` under each, and its depth (the
-        // scalars its texts share).
-        var pending: [Pending] = []
-        var k = 0
-        while k < order.count {
-            let first = texts[order[k]][0]
-            var end = k + 1
-            while end < order.count, texts[order[end]][0] == first { end += 1 }
-            firstScalars[first] = UInt32(nodes.count + 1)
-            pending.append(Pending(node: nodes.count, run: k..<end, depth: 1))
-            nodes.append(Node(firstEdge: 0, edgeCount: 0, term: -1))
-            k = end
-        }
-        while let next = pending.popLast() {
-            var lo = next.run.lowerBound
-            let hi = next.run.upperBound
-            let depth = next.depth
-            // The texts that end here come first; of two of one text, the dictionary's first.
-            var term = -1
-            while lo < hi, texts[order[lo]].count == depth {
-                if term < 0 || order[lo] < term { term = order[lo] }
-                lo += 1
-            }
-            let firstEdge = edges.count
-            while lo < hi {
-                let scalar = texts[order[lo]][depth]
-                var end = lo + 1
-                while end < hi, texts[order[end]][depth] == scalar { end += 1 }
-                edges.append(Edge(scalar: scalar.value, child: Int32(nodes.count)))
-                pending.append(Pending(node: nodes.count, run: lo..<end, depth: depth + 1))
-                nodes.append(Node(firstEdge: 0, edgeCount: 0, term: -1))
-                lo = end
-            }
-            nodes[next.node] = Node(firstEdge: Int32(firstEdge), edgeCount: Int32(edges.count - firstEdge), term: Int32(term))
-        }
+        for edge in trie.firstScalars { firstScalars[edge.scalar] = UInt32(edge.child + 1) }
         self.firstScalars = firstScalars
-        self.nodes = nodes
-        self.edges = edges
+        self.trie = trie
         excludedPrefixes = terms.map { $0.excludedPrefixes }
         // Closures, not key paths: a key path is looked up at run time, which a one-report run
         // pays for at start.
@@ -107,26 +60,6 @@ final class TermDictionary: Sendable {
         self.shifts = shifts
         labels = terms.map { LogicalLine.string($0.text[...]) }
         self.lengths = lengths
-    }
-
-    /// Structs, not tuples: the type of an array of tuples is made at run time, which a
-    /// one-report run pays for at start.
-    private struct Node: Sendable {
-        let firstEdge: Int32
-        let edgeCount: Int32
-        /// The term whose text ends here, -1 for none.
-        let term: Int32
-    }
-
-    private struct Edge: Sendable {
-        let scalar: UInt32
-        let child: Int32
-    }
-
-    private struct Pending {
-        let node: Int
-        let run: Range<Int>
-        let depth: Int
     }
 
     /// The entries of `shifts`: 8 KB, few enough terms that most pairs of text scalars find
@@ -158,27 +91,21 @@ final class TermDictionary: Sendable {
     /// The longest term at `i` whose text after its first scalar (`s[i]`) is read from `node`
     /// on, nil when none stands there or an excluded prefix stands before the longest one.
     private func longest(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, from node: Int) -> Int? {
-        nodes.withUnsafeBufferPointer { nodes in
-            edges.withUnsafeBufferPointer { edges in
-                var node = node
-                var found = Int(nodes[node].term)
-                var k = i &+ 1
-                while k < s.count {
-                    let c = s[k].value
-                    var e = Int(nodes[node].firstEdge)
-                    let end = e &+ Int(nodes[node].edgeCount)
-                    while e < end, edges[e].scalar != c { e &+= 1 }
-                    guard e < end else { break }
-                    node = Int(edges[e].child)
-                    k &+= 1
-                    if nodes[node].term >= 0 { found = Int(nodes[node].term) }
-                }
-                guard found >= 0 else { return nil }
-                if excludedPrefixes[found].contains(where: { p in
-                    p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
-                }) { return nil }
-                return found
+        trie.withView { trie in
+            var node = node
+            var found = Int(trie.nodes[node].text)
+            var k = i &+ 1
+            while k < s.count {
+                node = trie.child(of: trie.nodes[node], on: s[k])
+                guard node >= 0 else { break }
+                k &+= 1
+                if trie.nodes[node].text >= 0 { found = Int(trie.nodes[node].text) }
             }
+            guard found >= 0 else { return nil }
+            if excludedPrefixes[found].contains(where: { p in
+                p.count <= i && s[(i - p.count)..<i].elementsEqual(p)
+            }) { return nil }
+            return found
         }
     }
 

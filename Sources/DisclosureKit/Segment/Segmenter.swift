@@ -128,7 +128,7 @@ public struct Segmenter: Sendable {
         case string(String)
 
         init(_ line: UnsafeBufferPointer<Unicode.Scalar>) {
-            guard Self.isPlain(line) else {
+            guard PlainScalar.isPlain(line) else {
                 self = .string(Segmenter.entryKey(LogicalLine.string(line)))
                 return
             }
@@ -144,7 +144,7 @@ public struct Segmenter: Sendable {
         /// passed over), and what follows the key's last scalar must all be trimmed away.
         /// (That scalar is not one `isTrailing` trims, so the line's key ends exactly there.)
         func isKey(of line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-            guard case .scalars(let key) = self, Self.isPlain(line) else { return EntryKey(line) == self }
+            guard case .scalars(let key) = self, PlainScalar.isPlain(line) else { return EntryKey(line) == self }
             var i = 0
             while i < line.count, line[i] == "-" || line[i] == "*" || line[i] == "#" || line[i] == " " { i += 1 }
             var matched = 0
@@ -161,15 +161,6 @@ public struct Segmenter: Sendable {
             while i < line.count {
                 guard Self.isTrailing(line[i]) else { return false }
                 i += 1
-            }
-            return true
-        }
-
-        /// `PlainScalar.isPlain(line)`, an ideograph (most of a heading) told by one range test
-        /// before the ranges of the other plain scalars: asked of every heading of the contents.
-        static func isPlain(_ line: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-            for s in line where s.value &- 0x4E00 > 0x9FFF - 0x4E00 {
-                if !PlainScalar.isPlain(s) { return false }
             }
             return true
         }

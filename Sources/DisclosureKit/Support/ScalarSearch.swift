@@ -1,4 +1,4 @@
-/// Finds the next scalar of a very small set in a line, eight scalars at a step.
+/// Finds the next (or last) scalar of a very small set in a line, eight scalars at a step.
 ///
 /// The stages skip over most of a line to the few scalars they act on (a tab, `单`, a digit,
 /// `见`). Compared one at a time that is a load, two compares and two branches per scalar;
@@ -23,6 +23,32 @@ enum ScalarSearch {
         }
         while k < n, s[k] != a, s[k] != b { k += 1 }
         return k
+    }
+
+    /// The last offset after `lower` whose scalar is `a`, `b` or `c`; -1 if none is. From the
+    /// end, for a bound that every later look stops at (a line's last unit).
+    @inline(__always)
+    static func lastIndex(of a: Unicode.Scalar, or b: Unicode.Scalar, or c: Unicode.Scalar,
+                          in s: UnsafeBufferPointer<Unicode.Scalar>, after lower: Int) -> Int {
+        let floor = max(lower &+ 1, 0)
+        var k = s.count
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let va = SIMD8<UInt32>(repeating: a.value)
+            let vb = SIMD8<UInt32>(repeating: b.value)
+            let vc = SIMD8<UInt32>(repeating: c.value)
+            while k &- 8 >= floor {
+                let v = raw.loadUnaligned(fromByteOffset: (k &- 8) &* 4, as: SIMD8<UInt32>.self)
+                if any((v .== va) .| (v .== vb) .| (v .== vc)) { break }
+                k &-= 8
+            }
+        }
+        while k > floor {
+            let x = s[k - 1]
+            if x == a || x == b || x == c { return k - 1 }
+            k -= 1
+        }
+        return -1
     }
 
     /// The first offset at or after `start` whose scalar is `a`; `s.count` if none is.
